@@ -1,0 +1,28 @@
+# Our own targets build with -Wall -Wextra -Werror; third-party headers come in as SYSTEM.
+function(waymark_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Werror -Wno-missing-field-initializers)
+endfunction()
+
+# add_waymark_module(NAME SOURCES... DEPENDS targets...) builds engine/<NAME> as the
+# library waymark::<NAME> with its public headers in include/.
+function(add_waymark_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
+  add_library(waymark_${name} STATIC ${ARG_SOURCES})
+  add_library(waymark::${name} ALIAS waymark_${name})
+  target_include_directories(waymark_${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  target_link_libraries(waymark_${name} PUBLIC ${ARG_DEPENDS})
+  waymark_warnings(waymark_${name})
+endfunction()
+
+# add_waymark_test(NAME SOURCES... DEPENDS targets...) builds one GoogleTest executable
+# and registers each test case with CTest.
+function(add_waymark_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPENDS} GTest::gtest GTest::gmock GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE
+    WAYMARK_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    WAYMARK_FIXTURES="${PROJECT_SOURCE_DIR}/tests/fixtures")
+  waymark_warnings(${name})
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 120)
+endfunction()
