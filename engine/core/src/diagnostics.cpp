@@ -35,6 +35,32 @@ void Diagnostics::warning(std::string file, int line, int column, std::string me
     items_.push_back({Severity::warning, std::move(file), line, column, std::move(message)});
 }
 
+void Diagnostics::add(const Error& e) {
+    Diagnostic d{Severity::error, e.where, 0, 0, e.message};
+    // Peel up to two trailing ":number" parts off `where`: line, then column.
+    auto peel = [&d]() -> int {
+        const auto colon = d.file.rfind(':');
+        if (colon == std::string::npos || colon + 1 == d.file.size() || d.file.size() - colon > 10)
+            return -1;
+        for (std::size_t i = colon + 1; i < d.file.size(); ++i)
+            if (d.file[i] < '0' || d.file[i] > '9') return -1;
+        const int n = std::stoi(d.file.substr(colon + 1));
+        d.file.resize(colon);
+        return n;
+    };
+    const int last = peel();
+    if (last >= 0) {
+        const int before = peel();
+        if (before >= 0) {
+            d.line = before;
+            d.column = last;
+        } else {
+            d.line = last;
+        }
+    }
+    items_.push_back(std::move(d));
+}
+
 void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "waymark/core/result.hpp"
+
 namespace waymark {
 
 enum class Severity { error, warning, note };
@@ -29,6 +31,8 @@ public:
     void error(std::string file, int line, int column, std::string message);
     void warning(std::string file, int line, int column, std::string message);
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    // An Error as a diagnostic; its `where` ("file:line:col") gives the place.
+    void add(const Error& e);
     void append(const Diagnostics& other);
 
     bool has_errors() const;
