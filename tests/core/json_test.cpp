@@ -124,3 +124,13 @@ TEST(ClosestMatch, IgnoresWordsThatAreNotLikelyTypos) {
     EXPECT_EQ(closest_match("colour", {"pass_mark", "draw"}), "");
     EXPECT_EQ(closest_match("titel", {"title", "summary"}), "title");
 }
+
+TEST(Json, RecordsThePlaceOfObjectsAndArrays) {
+    auto doc = parse_json("{\"a\": [1, {\"b\": 2}]}", "c.json");
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(doc->line, 1);
+    EXPECT_EQ(doc->column, 1);
+    const JsonValue* a = doc->find("a");
+    EXPECT_EQ(a->column, 7);
+    EXPECT_EQ(a->items[1].column, 11);
+}

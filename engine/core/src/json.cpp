@@ -161,7 +161,9 @@ private:
             too_deep_ = true;
             return false;
         }
-        stack_.push_back(add_value(kind, end() - 1));
+        // In iterative mode RapidJSON calls StartObject/StartArray before it takes the
+        // bracket, so the stream is still at it.
+        stack_.push_back(add_value(kind, end()));
         return true;
     }
     bool close() {

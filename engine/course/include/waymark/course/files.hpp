@@ -1,0 +1,59 @@
+// waymark/course/files.hpp: where a course's files come from.
+//
+// The same loader reads a trainer's folder and an opened package: both are CourseFiles,
+// a read-only set of files named by relative paths with forward slashes.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "waymark/core/diagnostics.hpp"
+#include "waymark/core/result.hpp"
+
+namespace waymark::course {
+
+class CourseFiles {
+public:
+    virtual ~CourseFiles() = default;
+    // Every file, sorted, as "modules/01-welcome.md".
+    virtual const std::vector<std::string>& list() const = 0;
+    virtual bool exists(std::string_view path) const;
+    // Size in bytes of an existing file.
+    virtual std::uintmax_t size(std::string_view path) const = 0;
+    // The file's bytes; an Error when it is missing, unreadable or over `max_bytes`.
+    virtual Result<std::string> read(std::string_view path, std::uintmax_t max_bytes) const = 0;
+};
+
+// A course source folder. Hidden files and folders (.git, .DS_Store) and editor backups
+// (name~) are not part of the course. Symbolic links are reported, never followed: a
+// course must not reach outside its folder.
+class FolderFiles : public CourseFiles {
+public:
+    // Lists the folder; `problems` receives one error per symbolic link or unreadable entry.
+    FolderFiles(std::filesystem::path root, Diagnostics& problems);
+    const std::vector<std::string>& list() const override { return files_; }
+    Result<std::string> read(std::string_view path, std::uintmax_t max_bytes) const override;
+    std::uintmax_t size(std::string_view path) const override;
+    const std::filesystem::path& root() const { return root_; }
+
+private:
+    std::filesystem::path root_;
+    std::vector<std::string> files_;
+};
+
+// Files already in memory (an opened package, a test).
+class MemoryFiles : public CourseFiles {
+public:
+    explicit MemoryFiles(std::map<std::string, std::string> files);
+    const std::vector<std::string>& list() const override { return names_; }
+    Result<std::string> read(std::string_view path, std::uintmax_t max_bytes) const override;
+    std::uintmax_t size(std::string_view path) const override;
+
+private:
+    std::map<std::string, std::string, std::less<>> files_;
+    std::vector<std::string> names_;
+};
+
+}  // namespace waymark::course

@@ -1,0 +1,191 @@
+#include "waymark/course/load.hpp"
+
+#include <optional>
+#include <set>
+
+#include "banks.hpp"
+#include "course_json.hpp"
+#include "references.hpp"
+#include "waymark/content/markdown.hpp"
+#include "waymark/core/files.hpp"
+#include "waymark/core/json.hpp"
+
+namespace waymark::course {
+
+namespace {
+
+bool is_text_file(std::string_view path) {
+    for (std::string_view ext : {".json", ".md", ".gift", ".txt"})
+        if (path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext)
+            return true;
+    return false;
+}
+
+// Loads every part of a course, in the order course.json names them.
+class CourseLoader {
+public:
+    CourseLoader(const CourseFiles& files, const LoadLimits& limits, LoadedCourse& result)
+        : files_(files), limits_(limits), course_(result.course), out_(result.diagnostics) {}
+
+    void load() {
+        course_.files = files_.list();
+        check_file_sizes();
+        const auto root = read_json(kCourseFile);
+        if (!root) return;
+        used_.insert(kCourseFile);
+        read_course_json(*root, course_, out_);
+        load_contacts();
+        load_modules();
+        load_banks();
+        check_page_references(course_, files_, used_, out_);
+        check_question_references(course_, out_);
+        check_style();
+    }
+
+private:
+    // Text of a course file, checked for size and UTF-8; nullopt (reported) when unusable.
+    std::optional<std::string> read_text(const std::string& path, int line_in_course_json) {
+        if (!files_.exists(path)) {
+            if (path == kCourseFile)
+                out_.error(path, 0, 0,
+                           "no course.json in this folder; is this a course source folder?");
+            else
+                out_.error(kCourseFile, line_in_course_json, 0,
+                           "\"" + path + "\" is named here but is not in the course folder");
+            return std::nullopt;
+        }
+        auto text = files_.read(path, limits_.max_text_bytes);
+        if (!text) {
+            if (text.error().code != ErrorCode::limit) out_.add(text.error());
+            return std::nullopt;  // over the limit: check_file_sizes() has reported it
+        }
+        std::size_t bad = 0;
+        if (!valid_utf8(*text, &bad)) {
+            const TextPosition pos = position_of(*text, bad);
+            out_.error(path, pos.line, pos.column,
+                       "invalid UTF-8; save the file as UTF-8 in your editor");
+            return std::nullopt;
+        }
+        used_.insert(path);
+        return std::move(*text);
+    }
+
+    std::optional<JsonValue> read_json(const std::string& path, int line = 0) {
+        auto text = read_text(path, line);
+        if (!text) return std::nullopt;
+        auto root = parse_json(*text, path);
+        if (!root) {
+            out_.add(root.error());
+            return std::nullopt;
+        }
+        return std::move(*root);
+    }
+
+    void check_file_sizes() {
+        for (const std::string& path : course_.files) {
+            const auto limit = is_text_file(path) ? limits_.max_text_bytes : limits_.max_asset_bytes;
+            const auto bytes = files_.size(path);
+            if (bytes > limit)
+                out_.error(path, 0, 0,
+                           "file is " + std::to_string(bytes) + " bytes, more than the limit of " +
+                               std::to_string(limit) + "; make it smaller or split it");
+        }
+    }
+
+    void load_contacts() {
+        if (course_.contacts_file.empty()) return;
+        if (auto root = read_json(course_.contacts_file))
+            read_contacts_json(*root, course_.contacts_file, course_, out_);
+    }
+
+    void load_modules() {
+        for (Module& m : course_.modules) {
+            if (m.file.empty()) continue;
+            if (m.file.size() < 3 || m.file.substr(m.file.size() - 3) != ".md") {
+                out_.error(kCourseFile, m.line, 0,
+                           "module \"" + m.id + "\": \"" + m.file +
+                               "\" must be a Markdown file ending in .md");
+                continue;
+            }
+            if (auto text = read_text(m.file, m.line))
+                m.pages = content::parse_module_markdown(*text, m.file, out_);
+        }
+    }
+
+    void load_banks() {
+        std::set<std::string> check_banks(course_.knowledge_check_banks.begin(),
+                                          course_.knowledge_check_banks.end());
+        for (const std::string& file : course_.knowledge_check_banks)
+            append(load_bank(file), course_.knowledge_checks);
+        for (const std::string& file : course_.assessment.banks) {
+            if (check_banks.count(file)) {
+                out_.error(kCourseFile, course_.assessment.line, 0,
+                           "\"" + file +
+                               "\" is both a knowledge-check bank and an assessment bank; "
+                               "practice questions must not appear in the assessment");
+                continue;
+            }
+            append(load_bank(file), course_.assessment_questions);
+        }
+    }
+
+    content::QuestionBank load_bank(const std::string& file) {
+        if (!is_bank_file(file)) {
+            out_.error(kCourseFile, 0, 0,
+                       "\"" + file + "\" is not a question bank: use a .json or .gift file");
+            return {};
+        }
+        auto text = read_text(file, 0);
+        if (!text) return {};
+        return read_bank(*text, file, out_);
+    }
+
+    // GIFT has no field for the module, so the last part of a question's $CATEGORY names
+    // it when that is a module id ("$CATEGORY: prevent-duty/channel").
+    void append(content::QuestionBank bank, std::vector<content::Question>& to) const {
+        for (auto& q : bank.questions) {
+            if (q.module.empty() && !q.category.empty()) {
+                const std::string last = q.category.substr(q.category.rfind('/') + 1);
+                if (course_.find_module(last)) q.module = last;
+            }
+            to.push_back(std::move(q));
+        }
+    }
+
+    void check_style() {
+        for (const Module& m : course_.modules)
+            if (m.sources.empty())
+                out_.warning(kCourseFile, m.line, 0,
+                             "module \"" + m.id +
+                                 "\" lists no \"sources\"; say where its facts come from");
+        const int reading = course_.reading_minutes();
+        if (course_.estimated_minutes > 0 && reading > course_.estimated_minutes)
+            out_.warning(kCourseFile, 0, 0,
+                         "the pages take about " + std::to_string(reading) +
+                             " minutes to read at 200 words a minute, more than "
+                             "\"estimated_minutes\" (" +
+                             std::to_string(course_.estimated_minutes) + ")");
+        for (const std::string& path : course_.files)
+            if (!used_.count(path))
+                out_.warning(path, 0, 0,
+                             "is not used by the course; link it from a page or remove it (it "
+                             "would still be packed)");
+    }
+
+    const CourseFiles& files_;
+    const LoadLimits& limits_;
+    Course& course_;
+    Diagnostics& out_;
+    std::set<std::string> used_;
+};
+
+}  // namespace
+
+LoadedCourse load_course(const CourseFiles& files, const LoadLimits& limits) {
+    LoadedCourse result;
+    CourseLoader(files, limits, result).load();
+    result.diagnostics.sort();
+    return result;
+}
+
+}  // namespace waymark::course

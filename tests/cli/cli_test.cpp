@@ -1,0 +1,217 @@
+// End-to-end tests of the `waymark` program: run it as a trainer would and check what it
+// prints, the files it writes and its exit code.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr together, in order
+};
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+Run waymark(const std::string& args) {
+    const std::string command = quoted(WAYMARK_CLI) + " " + args + " 2>&1";
+    Run run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return run;
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) run.output.append(buf.data(), n);
+    const int status = ::pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+const std::string kSample = std::string(WAYMARK_SOURCE_DIR) + "/courses/waymark-sample";
+const std::string kBroken = std::string(WAYMARK_FIXTURES) + "/courses/broken";
+
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() /
+               ("waymark-cli-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+        ::setenv("XDG_CONFIG_HOME", dir_.c_str(), 1);  // no trusted keys from the real home
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    std::string path(const std::string& name) const { return (dir_ / name).string(); }
+
+    // A key pair NAME.key / NAME.pub in the test's folder.
+    void keygen(const std::string& name) {
+        const Run r = waymark("keygen --out " + quoted(path(name)));
+        ASSERT_EQ(r.exit_code, 0) << r.output;
+    }
+
+    std::string read(const std::string& name) const {
+        std::ifstream in(path(name), std::ios::binary);
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+    }
+
+    fs::path dir_;
+};
+
+}  // namespace
+
+TEST_F(Cli, CheckPassesTheSampleCourseWithNoWarnings) {
+    const Run r = waymark("check " + quoted(kSample));
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("0 errors, 0 warnings"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, CheckReportsEveryProblemWithFileLineAndColumnAndExitsOne) {
+    const Run r = waymark("check " + quoted(kBroken));
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find(kBroken + "/course.json:18:5: error: unknown key \"pasmark\" in the "
+                                      "assessment (did you mean \"pass_mark\"?)"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find(kBroken + "/modules/01-only.md:5"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("image \"assets/fourp.png\" not found"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("contact \"nobody\""), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("has no correct answer"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, CheckOfAFolderThatDoesNotExistIsAUsageError) {
+    const Run r = waymark("check " + quoted(path("nowhere")));
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("not a folder"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, AnUnknownCommandIsAUsageError) {
+    const Run r = waymark("chekc " + quoted(kSample));
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+}
+
+TEST_F(Cli, KeygenWritesASecretKeyOnlyItsOwnerCanRead) {
+    keygen("publisher");
+    struct stat st {};
+    ASSERT_EQ(::stat(path("publisher.key").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    EXPECT_TRUE(fs::exists(path("publisher.pub")));
+}
+
+TEST_F(Cli, KeygenRefusesToOverwriteAKey) {
+    keygen("publisher");
+    const Run r = waymark("keygen --out " + quoted(path("publisher")));
+    EXPECT_NE(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("already exists"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, PackedSampleVerifiesAgainstItsPublisherKey) {
+    keygen("publisher");
+    Run r = waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
+                    " -o " + quoted(path("sample.wmpkg")));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust " +
+                quoted(path("publisher.pub")));
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("trusted"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, VerifyFailsWhenNoTrustedKeySignedThePackage) {
+    keygen("publisher");
+    keygen("stranger");
+    ASSERT_EQ(waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
+                      " -o " + quoted(path("sample.wmpkg")))
+                  .exit_code,
+              0);
+    Run r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust " +
+                    quoted(path("stranger.pub")));
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("not trusted"), std::string::npos) << r.output;
+    r = waymark("verify " + quoted(path("sample.wmpkg")));
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("no trusted keys were given"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, VerifyTrustsKeysInATrustDirectory) {
+    keygen("publisher");
+    ASSERT_EQ(waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
+                      " -o " + quoted(path("sample.wmpkg")))
+                  .exit_code,
+              0);
+    fs::create_directories(dir_ / "trusted");
+    fs::copy_file(path("publisher.pub"), dir_ / "trusted" / "publisher.pub");
+    const Run r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust-dir " +
+                          quoted(path("trusted")));
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+}
+
+TEST_F(Cli, PackingTheSameFolderTwiceGivesIdenticalFiles) {
+    keygen("publisher");
+    for (const char* out : {"a.wmpkg", "b.wmpkg"})
+        ASSERT_EQ(waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
+                          " -o " + quoted(path(out)))
+                      .exit_code,
+                  0);
+    EXPECT_EQ(read("a.wmpkg"), read("b.wmpkg"));
+    EXPECT_FALSE(read("a.wmpkg").empty());
+}
+
+TEST_F(Cli, PackRefusesACourseWithErrorsAndWritesNothing) {
+    keygen("publisher");
+    const Run r = waymark("pack " + quoted(kBroken) + " --key " + quoted(path("publisher.key")) +
+                          " -o " + quoted(path("broken.wmpkg")));
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("not packed"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(path("broken.wmpkg")));
+}
+
+TEST_F(Cli, PackRefusesASecretKeyOthersCanRead) {
+    keygen("publisher");
+    fs::permissions(path("publisher.key"), fs::perms::others_read, fs::perm_options::add);
+    const Run r = waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
+                          " -o " + quoted(path("sample.wmpkg")));
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("chmod 600"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, InspectShowsWhatThePackageHolds) {
+    keygen("publisher");
+    ASSERT_EQ(waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
+                      " -o " + quoted(path("sample.wmpkg")))
+                  .exit_code,
+              0);
+    const Run r = waymark("inspect " + quoted(path("sample.wmpkg")));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    for (const char* expected :
+         {"Waymark sample course", "1.0.0", "Waymark", "not trusted", "1. Writing pages",
+          "2. Writing questions", "11 in the assessment bank", "5 knowledge checks",
+          "estimated time:  10 minutes", "content digest:"})
+        EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
+}
+
+TEST_F(Cli, VerifyRefusesATamperedPackageNamingTheEntry) {
+    keygen("publisher");
+    ASSERT_EQ(waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
+                      " -o " + quoted(path("sample.wmpkg")))
+                  .exit_code,
+              0);
+    // Flip one byte inside the stored (uncompressed) PNG image.
+    std::string bytes = read("sample.wmpkg");
+    const auto png = bytes.find("IHDR");
+    ASSERT_NE(png, std::string::npos);
+    bytes[png + 6] ^= 0x01;
+    std::ofstream(path("tampered.wmpkg"), std::ios::binary) << bytes;
+    const Run r = waymark("verify " + quoted(path("tampered.wmpkg")) + " --trust " +
+                          quoted(path("publisher.pub")));
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("assets/signpost.png"), std::string::npos) << r.output;
+}

@@ -1,0 +1,27 @@
+// tools/cli/output.hpp: how every `waymark` command reports to the terminal.
+#pragma once
+
+#include <string>
+
+#include "waymark/core/diagnostics.hpp"
+#include "waymark/core/result.hpp"
+
+namespace waymark::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+// Prints diagnostics to stderr, one per line, each path prefixed with `folder` so that
+// editors and terminals can jump to it; colours "error" and "warning" on a terminal
+// unless NO_COLOR is set.
+void print_diagnostics(const Diagnostics& diagnostics, const std::string& folder);
+
+// Prints "waymark: where: message" to stderr and returns the exit code for it:
+// kExitUsage for usage errors, kExitFailed for everything else.
+int print_error(const Error& error);
+
+// "1 error, 2 warnings"
+std::string count_summary(const Diagnostics& diagnostics);
+
+}  // namespace waymark::cli

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (the `fuzz` preset) and runs each one for
+# SECONDS (default 30) on a scratch copy of its seed corpus from tests/fixtures.
+#   tools/fuzz.sh 600     ten minutes each, before calling a parser done
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+[ "$seconds" -gt 0 ] || { echo "== fuzzing skipped"; exit 0; }
+
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$(nproc)"
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+for target in build/fuzz/tools/fuzz/*_fuzz; do
+  name=$(basename "$target" _fuzz)
+  corpus="$scratch/$name"
+  mkdir -p "$corpus"
+  for seeds in "tests/fixtures/$name/corpus" "tests/fixtures/${name}s/corpus"; do
+    [ -d "$seeds" ] && cp -r "$seeds"/. "$corpus"/
+  done
+  echo "== fuzz $name for ${seconds}s"
+  # Crashes land in $scratch, reported by libFuzzer with the input that caused them.
+  "$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="$scratch/$name-" -print_final_stats=1 "$corpus" 2>"$scratch/$name.log" || {
+      tail -40 "$scratch/$name.log"
+      mkdir -p build/fuzz-artifacts && cp "$scratch/$name"-* build/fuzz-artifacts/ 2>/dev/null || true
+      echo "fuzz target $name failed; the input is in build/fuzz-artifacts/" >&2
+      exit 1
+    }
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$scratch/$name.log" | sed "s/^/   /"
+done
