@@ -15,16 +15,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
+struct CommandRun {
     int exit_code = -1;
     std::string output;  // stdout and stderr together, in order
 };
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
-Run waymark(const std::string& args) {
+CommandRun waymark(const std::string& args) {
     const std::string command = quoted(WAYMARK_CLI) + " " + args + " 2>&1";
-    Run run;
+    CommandRun run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) return run;
     std::array<char, 4096> buf{};
@@ -53,7 +53,7 @@ protected:
 
     // A key pair NAME.key / NAME.pub in the test's folder.
     void keygen(const std::string& name) {
-        const Run r = waymark("keygen --out " + quoted(path(name)));
+        const CommandRun r = waymark("keygen --out " + quoted(path(name)));
         ASSERT_EQ(r.exit_code, 0) << r.output;
     }
 
@@ -70,13 +70,13 @@ protected:
 }  // namespace
 
 TEST_F(Cli, CheckPassesTheSampleCourseWithNoWarnings) {
-    const Run r = waymark("check " + quoted(kSample));
+    const CommandRun r = waymark("check " + quoted(kSample));
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("0 errors, 0 warnings"), std::string::npos) << r.output;
 }
 
 TEST_F(Cli, CheckReportsEveryProblemWithFileLineAndColumnAndExitsOne) {
-    const Run r = waymark("check " + quoted(kBroken));
+    const CommandRun r = waymark("check " + quoted(kBroken));
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find(kBroken + "/course.json:18:5: error: unknown key \"pasmark\" in the "
                                       "assessment (did you mean \"pass_mark\"?)"),
@@ -89,13 +89,13 @@ TEST_F(Cli, CheckReportsEveryProblemWithFileLineAndColumnAndExitsOne) {
 }
 
 TEST_F(Cli, CheckOfAFolderThatDoesNotExistIsAUsageError) {
-    const Run r = waymark("check " + quoted(path("nowhere")));
+    const CommandRun r = waymark("check " + quoted(path("nowhere")));
     EXPECT_EQ(r.exit_code, 2) << r.output;
     EXPECT_NE(r.output.find("not a folder"), std::string::npos) << r.output;
 }
 
 TEST_F(Cli, AnUnknownCommandIsAUsageError) {
-    const Run r = waymark("chekc " + quoted(kSample));
+    const CommandRun r = waymark("chekc " + quoted(kSample));
     EXPECT_EQ(r.exit_code, 2) << r.output;
 }
 
@@ -109,14 +109,14 @@ TEST_F(Cli, KeygenWritesASecretKeyOnlyItsOwnerCanRead) {
 
 TEST_F(Cli, KeygenRefusesToOverwriteAKey) {
     keygen("publisher");
-    const Run r = waymark("keygen --out " + quoted(path("publisher")));
+    const CommandRun r = waymark("keygen --out " + quoted(path("publisher")));
     EXPECT_NE(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("already exists"), std::string::npos) << r.output;
 }
 
 TEST_F(Cli, PackedSampleVerifiesAgainstItsPublisherKey) {
     keygen("publisher");
-    Run r = waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
+    CommandRun r = waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
                     " -o " + quoted(path("sample.wmpkg")));
     ASSERT_EQ(r.exit_code, 0) << r.output;
     r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust " +
@@ -132,7 +132,7 @@ TEST_F(Cli, VerifyFailsWhenNoTrustedKeySignedThePackage) {
                       " -o " + quoted(path("sample.wmpkg")))
                   .exit_code,
               0);
-    Run r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust " +
+    CommandRun r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust " +
                     quoted(path("stranger.pub")));
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("not trusted"), std::string::npos) << r.output;
@@ -149,7 +149,7 @@ TEST_F(Cli, VerifyTrustsKeysInATrustDirectory) {
               0);
     fs::create_directories(dir_ / "trusted");
     fs::copy_file(path("publisher.pub"), dir_ / "trusted" / "publisher.pub");
-    const Run r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust-dir " +
+    const CommandRun r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust-dir " +
                           quoted(path("trusted")));
     EXPECT_EQ(r.exit_code, 0) << r.output;
 }
@@ -167,7 +167,7 @@ TEST_F(Cli, PackingTheSameFolderTwiceGivesIdenticalFiles) {
 
 TEST_F(Cli, PackRefusesACourseWithErrorsAndWritesNothing) {
     keygen("publisher");
-    const Run r = waymark("pack " + quoted(kBroken) + " --key " + quoted(path("publisher.key")) +
+    const CommandRun r = waymark("pack " + quoted(kBroken) + " --key " + quoted(path("publisher.key")) +
                           " -o " + quoted(path("broken.wmpkg")));
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("not packed"), std::string::npos) << r.output;
@@ -177,7 +177,7 @@ TEST_F(Cli, PackRefusesACourseWithErrorsAndWritesNothing) {
 TEST_F(Cli, PackRefusesASecretKeyOthersCanRead) {
     keygen("publisher");
     fs::permissions(path("publisher.key"), fs::perms::others_read, fs::perm_options::add);
-    const Run r = waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
+    const CommandRun r = waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
                           " -o " + quoted(path("sample.wmpkg")));
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("chmod 600"), std::string::npos) << r.output;
@@ -189,7 +189,7 @@ TEST_F(Cli, InspectShowsWhatThePackageHolds) {
                       " -o " + quoted(path("sample.wmpkg")))
                   .exit_code,
               0);
-    const Run r = waymark("inspect " + quoted(path("sample.wmpkg")));
+    const CommandRun r = waymark("inspect " + quoted(path("sample.wmpkg")));
     ASSERT_EQ(r.exit_code, 0) << r.output;
     for (const char* expected :
          {"Waymark sample course", "1.0.0", "Waymark", "not trusted", "1. Writing pages",
@@ -204,13 +204,22 @@ TEST_F(Cli, VerifyRefusesATamperedPackageNamingTheEntry) {
                       " -o " + quoted(path("sample.wmpkg")))
                   .exit_code,
               0);
-    // Flip one byte inside the stored (uncompressed) PNG image.
+    // Flip one byte of the image's data, found through its zip local file header
+    // ("PK\3\4", 26 bytes of fields, name length, extra length, name, extra, data).
     std::string bytes = read("sample.wmpkg");
-    const auto png = bytes.find("IHDR");
-    ASSERT_NE(png, std::string::npos);
-    bytes[png + 6] ^= 0x01;
+    const std::string name = "assets/signpost.png";
+    std::size_t header = std::string::npos;
+    for (auto at = bytes.find(name); at != std::string::npos; at = bytes.find(name, at + 1))
+        if (at >= 30 && bytes.compare(at - 30, 4, "PK\x03\x04") == 0) header = at - 30;
+    ASSERT_NE(header, std::string::npos);
+    const auto u16 = [&](std::size_t at) {
+        return static_cast<std::size_t>(static_cast<unsigned char>(bytes[at])) |
+               static_cast<std::size_t>(static_cast<unsigned char>(bytes[at + 1])) << 8;
+    };
+    const std::size_t data = header + 30 + u16(header + 26) + u16(header + 28);
+    bytes[data + 20] ^= 0x01;
     std::ofstream(path("tampered.wmpkg"), std::ios::binary) << bytes;
-    const Run r = waymark("verify " + quoted(path("tampered.wmpkg")) + " --trust " +
+    const CommandRun r = waymark("verify " + quoted(path("tampered.wmpkg")) + " --trust " +
                           quoted(path("publisher.pub")));
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("assets/signpost.png"), std::string::npos) << r.output;

@@ -97,7 +97,7 @@ TEST(CourseCheck, RefusesADrawLargerThanTheBank) {
     auto files = sample_course_files();
     replace(files["course.json"], "\"draw\": 8", "\"draw\": 40");
     const LoadedCourse c = load(files);
-    EXPECT_TRUE(reports(c, "course.json", 0, "draws 40 questions, but its banks have only 11"))
+    EXPECT_TRUE(reports(c, "course.json", 0, "draws 40 questions, but its banks have only 11 usable"))
         << listing(c);
 }
 

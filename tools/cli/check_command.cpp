@@ -32,11 +32,12 @@ int run_check(const CheckOptions& opt) {
         const course::Course& c = loaded.course;
         std::cout << opt.folder << ": " << count_summary(loaded.diagnostics);
         if (!c.id.empty())
-            std::cout << " (" << c.id << " " << c.version << ": " << c.modules.size()
-                      << " modules, " << c.page_count() << " pages, "
-                      << c.knowledge_checks.size() << " knowledge checks, "
-                      << c.assessment_questions.size() << " assessment questions, about "
-                      << c.reading_minutes() << " minutes of reading)";
+            std::cout << " (" << c.id << " " << c.version << ": "
+                      << count(c.modules.size(), "module") << ", "
+                      << count(c.page_count(), "page") << ", "
+                      << count(c.knowledge_checks.size(), "knowledge check") << ", "
+                      << count(c.assessment_questions.size(), "assessment question")
+                      << ", about " << count(c.reading_minutes(), "minute") << " of reading)";
         std::cout << "\n";
     }
     return loaded.diagnostics.has_errors() ? kExitFailed : kExitOk;

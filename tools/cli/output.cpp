@@ -22,10 +22,6 @@ std::string painted(Severity s) {
     return code + word + "\033[0m";
 }
 
-std::string plural(std::size_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 }  // namespace
 
 void print_diagnostics(const Diagnostics& diagnostics, const std::string& folder) {
@@ -47,9 +43,13 @@ int print_error(const Error& error) {
     return error.code == ErrorCode::usage ? kExitUsage : kExitFailed;
 }
 
+std::string count(std::size_t n, const char* noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 std::string count_summary(const Diagnostics& diagnostics) {
-    return plural(diagnostics.error_count(), "error") + ", " +
-           plural(diagnostics.warning_count(), "warning");
+    return count(diagnostics.error_count(), "error") + ", " +
+           count(diagnostics.warning_count(), "warning");
 }
 
 }  // namespace waymark::cli

@@ -21,6 +21,9 @@ void print_diagnostics(const Diagnostics& diagnostics, const std::string& folder
 // kExitUsage for usage errors, kExitFailed for everything else.
 int print_error(const Error& error);
 
+// "1 module", "2 modules"
+std::string count(std::size_t n, const char* noun);
+
 // "1 error, 2 warnings"
 std::string count_summary(const Diagnostics& diagnostics);
 

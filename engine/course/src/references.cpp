@@ -121,8 +121,10 @@ private:
         if (!path.empty() && files_.exists(path)) found = &path;
         else if (!path_from_root.empty() && files_.exists(path_from_root)) found = &path_from_root;
         if (!found) {
+            std::string looked = path.empty() ? src : path;
+            if (!path_from_root.empty() && path_from_root != path) looked += " and " + path_from_root;
             error(b.line, "image \"" + src + "\" not found in the course folder (looked for " +
-                              (path.empty() ? src : path) + ")");
+                              looked + ")");
             return;
         }
         used_.insert(*found);
@@ -257,7 +259,9 @@ void check_question_references(const Course& course, Diagnostics& out) {
     if (a.draw > 0 && static_cast<std::size_t>(a.draw) > scored)
         out.error("course.json", a.line, 0,
                   "the assessment draws " + std::to_string(a.draw) + " questions, but its banks "
-                      "have only " + std::to_string(scored) + " that can be marked");
+                      "have only " + std::to_string(scored) +
+                      " usable ones (essays, descriptions and questions with errors do not "
+                      "count)");
     int quota_total = 0;
     for (const Quota& quota : a.quotas) {
         quota_total += quota.min;
