@@ -1,0 +1,71 @@
+// waymark/assessment/serialized_fields.hpp: how attempt events write times and seeds.
+//
+// The ledger stores events as JSON through cereal. A few fields get a form chosen for
+// people and for other JSON readers rather than cereal's default: times as ISO 8601
+// strings ("2026-11-25T12:13:46.123Z"), seeds as 16 hex digits (JSON numbers above 2^53
+// lose precision in many readers), durations as whole milliseconds. Wrap the field when
+// serialising: ar(cereal::make_nvp("at", IsoTime{event.at})). Loading a malformed value
+// throws cereal::Exception, which event_json.hpp turns into an Error.
+#pragma once
+
+#include <cereal/cereal.hpp>
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "waymark/core/time.hpp"
+
+namespace waymark::assessment {
+
+struct IsoTime {
+    UtcTime& time;
+};
+
+struct HexSeed {
+    std::uint64_t& seed;
+};
+
+struct Milliseconds {
+    std::chrono::milliseconds& duration;
+};
+
+// "0123456789abcdef" for a seed.
+std::string format_seed(std::uint64_t seed);
+// Exactly 16 hex digits (either case); false otherwise.
+bool parse_seed(const std::string& text, std::uint64_t& out);
+
+template <class Archive>
+std::string save_minimal(const Archive&, const IsoTime& field) {
+    return format_iso8601(field.time);
+}
+
+template <class Archive>
+void load_minimal(const Archive&, IsoTime& field, const std::string& text) {
+    const auto parsed = parse_iso8601(text);
+    if (!parsed)
+        throw cereal::Exception("\"" + text + "\" is not an ISO 8601 UTC time");
+    field.time = *parsed;
+}
+
+template <class Archive>
+std::string save_minimal(const Archive&, const HexSeed& field) {
+    return format_seed(field.seed);
+}
+
+template <class Archive>
+void load_minimal(const Archive&, HexSeed& field, const std::string& text) {
+    if (!parse_seed(text, field.seed))
+        throw cereal::Exception("\"" + text + "\" is not a seed of 16 hex digits");
+}
+
+template <class Archive>
+std::int64_t save_minimal(const Archive&, const Milliseconds& field) {
+    return field.duration.count();
+}
+
+template <class Archive>
+void load_minimal(const Archive&, Milliseconds& field, const std::int64_t& value) {
+    field.duration = std::chrono::milliseconds{value};
+}
+
+}  // namespace waymark::assessment
