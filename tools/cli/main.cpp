@@ -20,9 +20,7 @@ int main(int argc, char** argv) {
     waymark::cli::add_pack_command(app, ctx);
     waymark::cli::add_verify_command(app, ctx);
     waymark::cli::add_inspect_command(app, ctx);
-#ifndef WAYMARK_GIFT_COMMAND_PENDING
     waymark::cli::add_gift_command(app, ctx);
-#endif
 
     try {
         app.parse(argc, argv);
