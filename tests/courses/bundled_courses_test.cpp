@@ -93,7 +93,9 @@ TEST_P(BundledCourse, EveryAssessmentQuestionIsTraceableToAPage) {
     for (const auto& q : c.course.assessment_questions) {
         EXPECT_FALSE(q.module.empty()) << q.id;
         // GIFT has no place for a source page; its questions are traced by module only.
-        if (q.file.ends_with(".json")) EXPECT_NE(q.source.find('#'), std::string::npos) << q.id;
+        if (q.file.ends_with(".json")) {
+            EXPECT_NE(q.source.find('#'), std::string::npos) << q.id;
+        }
     }
 }
 
