@@ -20,15 +20,19 @@ struct CommandRun {
     std::string output;  // stdout and stderr together, in order
 };
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s) {
+    return "'" + s + "'";
+}
 
 CommandRun waymark(const std::string& args) {
     const std::string command = quoted(WAYMARK_CLI) + " " + args + " 2>&1";
     CommandRun run;
     FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return run;
+    if (!pipe)
+        return run;
     std::array<char, 4096> buf{};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) run.output.append(buf.data(), n);
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
+        run.output.append(buf.data(), n);
     const int status = ::pclose(pipe);
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return run;
@@ -38,7 +42,7 @@ const std::string kSample = std::string(WAYMARK_SOURCE_DIR) + "/courses/waymark-
 const std::string kBroken = std::string(WAYMARK_FIXTURES) + "/courses/broken";
 
 class Cli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         dir_ = fs::temp_directory_path() /
                ("waymark-cli-" + std::to_string(::getpid()) + "-" +
@@ -54,6 +58,13 @@ protected:
     // A key pair NAME.key / NAME.pub in the test's folder.
     void keygen(const std::string& name) {
         const CommandRun r = waymark("keygen --out " + quoted(path(name)));
+        ASSERT_EQ(r.exit_code, 0) << r.output;
+    }
+
+    // Packs the sample course with NAME.key into OUT.
+    void pack_sample(const std::string& key, const std::string& out) {
+        const CommandRun r = waymark("pack " + quoted(kSample) + " --key " +
+                                     quoted(path(key + ".key")) + " -o " + quoted(path(out)));
         ASSERT_EQ(r.exit_code, 0) << r.output;
     }
 
@@ -116,11 +127,9 @@ TEST_F(Cli, KeygenRefusesToOverwriteAKey) {
 
 TEST_F(Cli, PackedSampleVerifiesAgainstItsPublisherKey) {
     keygen("publisher");
-    CommandRun r = waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
-                    " -o " + quoted(path("sample.wmpkg")));
-    ASSERT_EQ(r.exit_code, 0) << r.output;
-    r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust " +
-                quoted(path("publisher.pub")));
+    pack_sample("publisher", "sample.wmpkg");
+    const CommandRun r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust " +
+                                 quoted(path("publisher.pub")));
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("trusted"), std::string::npos) << r.output;
 }
@@ -128,12 +137,9 @@ TEST_F(Cli, PackedSampleVerifiesAgainstItsPublisherKey) {
 TEST_F(Cli, VerifyFailsWhenNoTrustedKeySignedThePackage) {
     keygen("publisher");
     keygen("stranger");
-    ASSERT_EQ(waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
-                      " -o " + quoted(path("sample.wmpkg")))
-                  .exit_code,
-              0);
+    pack_sample("publisher", "sample.wmpkg");
     CommandRun r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust " +
-                    quoted(path("stranger.pub")));
+                           quoted(path("stranger.pub")));
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("not trusted"), std::string::npos) << r.output;
     r = waymark("verify " + quoted(path("sample.wmpkg")));
@@ -143,32 +149,27 @@ TEST_F(Cli, VerifyFailsWhenNoTrustedKeySignedThePackage) {
 
 TEST_F(Cli, VerifyTrustsKeysInATrustDirectory) {
     keygen("publisher");
-    ASSERT_EQ(waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
-                      " -o " + quoted(path("sample.wmpkg")))
-                  .exit_code,
-              0);
+    pack_sample("publisher", "sample.wmpkg");
     fs::create_directories(dir_ / "trusted");
     fs::copy_file(path("publisher.pub"), dir_ / "trusted" / "publisher.pub");
     const CommandRun r = waymark("verify " + quoted(path("sample.wmpkg")) + " --trust-dir " +
-                          quoted(path("trusted")));
+                                 quoted(path("trusted")));
     EXPECT_EQ(r.exit_code, 0) << r.output;
 }
 
 TEST_F(Cli, PackingTheSameFolderTwiceGivesIdenticalFiles) {
     keygen("publisher");
-    for (const char* out : {"a.wmpkg", "b.wmpkg"})
-        ASSERT_EQ(waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
-                          " -o " + quoted(path(out)))
-                      .exit_code,
-                  0);
+    pack_sample("publisher", "a.wmpkg");
+    pack_sample("publisher", "b.wmpkg");
     EXPECT_EQ(read("a.wmpkg"), read("b.wmpkg"));
     EXPECT_FALSE(read("a.wmpkg").empty());
 }
 
 TEST_F(Cli, PackRefusesACourseWithErrorsAndWritesNothing) {
     keygen("publisher");
-    const CommandRun r = waymark("pack " + quoted(kBroken) + " --key " + quoted(path("publisher.key")) +
-                          " -o " + quoted(path("broken.wmpkg")));
+    const CommandRun r =
+        waymark("pack " + quoted(kBroken) + " --key " + quoted(path("publisher.key")) + " -o " +
+                quoted(path("broken.wmpkg")));
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("not packed"), std::string::npos) << r.output;
     EXPECT_FALSE(fs::exists(path("broken.wmpkg")));
@@ -177,18 +178,16 @@ TEST_F(Cli, PackRefusesACourseWithErrorsAndWritesNothing) {
 TEST_F(Cli, PackRefusesASecretKeyOthersCanRead) {
     keygen("publisher");
     fs::permissions(path("publisher.key"), fs::perms::others_read, fs::perm_options::add);
-    const CommandRun r = waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
-                          " -o " + quoted(path("sample.wmpkg")));
+    const CommandRun r =
+        waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) + " -o " +
+                quoted(path("sample.wmpkg")));
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("chmod 600"), std::string::npos) << r.output;
 }
 
 TEST_F(Cli, InspectShowsWhatThePackageHolds) {
     keygen("publisher");
-    ASSERT_EQ(waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
-                      " -o " + quoted(path("sample.wmpkg")))
-                  .exit_code,
-              0);
+    pack_sample("publisher", "sample.wmpkg");
     const CommandRun r = waymark("inspect " + quoted(path("sample.wmpkg")));
     ASSERT_EQ(r.exit_code, 0) << r.output;
     for (const char* expected :
@@ -200,17 +199,15 @@ TEST_F(Cli, InspectShowsWhatThePackageHolds) {
 
 TEST_F(Cli, VerifyRefusesATamperedPackageNamingTheEntry) {
     keygen("publisher");
-    ASSERT_EQ(waymark("pack " + quoted(kSample) + " --key " + quoted(path("publisher.key")) +
-                      " -o " + quoted(path("sample.wmpkg")))
-                  .exit_code,
-              0);
+    pack_sample("publisher", "sample.wmpkg");
     // Flip one byte of the image's data, found through its zip local file header
     // ("PK\3\4", 26 bytes of fields, name length, extra length, name, extra, data).
     std::string bytes = read("sample.wmpkg");
     const std::string name = "assets/signpost.png";
     std::size_t header = std::string::npos;
     for (auto at = bytes.find(name); at != std::string::npos; at = bytes.find(name, at + 1))
-        if (at >= 30 && bytes.compare(at - 30, 4, "PK\x03\x04") == 0) header = at - 30;
+        if (at >= 30 && bytes.compare(at - 30, 4, "PK\x03\x04") == 0)
+            header = at - 30;
     ASSERT_NE(header, std::string::npos);
     const auto u16 = [&](std::size_t at) {
         return static_cast<std::size_t>(static_cast<unsigned char>(bytes[at])) |
@@ -220,7 +217,7 @@ TEST_F(Cli, VerifyRefusesATamperedPackageNamingTheEntry) {
     bytes[data + 20] ^= 0x01;
     std::ofstream(path("tampered.wmpkg"), std::ios::binary) << bytes;
     const CommandRun r = waymark("verify " + quoted(path("tampered.wmpkg")) + " --trust " +
-                          quoted(path("publisher.pub")));
+                                 quoted(path("publisher.pub")));
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("assets/signpost.png"), std::string::npos) << r.output;
 }

@@ -17,7 +17,8 @@ const char* kSingle = R"({"id": "q1", "type": "single_choice", "module": "m", "s
 
 std::string listing(const Diagnostics& d) {
     std::string out;
-    for (const auto& item : d.items()) out += item.format() + "\n";
+    for (const auto& item : d.items())
+        out += item.format() + "\n";
     return out;
 }
 
@@ -71,8 +72,8 @@ TEST(BankJson, RoundTripsEveryQuestionTypeThroughTheWriter) {
 
 TEST(BankJson, ReportsAnUnknownTypeAtItsValue) {
     Diagnostics d;
-    const QuestionBank b = read_bank_json(
-        bank(R"({"id": "q", "type": "multiple_choice", "stem": "S"})"), "b.json", d);
+    const QuestionBank b =
+        read_bank_json(bank(R"({"id": "q", "type": "multiple_choice", "stem": "S"})"), "b.json", d);
     EXPECT_TRUE(b.questions.empty());
     ASSERT_EQ(d.error_count(), 1u) << listing(d);
     EXPECT_EQ(d.items()[0].column, 76);
@@ -83,8 +84,9 @@ TEST(BankJson, ReportsAnUnknownTypeAtItsValue) {
 TEST(BankJson, LeavesOutABadQuestionButKeepsTheOthers) {
     Diagnostics d;
     const QuestionBank b = read_bank_json(
-        bank(std::string(kSingle) +
-             R"(, {"id": "bad", "type": "single_choice", "stem": "S", "choices": [{"text": "A"}, {"text": "B"}]})"),
+        bank(
+            std::string(kSingle) +
+            R"(, {"id": "bad", "type": "single_choice", "stem": "S", "choices": [{"text": "A"}, {"text": "B"}]})"),
         "b.json", d);
     EXPECT_EQ(b.questions.size(), 1u);
     ASSERT_EQ(d.error_count(), 1u) << listing(d);
@@ -111,8 +113,7 @@ TEST(BankJson, RefusesAChoiceWithBothCorrectAndWeight) {
 TEST(BankJson, RefusesDuplicateQuestionIds) {
     Diagnostics d;
     read_bank_json(bank(std::string(kSingle) + "," + kSingle), "b.json", d);
-    EXPECT_NE(listing(d).find("two questions have the id \"q1\""), std::string::npos)
-        << listing(d);
+    EXPECT_NE(listing(d).find("two questions have the id \"q1\""), std::string::npos) << listing(d);
 }
 
 TEST(BankJson, RefusesAnotherFormatOrVersion) {

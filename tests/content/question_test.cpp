@@ -20,7 +20,8 @@ std::string problems(const Question& q) {
     Diagnostics d;
     validate_question(q, d);
     std::string out;
-    for (const auto& item : d.items()) out += item.message + "\n";
+    for (const auto& item : d.items())
+        out += item.message + "\n";
     return out;
 }
 
@@ -70,9 +71,9 @@ TEST(ValidateQuestion, RefusesTrueFalseWithOtherChoices) {
 }
 
 TEST(ValidateQuestion, RefusesTheSameChoiceTwice) {
-    EXPECT_NE(problems(choice_question(QuestionType::single_choice, {{"a", 1}, {"a", 0}}))
-                  .find("twice"),
-              std::string::npos);
+    EXPECT_NE(
+        problems(choice_question(QuestionType::single_choice, {{"a", 1}, {"a", 0}})).find("twice"),
+        std::string::npos);
 }
 
 TEST(ValidateQuestion, RefusesMatchingWithFewerThanTwoPairs) {

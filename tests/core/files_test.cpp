@@ -55,7 +55,9 @@ TEST(Files, FailsToWriteIntoAMissingDirectory) {
     EXPECT_FALSE(write_file_atomic(temp_dir() / "no" / "such" / "f", "x"));
 }
 
-TEST(Utf8, AcceptsValidMultibyteText) { EXPECT_TRUE(valid_utf8("Café – ✓ 😀")); }
+TEST(Utf8, AcceptsValidMultibyteText) {
+    EXPECT_TRUE(valid_utf8("Café – ✓ 😀"));
+}
 
 TEST(Utf8, PointsAtTheFirstInvalidByte) {
     std::size_t at = 0;

@@ -15,7 +15,8 @@ TEST(Uuid, RandomIdsAreVersion4WithTheRfcVariant) {
 
 TEST(Uuid, RandomIdsDoNotRepeat) {
     std::set<std::string> seen;
-    for (int i = 0; i < 1000; ++i) EXPECT_TRUE(seen.insert(Uuid::random().str()).second);
+    for (int i = 0; i < 1000; ++i)
+        EXPECT_TRUE(seen.insert(Uuid::random().str()).second);
 }
 
 TEST(Uuid, ParsesItsOwnCanonicalForm) {

@@ -18,7 +18,8 @@ inline std::map<std::string, std::string> sample_course_files() {
     const fs::path root = fs::path(WAYMARK_SOURCE_DIR) / "courses" / "waymark-sample";
     std::map<std::string, std::string> files;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
-        if (!entry.is_regular_file()) continue;
+        if (!entry.is_regular_file())
+            continue;
         std::ifstream in(entry.path(), std::ios::binary);
         std::stringstream data;
         data << in.rdbuf();
@@ -41,7 +42,8 @@ inline void replace(std::string& text, const std::string& from, const std::strin
 // The formatted diagnostics, one per line, for readable failure messages.
 inline std::string listing(const LoadedCourse& c) {
     std::string out;
-    for (const auto& d : c.diagnostics.items()) out += d.format() + "\n";
+    for (const auto& d : c.diagnostics.items())
+        out += d.format() + "\n";
     return out;
 }
 

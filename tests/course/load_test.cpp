@@ -27,21 +27,26 @@ TEST(SampleCourse, UsesEveryBlockKind) {
     std::set<content::BlockKind> kinds;
     std::function<void(const content::Block&)> visit = [&](const content::Block& b) {
         kinds.insert(b.kind);
-        for (const auto& child : b.children) visit(child);
+        for (const auto& child : b.children)
+            visit(child);
         for (const auto& item : b.items)
-            for (const auto& child : item.blocks) visit(child);
+            for (const auto& child : item.blocks)
+                visit(child);
     };
     for (const auto& m : c.course.modules)
         for (const auto& p : m.pages)
-            for (const auto& b : p.blocks) visit(b);
+            for (const auto& b : p.blocks)
+                visit(b);
     EXPECT_EQ(kinds.size(), static_cast<std::size_t>(content::BlockKind::rule) + 1);
 }
 
 TEST(SampleCourse, UsesEveryQuestionType) {
     const LoadedCourse c = load(sample_course_files());
     std::set<content::QuestionType> types;
-    for (const auto& q : c.course.knowledge_checks) types.insert(q.type);
-    for (const auto& q : c.course.assessment_questions) types.insert(q.type);
+    for (const auto& q : c.course.knowledge_checks)
+        types.insert(q.type);
+    for (const auto& q : c.course.assessment_questions)
+        types.insert(q.type);
     types.insert(content::QuestionType::description);  // an information item has no place here
     EXPECT_EQ(types.size(), static_cast<std::size_t>(content::QuestionType::description) + 1);
 }
@@ -65,8 +70,9 @@ TEST(CourseCheck, SuggestsTheRightSpellingOfAnUnknownKey) {
     auto files = sample_course_files();
     replace(files["course.json"], "\"pass_mark\"", "\"pasmark\"");
     const LoadedCourse c = load(files);
-    EXPECT_TRUE(reports(c, "course.json", 31, "unknown key \"pasmark\" in the assessment (did you "
-                                              "mean \"pass_mark\"?)"))
+    EXPECT_TRUE(reports(c, "course.json", 31,
+                        "unknown key \"pasmark\" in the assessment (did you "
+                        "mean \"pass_mark\"?)"))
         << listing(c);
 }
 
@@ -97,7 +103,8 @@ TEST(CourseCheck, RefusesADrawLargerThanTheBank) {
     auto files = sample_course_files();
     replace(files["course.json"], "\"draw\": 8", "\"draw\": 40");
     const LoadedCourse c = load(files);
-    EXPECT_TRUE(reports(c, "course.json", 0, "draws 40 questions, but its banks have only 11 usable"))
+    EXPECT_TRUE(
+        reports(c, "course.json", 0, "draws 40 questions, but its banks have only 11 usable"))
         << listing(c);
 }
 
@@ -130,8 +137,9 @@ TEST(CourseCheck, ReportsAMissingModuleFileAtItsEntry) {
     auto files = sample_course_files();
     files.erase("modules/02-questions.md");
     const LoadedCourse c = load(files);
-    EXPECT_TRUE(reports(c, "course.json", 19, "\"modules/02-questions.md\" is named here but is "
-                                              "not in the course folder"))
+    EXPECT_TRUE(reports(c, "course.json", 19,
+                        "\"modules/02-questions.md\" is named here but is "
+                        "not in the course folder"))
         << listing(c);
 }
 
@@ -156,7 +164,8 @@ TEST(CourseCheck, ReportsALinkToAMissingFileOrPage) {
     replace(files["modules/01-pages.md"], "02-questions.md#questions-of-every-kind",
             "02-questions.md#no-such-page");
     const LoadedCourse c = load(files);
-    EXPECT_TRUE(reports(c, "modules/01-pages.md", 0, "no page titled so in modules/02-questions.md"))
+    EXPECT_TRUE(
+        reports(c, "modules/01-pages.md", 0, "no page titled so in modules/02-questions.md"))
         << listing(c);
 }
 
@@ -164,7 +173,8 @@ TEST(CourseCheck, ReportsAnUnknownContact) {
     auto files = sample_course_files();
     replace(files["modules/01-pages.md"], "[[contact:course-team]]", "[[contact:course-teem]]");
     const LoadedCourse c = load(files);
-    EXPECT_TRUE(reports(c, "modules/01-pages.md", 0, "contact \"course-teem\" is not in contacts.json"))
+    EXPECT_TRUE(
+        reports(c, "modules/01-pages.md", 0, "contact \"course-teem\" is not in contacts.json"))
         << listing(c);
 }
 
@@ -221,8 +231,8 @@ TEST(CourseCheck, ReportsGiftErrorsWithTheirLines) {
     const LoadedCourse c = load(files);
     bool gift_error = false;
     for (const auto& d : c.diagnostics.items())
-        gift_error |= d.file == "questions/extra.gift" && d.line > 0 &&
-                      d.severity == Severity::error;
+        gift_error |=
+            d.file == "questions/extra.gift" && d.line > 0 && d.severity == Severity::error;
     EXPECT_TRUE(gift_error) << listing(c);
 }
 
@@ -258,7 +268,8 @@ TEST(CourseCheck, WarnsAboutAFileTheCourseDoesNotUse) {
 
 TEST(CourseCheck, WarnsAboutAContactNotCheckedForAYear) {
     auto files = sample_course_files();
-    replace(files["contacts.json"], "\"checked_on\": \"2026-11-25\"", "\"checked_on\": \"2020-01-01\"");
+    replace(files["contacts.json"], "\"checked_on\": \"2026-11-25\"",
+            "\"checked_on\": \"2020-01-01\"");
     const LoadedCourse c = load(files);
     EXPECT_TRUE(c.ok()) << listing(c);
     EXPECT_TRUE(reports(c, "contacts.json", 0, "over a year ago", Severity::warning)) << listing(c);
@@ -275,7 +286,8 @@ TEST(CourseCheck, ReportsEveryProblemAtOnce) {
 
 TEST(CourseFiles, FolderListingLeavesOutHiddenFilesAndReportsSymlinks) {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / ("waymark-folder-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("waymark-folder-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir / ".git");
     std::ofstream(dir / "course.json") << "{}";

@@ -30,7 +30,8 @@ LoadedCourse load_folder(const std::string& id) {
 
 std::string listing(const LoadedCourse& c) {
     std::string out;
-    for (const auto& d : c.diagnostics.items()) out += d.format() + "\n";
+    for (const auto& d : c.diagnostics.items())
+        out += d.format() + "\n";
     return out;
 }
 
@@ -39,7 +40,8 @@ void count_kinds(const std::vector<content::Block>& blocks,
     for (const auto& b : blocks) {
         ++kinds[b.kind];
         count_kinds(b.children, kinds);
-        for (const auto& item : b.items) count_kinds(item.blocks, kinds);
+        for (const auto& item : b.items)
+            count_kinds(item.blocks, kinds);
     }
 }
 
@@ -53,8 +55,8 @@ TEST_P(BundledCourse, LoadsWithNoErrorsAndNoWarnings) {
 }
 
 TEST_P(BundledCourse, PacksAndOpensToTheSameCourse) {
-    const fs::path dir = fs::temp_directory_path() / ("waymark-bundled-" + GetParam() + "-" +
-                                                      std::to_string(::getpid()));
+    const fs::path dir = fs::temp_directory_path() /
+                         ("waymark-bundled-" + GetParam() + "-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     const LoadedCourse folder = load_folder(GetParam());
@@ -84,8 +86,10 @@ TEST_P(BundledCourse, PacksAndOpensToTheSameCourse) {
 
 TEST_P(BundledCourse, EveryContactWasCheckedAndEveryModuleListsItsSources) {
     const LoadedCourse c = load_folder(GetParam());
-    for (const auto& contact : c.course.contacts) EXPECT_FALSE(contact.checked_on.empty());
-    for (const auto& m : c.course.modules) EXPECT_FALSE(m.sources.empty()) << m.id;
+    for (const auto& contact : c.course.contacts)
+        EXPECT_FALSE(contact.checked_on.empty());
+    for (const auto& m : c.course.modules)
+        EXPECT_FALSE(m.sources.empty()) << m.id;
 }
 
 TEST_P(BundledCourse, EveryAssessmentQuestionIsTraceableToAPage) {
@@ -106,17 +110,19 @@ INSTANTIATE_TEST_SUITE_P(Courses, BundledCourse,
 TEST(PreventCourse, HasTheEightModulesInOrder) {
     const LoadedCourse c = load_folder("prevent-duty");
     std::vector<std::string> ids;
-    for (const auto& m : c.course.modules) ids.push_back(m.id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"welcome", "contest", "radicalisation",
-                                             "notice-check-share", "channel", "act",
-                                             "run-hide-tell", "local-contacts"}));
+    for (const auto& m : c.course.modules)
+        ids.push_back(m.id);
+    EXPECT_EQ(
+        ids, (std::vector<std::string>{"welcome", "contest", "radicalisation", "notice-check-share",
+                                       "channel", "act", "run-hide-tell", "local-contacts"}));
 }
 
 TEST(PreventCourse, HasTwoOrThreeKnowledgeChecksInEveryModule) {
     const LoadedCourse c = load_folder("prevent-duty");
     for (const auto& m : c.course.modules) {
         std::map<content::BlockKind, int> kinds;
-        for (const auto& p : m.pages) count_kinds(p.blocks, kinds);
+        for (const auto& p : m.pages)
+            count_kinds(p.blocks, kinds);
         EXPECT_GE(kinds[content::BlockKind::knowledge_check], 2) << m.id;
         EXPECT_LE(kinds[content::BlockKind::knowledge_check], 3) << m.id;
     }
@@ -125,7 +131,8 @@ TEST(PreventCourse, HasTwoOrThreeKnowledgeChecksInEveryModule) {
 TEST(PreventCourse, HasABankOfAtLeast45QuestionsOfAtLeastFiveTypes) {
     const LoadedCourse c = load_folder("prevent-duty");
     std::set<content::QuestionType> types;
-    for (const auto& q : c.course.assessment_questions) types.insert(q.type);
+    for (const auto& q : c.course.assessment_questions)
+        types.insert(q.type);
     EXPECT_GE(c.course.assessment_questions.size(), 45u);
     EXPECT_GE(types.size(), 5u);
 }
@@ -134,7 +141,8 @@ TEST(PreventCourse, HasMoreThanHalfItsQuestionsScenarioBased) {
     const LoadedCourse c = load_folder("prevent-duty");
     std::size_t scenario_based = 0;
     for (const auto& q : c.course.assessment_questions)
-        scenario_based += q.category == "scenario-based" || q.type == content::QuestionType::scenario;
+        scenario_based +=
+            q.category == "scenario-based" || q.type == content::QuestionType::scenario;
     EXPECT_GT(scenario_based * 2, c.course.assessment_questions.size());
 }
 
@@ -147,7 +155,8 @@ TEST(PreventCourse, DrawsFifteenWithOneFromEachOfModulesTwoToSeven) {
     EXPECT_EQ(c.course.refresher_months, 24);
     std::set<std::string> quota_modules;
     for (const auto& q : a.quotas)
-        if (q.min >= 1) quota_modules.insert(q.module);
+        if (q.min >= 1)
+            quota_modules.insert(q.module);
     for (std::size_t i = 1; i <= 6; ++i)
         EXPECT_TRUE(quota_modules.count(c.course.modules[i].id)) << c.course.modules[i].id;
 }
@@ -162,7 +171,8 @@ TEST(PreventCourse, DrawsAtLeastThreeDiagramsAsStepFlows) {
     const LoadedCourse c = load_folder("prevent-duty");
     std::map<content::BlockKind, int> kinds;
     for (const auto& m : c.course.modules)
-        for (const auto& p : m.pages) count_kinds(p.blocks, kinds);
+        for (const auto& p : m.pages)
+            count_kinds(p.blocks, kinds);
     EXPECT_GE(kinds[content::BlockKind::step_flow] + kinds[content::BlockKind::image], 3);
 }
 
@@ -174,11 +184,13 @@ TEST(PreventCourse, ShowsTheEmergencyPolicePreventAndNspccContactsAsCards) {
     std::function<void(const std::vector<content::Block>&)> visit =
         [&](const std::vector<content::Block>& blocks) {
             for (const auto& b : blocks) {
-                if (b.kind == content::BlockKind::contact_card) cards.insert(b.ref);
+                if (b.kind == content::BlockKind::contact_card)
+                    cards.insert(b.ref);
                 visit(b.children);
             }
         };
-    for (const auto& p : local->pages) visit(p.blocks);
+    for (const auto& p : local->pages)
+        visit(p.blocks);
     for (const char* id : {"emergency", "cumbria-police-101", "prevent-team", "nspcc"})
         EXPECT_TRUE(cards.count(id)) << id;
 }

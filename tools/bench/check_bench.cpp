@@ -26,7 +26,8 @@ void BM_CheckCourse(benchmark::State& state) {
         waymark::Diagnostics listing;
         waymark::course::FolderFiles files(dir, listing);
         auto loaded = waymark::course::load_course(files);
-        if (loaded.diagnostics.has_errors()) state.SkipWithError("the course has errors");
+        if (loaded.diagnostics.has_errors())
+            state.SkipWithError("the course has errors");
         benchmark::DoNotOptimize(loaded);
     }
     state.SetLabel(dir.filename().string());
@@ -39,9 +40,11 @@ void BM_ReadEveryFile(benchmark::State& state) {
     std::int64_t bytes = 0;
     for (auto _ : state) {
         for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-            if (!entry.is_regular_file()) continue;
+            if (!entry.is_regular_file())
+                continue;
             auto data = waymark::read_file(entry.path());
-            if (data) bytes += static_cast<std::int64_t>(data->size());
+            if (data)
+                bytes += static_cast<std::int64_t>(data->size());
             benchmark::DoNotOptimize(data);
         }
     }

@@ -33,11 +33,10 @@ int run_check(const CheckOptions& opt) {
         std::cout << opt.folder << ": " << count_summary(loaded.diagnostics);
         if (!c.id.empty())
             std::cout << " (" << c.id << " " << c.version << ": "
-                      << count(c.modules.size(), "module") << ", "
-                      << count(c.page_count(), "page") << ", "
-                      << count(c.knowledge_checks.size(), "knowledge check") << ", "
-                      << count(c.assessment_questions.size(), "assessment question")
-                      << ", about " << count(c.reading_minutes(), "minute") << " of reading)";
+                      << count(c.modules.size(), "module") << ", " << count(c.page_count(), "page")
+                      << ", " << count(c.knowledge_checks.size(), "knowledge check") << ", "
+                      << count(c.assessment_questions.size(), "assessment question") << ", about "
+                      << count(c.reading_minutes(), "minute") << " of reading)";
         std::cout << "\n";
     }
     return loaded.diagnostics.has_errors() ? kExitFailed : kExitOk;

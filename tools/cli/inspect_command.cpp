@@ -17,13 +17,16 @@ struct InspectOptions {
 
 int run_inspect(const InspectOptions& opt) {
     auto store = load_trust_store(opt.trust);
-    if (!store) return print_error(store.error());
+    if (!store)
+        return print_error(store.error());
     auto pkg = package::open_package(opt.file);
-    if (!pkg) return print_error(pkg.error());
+    if (!pkg)
+        return print_error(pkg.error());
     const package::Manifest& m = pkg->manifest();
     const package::CourseSummary& c = m.course;
     std::uint64_t bytes = 0;
-    for (const auto& f : m.files) bytes += f.size;
+    for (const auto& f : m.files)
+        bytes += f.size;
     std::cout << "title:           " << c.title << "\n"
               << "id:              " << c.id << "\n"
               << "version:         " << c.version << "\n"
@@ -31,8 +34,7 @@ int run_inspect(const InspectOptions& opt) {
               << "language:        " << c.language << "\n"
               << "summary:         " << c.summary << "\n"
               << "signed by:       " << pkg->signer().fingerprint()
-              << (pkg->trusted_by(*store) ? " (trusted)" : " (not trusted: preview only)")
-              << "\n"
+              << (pkg->trusted_by(*store) ? " (trusted)" : " (not trusted: preview only)") << "\n"
               << "estimated time:  " << c.estimated_minutes << " minutes\n"
               << "reading time:    " << c.reading_minutes << " minutes at 200 words a minute\n"
               << "questions:       " << c.assessment_questions << " in the assessment bank, "

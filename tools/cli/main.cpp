@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
     waymark::cli::add_verify_command(app, ctx);
     waymark::cli::add_inspect_command(app, ctx);
     waymark::cli::add_gift_command(app, ctx);
+    waymark::cli::add_learner_command(app, ctx);
+    waymark::cli::add_ledger_command(app, ctx);
 
     try {
         app.parse(argc, argv);

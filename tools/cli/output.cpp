@@ -16,9 +16,11 @@ bool use_colour() {
 
 std::string painted(Severity s) {
     const std::string word = to_string(s);
-    if (!use_colour()) return word;
-    const char* code = s == Severity::error ? "\033[1;31m" : s == Severity::warning ? "\033[1;33m"
-                                                                                  : "\033[1;36m";
+    if (!use_colour())
+        return word;
+    const char* code = s == Severity::error     ? "\033[1;31m"
+                       : s == Severity::warning ? "\033[1;33m"
+                                                : "\033[1;36m";
     return code + word + "\033[0m";
 }
 
@@ -31,7 +33,8 @@ void print_diagnostics(const Diagnostics& diagnostics, const std::string& folder
             place = folder + (folder.back() == '/' ? "" : "/") + place;
         if (d.line > 0) {
             place += ":" + std::to_string(d.line);
-            if (d.column > 0) place += ":" + std::to_string(d.column);
+            if (d.column > 0)
+                place += ":" + std::to_string(d.column);
         }
         std::cerr << place << (place.empty() ? "" : ": ") << painted(d.severity) << ": "
                   << d.message << "\n";

@@ -28,7 +28,8 @@ package::CourseSummary summarise(const course::Course& c) {
     s.language = c.language;
     s.estimated_minutes = c.estimated_minutes;
     s.reading_minutes = c.reading_minutes();
-    for (const auto& m : c.modules) s.modules.push_back(m.title);
+    for (const auto& m : c.modules)
+        s.modules.push_back(m.title);
     s.assessment_questions = static_cast<int>(c.assessment_questions.size());
     s.knowledge_checks = static_cast<int>(c.knowledge_checks.size());
     return s;
@@ -37,10 +38,10 @@ package::CourseSummary summarise(const course::Course& c) {
 int run_pack(const PackOptions& opt) {
     if (!std::filesystem::is_directory(opt.folder))
         return print_error(make_error(ErrorCode::usage,
-                                      "not a folder; give the course source folder",
-                                      opt.folder));
+                                      "not a folder; give the course source folder", opt.folder));
     auto key = read_secret_key(opt.key);
-    if (!key) return print_error(key.error());
+    if (!key)
+        return print_error(key.error());
 
     Diagnostics listing;
     course::FolderFiles files(opt.folder, listing);
@@ -50,8 +51,8 @@ int run_pack(const PackOptions& opt) {
     print_diagnostics(loaded.diagnostics, opt.folder);
     if (loaded.diagnostics.has_errors()) {
         std::cerr << "waymark: not packed: " << opt.folder << " has "
-                  << count_summary(loaded.diagnostics)
-                  << "; fix the errors (waymark check " << opt.folder << ") and pack again\n";
+                  << count_summary(loaded.diagnostics) << "; fix the errors (waymark check "
+                  << opt.folder << ") and pack again\n";
         return kExitFailed;
     }
     const course::Course& c = loaded.course;

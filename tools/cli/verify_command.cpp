@@ -18,9 +18,11 @@ struct VerifyOptions {
 
 int run_verify(const VerifyOptions& opt) {
     auto store = load_trust_store(opt.trust);
-    if (!store) return print_error(store.error());
+    if (!store)
+        return print_error(store.error());
     auto pkg = package::open_package(opt.file);
-    if (!pkg) return print_error(pkg.error());
+    if (!pkg)
+        return print_error(pkg.error());
     const auto& m = pkg->manifest();
     const std::string fingerprint = pkg->signer().fingerprint();
     std::cout << opt.file << ": " << m.course.id << " " << m.course.version << ", "

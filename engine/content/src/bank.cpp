@@ -19,11 +19,14 @@ namespace waymark::content {
 constexpr int kBankVersion = 1;
 
 namespace {
-double to_percent(double fraction) { return std::round(fraction * 1e6) / 1e4; }
+double to_percent(double fraction) {
+    return std::round(fraction * 1e6) / 1e4;
+}
 std::string type_key(QuestionType t) {
     std::string s = to_string(t);
     for (char& c : s)
-        if (c == '-') c = '_';
+        if (c == '-')
+            c = '_';
     return s;
 }
 }  // namespace
@@ -31,8 +34,10 @@ std::string type_key(QuestionType t) {
 template <class Archive>
 void save(Archive& ar, const Choice& c) {
     ar(cereal::make_nvp("text", c.text), cereal::make_nvp("weight", to_percent(c.weight)));
-    if (!c.feedback.empty()) ar(cereal::make_nvp("feedback", c.feedback));
-    if (c.fixed) ar(cereal::make_nvp("fixed", c.fixed));
+    if (!c.feedback.empty())
+        ar(cereal::make_nvp("feedback", c.feedback));
+    if (c.fixed)
+        ar(cereal::make_nvp("fixed", c.fixed));
 }
 
 template <class Archive>
@@ -43,7 +48,8 @@ void save(Archive& ar, const MatchPair& p) {
 template <class Archive>
 void save(Archive& ar, const TextAnswer& a) {
     ar(cereal::make_nvp("text", a.text), cereal::make_nvp("weight", to_percent(a.weight)));
-    if (!a.feedback.empty()) ar(cereal::make_nvp("feedback", a.feedback));
+    if (!a.feedback.empty())
+        ar(cereal::make_nvp("feedback", a.feedback));
 }
 
 template <class Archive>
@@ -54,7 +60,8 @@ void save(Archive& ar, const NumericAnswer& a) {
         ar(cereal::make_nvp("value", a.value), cereal::make_nvp("tolerance", a.tolerance));
     }
     ar(cereal::make_nvp("weight", to_percent(a.weight)));
-    if (!a.feedback.empty()) ar(cereal::make_nvp("feedback", a.feedback));
+    if (!a.feedback.empty())
+        ar(cereal::make_nvp("feedback", a.feedback));
 }
 
 template <class Archive>
@@ -65,7 +72,8 @@ void save(Archive& ar, const ScenarioOption& o) {
     } else {
         ar(cereal::make_nvp("next", o.next));
     }
-    if (!o.feedback.empty()) ar(cereal::make_nvp("feedback", o.feedback));
+    if (!o.feedback.empty())
+        ar(cereal::make_nvp("feedback", o.feedback));
 }
 
 template <class Archive>
@@ -77,23 +85,37 @@ void save(Archive& ar, const ScenarioStep& s) {
 template <class Archive>
 void save(Archive& ar, const Question& q) {
     ar(cereal::make_nvp("id", q.id), cereal::make_nvp("type", type_key(q.type)));
-    if (!q.title.empty()) ar(cereal::make_nvp("title", q.title));
+    if (!q.title.empty())
+        ar(cereal::make_nvp("title", q.title));
     if (q.format != TextFormat::markdown)
         ar(cereal::make_nvp("format", std::string(to_string(q.format))));
-    if (!q.category.empty()) ar(cereal::make_nvp("category", q.category));
-    if (!q.module.empty()) ar(cereal::make_nvp("module", q.module));
-    if (!q.source.empty()) ar(cereal::make_nvp("source", q.source));
+    if (!q.category.empty())
+        ar(cereal::make_nvp("category", q.category));
+    if (!q.module.empty())
+        ar(cereal::make_nvp("module", q.module));
+    if (!q.source.empty())
+        ar(cereal::make_nvp("source", q.source));
     ar(cereal::make_nvp("stem", q.stem));
-    if (!q.stem_after.empty()) ar(cereal::make_nvp("stem_after", q.stem_after));
-    if (!q.choices.empty()) ar(cereal::make_nvp("choices", q.choices));
-    if (!q.pairs.empty()) ar(cereal::make_nvp("pairs", q.pairs));
-    if (!q.order.empty()) ar(cereal::make_nvp("order", q.order));
-    if (!q.text_answers.empty()) ar(cereal::make_nvp("answers", q.text_answers));
-    if (q.case_sensitive) ar(cereal::make_nvp("case_sensitive", q.case_sensitive));
-    if (!q.numeric_answers.empty()) ar(cereal::make_nvp("numbers", q.numeric_answers));
-    if (!q.steps.empty()) ar(cereal::make_nvp("steps", q.steps));
-    if (!q.shuffle) ar(cereal::make_nvp("shuffle", q.shuffle));
-    if (!q.general_feedback.empty()) ar(cereal::make_nvp("feedback", q.general_feedback));
+    if (!q.stem_after.empty())
+        ar(cereal::make_nvp("stem_after", q.stem_after));
+    if (!q.choices.empty())
+        ar(cereal::make_nvp("choices", q.choices));
+    if (!q.pairs.empty())
+        ar(cereal::make_nvp("pairs", q.pairs));
+    if (!q.order.empty())
+        ar(cereal::make_nvp("order", q.order));
+    if (!q.text_answers.empty())
+        ar(cereal::make_nvp("answers", q.text_answers));
+    if (q.case_sensitive)
+        ar(cereal::make_nvp("case_sensitive", q.case_sensitive));
+    if (!q.numeric_answers.empty())
+        ar(cereal::make_nvp("numbers", q.numeric_answers));
+    if (!q.steps.empty())
+        ar(cereal::make_nvp("steps", q.steps));
+    if (!q.shuffle)
+        ar(cereal::make_nvp("shuffle", q.shuffle));
+    if (!q.general_feedback.empty())
+        ar(cereal::make_nvp("feedback", q.general_feedback));
 }
 
 std::string write_bank_json(const QuestionBank& bank) {
@@ -101,7 +123,8 @@ std::string write_bank_json(const QuestionBank& bank) {
     {
         cereal::JSONOutputArchive ar(os, cereal::JSONOutputArchive::Options::Default());
         ar(cereal::make_nvp("format", std::string("waymark-bank")),
-           cereal::make_nvp("version", kBankVersion), cereal::make_nvp("questions", bank.questions));
+           cereal::make_nvp("version", kBankVersion),
+           cereal::make_nvp("questions", bank.questions));
     }
     os << "\n";
     return os.str();
@@ -112,7 +135,7 @@ std::string write_bank_json(const QuestionBank& bank) {
 namespace {
 
 class BankReader {
-public:
+  public:
     BankReader(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
 
     QuestionBank read(const JsonValue& root) {
@@ -130,7 +153,8 @@ public:
                            ", not " + std::to_string(version));
         const JsonValue* questions = r.array("questions", true);
         r.finish();
-        if (!questions) return bank;
+        if (!questions)
+            return bank;
         std::set<std::string> ids;
         for (const JsonValue& v : questions->items) {
             const std::size_t errors_before = out_.error_count();
@@ -138,17 +162,20 @@ public:
             if (!q.id.empty() && !ids.insert(q.id).second)
                 out_.error(file_, v.line, v.column,
                            "two questions have the id \"" + q.id + "\"; ids must be unique");
-            if (out_.error_count() == errors_before) validate_question(q, out_);
-            if (out_.error_count() == errors_before) bank.questions.push_back(std::move(q));
+            if (out_.error_count() == errors_before)
+                validate_question(q, out_);
+            if (out_.error_count() == errors_before)
+                bank.questions.push_back(std::move(q));
         }
         return bank;
     }
 
-private:
+  private:
     // Percent in JSON, fraction in the model.
     bool weight(JsonObjectReader& r, const JsonValue& obj, const char* key, double& fraction) {
         double percent = 0;
-        if (!r.number(key, percent)) return false;
+        if (!r.number(key, percent))
+            return false;
         if (percent < -100 || percent > 100) {
             const JsonValue* v = obj.find(key);
             out_.error(file_, v->line, v->column,
@@ -180,15 +207,19 @@ private:
         r.string("title", q.title);
         std::string format;
         if (r.string("format", format)) {
-            if (format == "markdown") q.format = TextFormat::markdown;
-            else if (format == "html") q.format = TextFormat::html;
-            else if (format == "plain") q.format = TextFormat::plain;
-            else if (format == "moodle") q.format = TextFormat::moodle;
+            if (format == "markdown")
+                q.format = TextFormat::markdown;
+            else if (format == "html")
+                q.format = TextFormat::html;
+            else if (format == "plain")
+                q.format = TextFormat::plain;
+            else if (format == "moodle")
+                q.format = TextFormat::moodle;
             else {
                 const JsonValue* f = v.find("format");
-                out_.error(file_, f->line, f->column,
-                           "unknown text format \"" + format +
-                               "\"; use markdown, html, plain or moodle");
+                out_.error(
+                    file_, f->line, f->column,
+                    "unknown text format \"" + format + "\"; use markdown, html, plain or moodle");
             }
         }
         r.string("category", q.category);
@@ -197,7 +228,8 @@ private:
         r.string("stem", q.stem, q.type != QuestionType::scenario);
         r.string("stem_after", q.stem_after);
         if (const JsonValue* a = r.array("choices")) {
-            for (const JsonValue& c : a->items) q.choices.push_back(choice(c, what));
+            for (const JsonValue& c : a->items)
+                q.choices.push_back(choice(c, what));
         }
         if (q.type == QuestionType::true_false && q.choices.empty()) {
             out_.error(file_, v.line, v.column,
@@ -215,8 +247,10 @@ private:
         }
         if (const JsonValue* a = r.array("order")) {
             for (const JsonValue& item : a->items) {
-                if (item.is(JsonValue::Kind::string)) q.order.push_back(item.string);
-                else report_wrong_kind(item, "order", JsonValue::Kind::string, file_, out_);
+                if (item.is(JsonValue::Kind::string))
+                    q.order.push_back(item.string);
+                else
+                    report_wrong_kind(item, "order", JsonValue::Kind::string, file_, out_);
             }
         }
         if (const JsonValue* a = r.array("answers")) {
@@ -232,10 +266,12 @@ private:
         }
         r.boolean("case_sensitive", q.case_sensitive);
         if (const JsonValue* a = r.array("numbers")) {
-            for (const JsonValue& item : a->items) q.numeric_answers.push_back(number(item, what));
+            for (const JsonValue& item : a->items)
+                q.numeric_answers.push_back(number(item, what));
         }
         if (const JsonValue* a = r.array("steps")) {
-            for (const JsonValue& item : a->items) q.steps.push_back(step(item, what));
+            for (const JsonValue& item : a->items)
+                q.steps.push_back(step(item, what));
         }
         r.boolean("shuffle", q.shuffle);
         r.string("feedback", q.general_feedback);

@@ -9,16 +9,26 @@ namespace waymark::content {
 
 const char* to_string(QuestionType type) {
     switch (type) {
-        case QuestionType::single_choice: return "single-choice";
-        case QuestionType::multiple_response: return "multiple-response";
-        case QuestionType::true_false: return "true-false";
-        case QuestionType::matching: return "matching";
-        case QuestionType::ordering: return "ordering";
-        case QuestionType::short_answer: return "short-answer";
-        case QuestionType::numerical: return "numerical";
-        case QuestionType::scenario: return "scenario";
-        case QuestionType::essay: return "essay";
-        case QuestionType::description: return "description";
+        case QuestionType::single_choice:
+            return "single-choice";
+        case QuestionType::multiple_response:
+            return "multiple-response";
+        case QuestionType::true_false:
+            return "true-false";
+        case QuestionType::matching:
+            return "matching";
+        case QuestionType::ordering:
+            return "ordering";
+        case QuestionType::short_answer:
+            return "short-answer";
+        case QuestionType::numerical:
+            return "numerical";
+        case QuestionType::scenario:
+            return "scenario";
+        case QuestionType::essay:
+            return "essay";
+        case QuestionType::description:
+            return "description";
     }
     return "unknown";
 }
@@ -26,7 +36,8 @@ const char* to_string(QuestionType type) {
 bool parse_question_type(std::string_view text, QuestionType& out) {
     std::string normal(text);
     for (char& c : normal)
-        if (c == '_') c = '-';
+        if (c == '_')
+            c = '-';
     for (int i = 0; i <= static_cast<int>(QuestionType::description); ++i) {
         const auto t = static_cast<QuestionType>(i);
         if (normal == to_string(t)) {
@@ -39,10 +50,14 @@ bool parse_question_type(std::string_view text, QuestionType& out) {
 
 const char* to_string(TextFormat format) {
     switch (format) {
-        case TextFormat::markdown: return "markdown";
-        case TextFormat::html: return "html";
-        case TextFormat::plain: return "plain";
-        case TextFormat::moodle: return "moodle";
+        case TextFormat::markdown:
+            return "markdown";
+        case TextFormat::html:
+            return "html";
+        case TextFormat::plain:
+            return "plain";
+        case TextFormat::moodle:
+            return "moodle";
     }
     return "markdown";
 }
@@ -77,14 +92,16 @@ void check_choices(const Question& q, Diagnostics& out) {
     check_weights(q, out);
     std::set<std::string> seen;
     for (const Choice& c : q.choices) {
-        if (c.text.empty()) out.error(q.file, q.line, 0, name + " has a choice with no text");
+        if (c.text.empty())
+            out.error(q.file, q.line, 0, name + " has a choice with no text");
         if (!seen.insert(c.text).second)
             out.error(q.file, q.line, 0, name + " lists the choice \"" + c.text + "\" twice");
     }
     double best = -1, positive_sum = 0;
     for (const Choice& c : q.choices) {
         best = std::max(best, c.weight);
-        if (c.weight > 0) positive_sum += c.weight;
+        if (c.weight > 0)
+            positive_sum += c.weight;
     }
     if (q.type == QuestionType::multiple_response) {
         if (positive_sum < kFull)
@@ -94,8 +111,9 @@ void check_choices(const Question& q, Diagnostics& out) {
                           "%, not 100%");
     } else if (best < kFull) {
         out.error(q.file, q.line, 0,
-                  name + " has no correct answer; mark one choice correct (\"correct\": true, "
-                         "or = in GIFT)");
+                  name +
+                      " has no correct answer; mark one choice correct (\"correct\": true, "
+                      "or = in GIFT)");
     }
     if (q.type == QuestionType::true_false &&
         (q.choices.size() != 2 || q.choices[0].text != "True" || q.choices[1].text != "False"))
@@ -114,8 +132,8 @@ void check_scenario(const Question& q, Diagnostics& out) {
         if (q.steps[i].id.empty())
             out.error(q.file, q.line, 0, name + " has a step with no id");
         else if (!index.emplace(q.steps[i].id, i).second)
-            out.error(q.file, q.line, 0, name + " has two steps with the id \"" + q.steps[i].id +
-                                             "\"");
+            out.error(q.file, q.line, 0,
+                      name + " has two steps with the id \"" + q.steps[i].id + "\"");
     }
     double best = -1;
     for (const ScenarioStep& step : q.steps) {
@@ -125,9 +143,9 @@ void check_scenario(const Question& q, Diagnostics& out) {
         for (const ScenarioOption& o : step.options) {
             if (o.next.empty()) {
                 if (o.score < 0 || o.score > 1 + 1e-9)
-                    out.error(q.file, q.line, 0,
-                              name + ": an ending in step \"" + step.id +
-                                  "\" scores outside 0..100%");
+                    out.error(
+                        q.file, q.line, 0,
+                        name + ": an ending in step \"" + step.id + "\" scores outside 0..100%");
                 best = std::max(best, o.score);
             } else if (!index.count(o.next)) {
                 out.error(q.file, q.line, 0,
@@ -137,8 +155,10 @@ void check_scenario(const Question& q, Diagnostics& out) {
         }
     }
     if (best < kFull)
-        out.error(q.file, q.line, 0, name + " has no ending that scores 100%; the best path "
-                                            "must score full marks");
+        out.error(q.file, q.line, 0,
+                  name +
+                      " has no ending that scores 100%; the best path "
+                      "must score full marks");
     // A path must always end: look for a cycle with a depth-first walk over step links.
     std::vector<int> state(q.steps.size(), 0);  // 0 new, 1 on the path, 2 done
     std::vector<std::pair<std::size_t, std::size_t>> stack{{0, 0}};
@@ -152,7 +172,8 @@ void check_scenario(const Question& q, Diagnostics& out) {
             continue;
         }
         const auto it = index.find(options[next_option++].next);
-        if (it == index.end()) continue;
+        if (it == index.end())
+            continue;
         if (state[it->second] == 1) {
             out.error(q.file, q.line, 0,
                       name + ": step \"" + q.steps[it->second].id +
@@ -170,16 +191,20 @@ void check_scenario(const Question& q, Diagnostics& out) {
 
 void validate_question(const Question& q, Diagnostics& out) {
     const std::string name = "question \"" + q.id + "\"";
-    if (q.id.empty()) out.error(q.file, q.line, 0, "a question has no id");
+    if (q.id.empty())
+        out.error(q.file, q.line, 0, "a question has no id");
     if (q.stem.empty() && q.type != QuestionType::scenario)
         out.error(q.file, q.line, 0, name + " has no question text");
     switch (q.type) {
         case QuestionType::single_choice:
         case QuestionType::multiple_response:
-        case QuestionType::true_false: check_choices(q, out); break;
+        case QuestionType::true_false:
+            check_choices(q, out);
+            break;
         case QuestionType::matching: {
             std::size_t prompts = 0;
-            for (const MatchPair& p : q.pairs) prompts += p.prompt.empty() ? 0 : 1;
+            for (const MatchPair& p : q.pairs)
+                prompts += p.prompt.empty() ? 0 : 1;
             if (prompts < 2)
                 out.error(q.file, q.line, 0,
                           name + " is a matching question with fewer than two pairs");
@@ -191,7 +216,8 @@ void validate_question(const Question& q, Diagnostics& out) {
             break;
         case QuestionType::short_answer: {
             double best = -1;
-            for (const TextAnswer& a : q.text_answers) best = std::max(best, a.weight);
+            for (const TextAnswer& a : q.text_answers)
+                best = std::max(best, a.weight);
             if (q.text_answers.empty() || best < kFull)
                 out.error(q.file, q.line, 0, name + " has no accepted answer worth 100%");
             break;
@@ -210,9 +236,12 @@ void validate_question(const Question& q, Diagnostics& out) {
                 out.error(q.file, q.line, 0, name + " has no numerical answer worth 100%");
             break;
         }
-        case QuestionType::scenario: check_scenario(q, out); break;
+        case QuestionType::scenario:
+            check_scenario(q, out);
+            break;
         case QuestionType::essay:
-        case QuestionType::description: break;
+        case QuestionType::description:
+            break;
     }
 }
 

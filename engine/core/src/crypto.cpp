@@ -13,7 +13,8 @@ static_assert(sizeof(crypto_hash_sha256_state) <= 128, "Sha256 state buffer too 
 void crypto_init() {
     // sodium_init() is idempotent and thread-safe; it returns -1 only when the system
     // cannot supply randomness, which no Waymark operation can survive.
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+    if (sodium_init() < 0)
+        throw std::runtime_error("libsodium could not be initialised");
 }
 
 namespace {
@@ -32,8 +33,8 @@ void Sha256::update(std::span<const std::uint8_t> data) {
 }
 
 void Sha256::update(std::string_view data) {
-    crypto_hash_sha256_update(as_state(state_),
-                              reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    crypto_hash_sha256_update(as_state(state_), reinterpret_cast<const unsigned char*>(data.data()),
+                              data.size());
 }
 
 Sha256Digest Sha256::finish() {
@@ -66,16 +67,21 @@ std::string to_hex(std::span<const std::uint8_t> bytes) {
 }
 
 bool from_hex(std::string_view hex, std::span<std::uint8_t> out) {
-    if (hex.size() != out.size() * 2) return false;
+    if (hex.size() != out.size() * 2)
+        return false;
     auto nibble = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
         return -1;
     };
     for (std::size_t i = 0; i < out.size(); ++i) {
         const int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
-        if (hi < 0 || lo < 0) return false;
+        if (hi < 0 || lo < 0)
+            return false;
         out[i] = static_cast<std::uint8_t>(hi << 4 | lo);
     }
     return true;
@@ -85,7 +91,8 @@ std::string Ed25519PublicKey::fingerprint() const {
     const std::string hex = to_hex(sha256(std::span<const std::uint8_t>(bytes)));
     std::string out;
     for (std::size_t i = 0; i < 16; i += 4) {
-        if (!out.empty()) out.push_back('-');
+        if (!out.empty())
+            out.push_back('-');
         out += hex.substr(i, 4);
     }
     return out;

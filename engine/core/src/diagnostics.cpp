@@ -7,9 +7,12 @@ namespace waymark {
 
 const char* to_string(Severity s) {
     switch (s) {
-        case Severity::error: return "error";
-        case Severity::warning: return "warning";
-        case Severity::note: return "note";
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::note:
+            return "note";
     }
     return "error";
 }
@@ -18,7 +21,8 @@ std::string Diagnostic::format() const {
     std::string out = file;
     if (line > 0) {
         out += ":" + std::to_string(line);
-        if (column > 0) out += ":" + std::to_string(column);
+        if (column > 0)
+            out += ":" + std::to_string(column);
     }
     out += out.empty() ? "" : ": ";
     out += to_string(severity);
@@ -43,7 +47,8 @@ void Diagnostics::add(const Error& e) {
         if (colon == std::string::npos || colon + 1 == d.file.size() || d.file.size() - colon > 10)
             return -1;
         for (std::size_t i = colon + 1; i < d.file.size(); ++i)
-            if (d.file[i] < '0' || d.file[i] > '9') return -1;
+            if (d.file[i] < '0' || d.file[i] > '9')
+                return -1;
         const int n = std::stoi(d.file.substr(colon + 1));
         d.file.resize(colon);
         return n;
@@ -65,7 +70,9 @@ void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+    return error_count() > 0;
+}
 
 std::size_t Diagnostics::error_count() const {
     return std::count_if(items_.begin(), items_.end(),

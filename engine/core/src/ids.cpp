@@ -13,15 +13,19 @@ Uuid Uuid::random() {
 }
 
 std::optional<Uuid> Uuid::parse(std::string_view text) {
-    if (text.size() != 36) return std::nullopt;
+    if (text.size() != 36)
+        return std::nullopt;
     std::string hex;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash_position != (text[i] == '-')) return std::nullopt;
-        if (!dash_position) hex.push_back(text[i]);
+        if (dash_position != (text[i] == '-'))
+            return std::nullopt;
+        if (!dash_position)
+            hex.push_back(text[i]);
     }
     Uuid id;
-    if (!from_hex(hex, id.bytes_)) return std::nullopt;
+    if (!from_hex(hex, id.bytes_))
+        return std::nullopt;
     return id;
 }
 

@@ -12,18 +12,25 @@ namespace waymark {
 
 const JsonValue* JsonValue::find(std::string_view key) const {
     for (const auto& m : members)
-        if (m.key == key) return &m.value;
+        if (m.key == key)
+            return &m.value;
     return nullptr;
 }
 
 const char* to_string(JsonValue::Kind kind) {
     switch (kind) {
-        case JsonValue::Kind::null: return "null";
-        case JsonValue::Kind::boolean: return "true or false";
-        case JsonValue::Kind::number: return "a number";
-        case JsonValue::Kind::string: return "a string";
-        case JsonValue::Kind::array: return "an array";
-        case JsonValue::Kind::object: return "an object";
+        case JsonValue::Kind::null:
+            return "null";
+        case JsonValue::Kind::boolean:
+            return "true or false";
+        case JsonValue::Kind::number:
+            return "a number";
+        case JsonValue::Kind::string:
+            return "a string";
+        case JsonValue::Kind::array:
+            return "an array";
+        case JsonValue::Kind::object:
+            return "an object";
     }
     return "a value";
 }
@@ -34,22 +41,24 @@ constexpr int kMaxDepth = 128;
 
 // Maps byte offsets to line and character column without rescanning from the start.
 class LineIndex {
-public:
+  public:
     explicit LineIndex(std::string_view text) : text_(text) {
         starts_.push_back(0);
         for (std::size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n') starts_.push_back(i + 1);
+            if (text[i] == '\n')
+                starts_.push_back(i + 1);
     }
     TextPosition at(std::size_t offset) const {
         const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset) - 1;
         TextPosition pos;
         pos.line = static_cast<int>(it - starts_.begin()) + 1;
         for (std::size_t i = *it; i < offset && i < text_.size(); ++i)
-            if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++pos.column;
+            if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
+                ++pos.column;
         return pos;
     }
 
-private:
+  private:
     std::string_view text_;
     std::vector<std::size_t> starts_;
 };
@@ -57,14 +66,15 @@ private:
 // Builds the JsonValue tree from RapidJSON's SAX events. Each event arrives just after
 // its token was consumed, so the start of the token is found by looking back.
 class TreeBuilder {
-public:
+  public:
     TreeBuilder(std::string_view text, const rapidjson::MemoryStream& stream)
         : text_(text), index_(text), stream_(stream) {}
 
     bool Null() { return add(JsonValue::Kind::null, scalar_start()); }
     bool Bool(bool b) {
         JsonValue* v = add_value(JsonValue::Kind::boolean, scalar_start());
-        if (v) v->boolean = b;
+        if (v)
+            v->boolean = b;
         return v != nullptr;
     }
     bool Int(int i) { return integer(i); }
@@ -72,18 +82,21 @@ public:
     bool Int64(std::int64_t i) { return integer(i); }
     bool Uint64(std::uint64_t u) {
         JsonValue* v = add_value(JsonValue::Kind::number, scalar_start());
-        if (v) v->number = static_cast<double>(u);
+        if (v)
+            v->number = static_cast<double>(u);
         return v != nullptr;
     }
     bool Double(double d) {
         JsonValue* v = add_value(JsonValue::Kind::number, scalar_start());
-        if (v) v->number = d;
+        if (v)
+            v->number = d;
         return v != nullptr;
     }
     bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
     bool String(const char* s, rapidjson::SizeType len, bool) {
         JsonValue* v = add_value(JsonValue::Kind::string, string_start());
-        if (v) v->string.assign(s, len);
+        if (v)
+            v->string.assign(s, len);
         return v != nullptr;
     }
     bool StartObject() { return open(JsonValue::Kind::object); }
@@ -100,7 +113,7 @@ public:
     JsonValue& root() { return root_; }
     bool too_deep() const { return too_deep_; }
 
-private:
+  private:
     std::size_t end() const { return stream_.Tell(); }
 
     std::size_t scalar_start() const {
@@ -109,7 +122,8 @@ private:
             const char c = text_[i - 1];
             const bool token_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
                                     (c >= 'A' && c <= 'Z') || c == '.' || c == '+' || c == '-';
-            if (!token_char) break;
+            if (!token_char)
+                break;
             --i;
         }
         return i;
@@ -120,10 +134,13 @@ private:
         std::size_t i = end() - 1;  // the closing quote
         while (i > 0) {
             --i;
-            if (text_[i] != '"') continue;
+            if (text_[i] != '"')
+                continue;
             std::size_t backslashes = 0;
-            for (std::size_t k = i; k > 0 && text_[k - 1] == '\\'; --k) ++backslashes;
-            if (backslashes % 2 == 0) return i;
+            for (std::size_t k = i; k > 0 && text_[k - 1] == '\\'; --k)
+                ++backslashes;
+            if (backslashes % 2 == 0)
+                return i;
         }
         return 0;
     }
@@ -200,7 +217,8 @@ Result<JsonValue> parse_json(std::string_view text, std::string_view file) {
                               "JSON nested more than " + std::to_string(kMaxDepth) + " levels deep",
                               where(ok.Offset()));
         std::string message = rapidjson::GetParseError_En(ok.Code());
-        if (!message.empty() && message.back() == '.') message.pop_back();
+        if (!message.empty() && message.back() == '.')
+            message.pop_back();
         message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
         return make_error(ErrorCode::parse, "invalid JSON: " + message, where(ok.Offset()));
     }

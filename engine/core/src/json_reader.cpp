@@ -11,9 +11,9 @@ JsonObjectReader::JsonObjectReader(const JsonValue& object, std::string file, Di
                                    std::string what)
     : object_(object), file_(std::move(file)), out_(out), what_(std::move(what)) {
     if (!object_.is(JsonValue::Kind::object))
-        out_.error(file_, object_.line, object_.column,
-                   "expected " + what_ + " to be an object ({ ... }), found " +
-                       to_string(object_.kind));
+        out_.error(
+            file_, object_.line, object_.column,
+            "expected " + what_ + " to be an object ({ ... }), found " + to_string(object_.kind));
 }
 
 void report_wrong_kind(const JsonValue& value, std::string_view key, JsonValue::Kind expected,
@@ -23,10 +23,10 @@ void report_wrong_kind(const JsonValue& value, std::string_view key, JsonValue::
                   to_string(value.kind));
 }
 
-const JsonValue* JsonObjectReader::take(std::string_view key, JsonValue::Kind kind,
-                                        bool required) {
+const JsonValue* JsonObjectReader::take(std::string_view key, JsonValue::Kind kind, bool required) {
     known_.emplace_back(key);
-    if (!is_object()) return nullptr;
+    if (!is_object())
+        return nullptr;
     const JsonValue* v = object_.find(key);
     if (!v) {
         if (required)
@@ -43,19 +43,22 @@ const JsonValue* JsonObjectReader::take(std::string_view key, JsonValue::Kind ki
 
 bool JsonObjectReader::string(std::string_view key, std::string& value, bool required) {
     const JsonValue* v = take(key, JsonValue::Kind::string, required);
-    if (v) value = v->string;
+    if (v)
+        value = v->string;
     return v != nullptr;
 }
 
 bool JsonObjectReader::number(std::string_view key, double& value, bool required) {
     const JsonValue* v = take(key, JsonValue::Kind::number, required);
-    if (v) value = v->number;
+    if (v)
+        value = v->number;
     return v != nullptr;
 }
 
 bool JsonObjectReader::integer(std::string_view key, int& value, bool required) {
     const JsonValue* v = take(key, JsonValue::Kind::number, required);
-    if (!v) return false;
+    if (!v)
+        return false;
     if (!v->is_integer || v->integer < std::numeric_limits<int>::min() ||
         v->integer > std::numeric_limits<int>::max()) {
         out_.error(file_, v->line, v->column,
@@ -68,7 +71,8 @@ bool JsonObjectReader::integer(std::string_view key, int& value, bool required) 
 
 bool JsonObjectReader::boolean(std::string_view key, bool& value, bool required) {
     const JsonValue* v = take(key, JsonValue::Kind::boolean, required);
-    if (v) value = v->boolean;
+    if (v)
+        value = v->boolean;
     return v != nullptr;
 }
 
@@ -82,7 +86,8 @@ const JsonValue* JsonObjectReader::object(std::string_view key, bool required) {
 
 const JsonValue* JsonObjectReader::any(std::string_view key, bool required) {
     known_.emplace_back(key);
-    if (!is_object()) return nullptr;
+    if (!is_object())
+        return nullptr;
     const JsonValue* v = object_.find(key);
     if (!v && required)
         out_.error(file_, object_.line, object_.column,
@@ -91,7 +96,8 @@ const JsonValue* JsonObjectReader::any(std::string_view key, bool required) {
 }
 
 void JsonObjectReader::finish() {
-    if (!is_object()) return;
+    if (!is_object())
+        return;
     std::set<std::string_view> seen;
     for (const JsonMember& m : object_.members) {
         if (!seen.insert(m.key).second) {
@@ -99,17 +105,20 @@ void JsonObjectReader::finish() {
                        "\"" + m.key + "\" is given twice in " + what_ + "; keep one");
             continue;
         }
-        if (std::find(known_.begin(), known_.end(), m.key) != known_.end()) continue;
+        if (std::find(known_.begin(), known_.end(), m.key) != known_.end())
+            continue;
         std::string message = "unknown key \"" + m.key + "\" in " + what_;
         const std::string suggestion = closest_match(m.key, known_);
-        if (!suggestion.empty()) message += " (did you mean \"" + suggestion + "\"?)";
+        if (!suggestion.empty())
+            message += " (did you mean \"" + suggestion + "\"?)";
         out_.error(file_, m.line, m.column, message);
     }
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         std::size_t diagonal = row[0];
         row[0] = i;

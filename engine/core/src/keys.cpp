@@ -20,7 +20,8 @@ constexpr std::string_view kPublicHeader = "waymark-ed25519-public-key-v1";
 Result<void> read_key_file(const fs::path& file, std::string_view header,
                            std::span<std::uint8_t> out) {
     auto text = read_file(file, 4096);
-    if (!text) return text.error();
+    if (!text)
+        return text.error();
     std::string_view s = *text;
     const auto newline = s.find('\n');
     const std::string_view first = s.substr(0, newline);
@@ -28,10 +29,10 @@ Result<void> read_key_file(const fs::path& file, std::string_view header,
     while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r' || hex.back() == ' '))
         hex.remove_suffix(1);
     if (first != header)
-        return make_error(ErrorCode::parse,
-                          "not a Waymark key file: the first line should be \"" +
-                              std::string(header) + "\"",
-                          file.string());
+        return make_error(
+            ErrorCode::parse,
+            "not a Waymark key file: the first line should be \"" + std::string(header) + "\"",
+            file.string());
     if (!from_hex(hex, out))
         return make_error(ErrorCode::parse,
                           "the key is damaged: expected " + std::to_string(out.size() * 2) +
@@ -54,7 +55,8 @@ Result<void> write_key_pair(const fs::path& name, const Ed25519KeyPair& pair) {
     }
     auto r = write_file_atomic(
         secret, std::string(kSecretHeader) + "\n" + to_hex(pair.secret_key.bytes) + "\n", 0600);
-    if (!r) return r;
+    if (!r)
+        return r;
     return write_file_atomic(
         pub, std::string(kPublicHeader) + "\n" + to_hex(pair.public_key.bytes) + "\n", 0644);
 }
@@ -67,7 +69,8 @@ Result<Ed25519SecretKey> read_secret_key(const fs::path& file) {
                           file.string());
     Ed25519SecretKey key;
     auto r = read_key_file(file, kSecretHeader, key.bytes);
-    if (!r) return r.error();
+    if (!r)
+        return r.error();
     // libsodium keeps the public key in the second half; re-deriving it from the seed
     // in the first half catches a damaged or hand-edited file.
     std::array<std::uint8_t, 32> seed{}, derived_pk{};
@@ -84,7 +87,8 @@ Result<Ed25519SecretKey> read_secret_key(const fs::path& file) {
 Result<Ed25519PublicKey> read_public_key(const fs::path& file) {
     Ed25519PublicKey key;
     auto r = read_key_file(file, kPublicHeader, key.bytes);
-    if (!r) return r.error();
+    if (!r)
+        return r.error();
     return key;
 }
 

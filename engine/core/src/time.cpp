@@ -6,7 +6,9 @@ namespace waymark {
 
 using namespace std::chrono;
 
-UtcTime utc_now() { return time_point_cast<milliseconds>(system_clock::now()); }
+UtcTime utc_now() {
+    return time_point_cast<milliseconds>(system_clock::now());
+}
 
 std::string format_date(UtcTime t) {
     const year_month_day ymd{floor<days>(t)};
@@ -38,10 +40,12 @@ std::string format_iso8601(UtcTime t) {
 namespace {
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-    if (pos + n > s.size()) return false;
+    if (pos + n > s.size())
+        return false;
     out = 0;
     for (std::size_t i = pos; i < pos + n; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
+        if (s[i] < '0' || s[i] > '9')
+            return false;
         out = out * 10 + (s[i] - '0');
     }
     return true;
@@ -56,15 +60,18 @@ std::optional<UtcTime> parse_iso8601(std::string_view s) {
         return std::nullopt;
     const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)},
                              day{static_cast<unsigned>(d)}};
-    if (!ymd.ok()) return std::nullopt;
+    if (!ymd.ok())
+        return std::nullopt;
     UtcTime t = time_point_cast<milliseconds>(sys_days{ymd});
-    if (s.size() == 10) return t;
+    if (s.size() == 10)
+        return t;
 
     int h, mi, sec;
     if (s[10] != 'T' || !digits(s, 11, 2, h) || s.size() < 19 || s[13] != ':' ||
         !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
         return std::nullopt;
-    if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
+    if (h > 23 || mi > 59 || sec > 60)
+        return std::nullopt;
     std::size_t pos = 19;
     int ms = 0;
     if (pos < s.size() && s[pos] == '.') {
@@ -76,11 +83,14 @@ std::optional<UtcTime> parse_iso8601(std::string_view s) {
             ++pos;
             ++count;
         }
-        if (count == 0) return std::nullopt;
+        if (count == 0)
+            return std::nullopt;
     }
     t += hours{h} + minutes{mi} + seconds{sec} + milliseconds{ms};
-    if (pos == s.size()) return std::nullopt;  // a zone is required for times
-    if (s[pos] == 'Z' && pos + 1 == s.size()) return t;
+    if (pos == s.size())
+        return std::nullopt;  // a zone is required for times
+    if (s[pos] == 'Z' && pos + 1 == s.size())
+        return t;
     int oh, om;
     if ((s[pos] != '+' && s[pos] != '-') || pos + 6 != s.size() || !digits(s, pos + 1, 2, oh) ||
         s[pos + 3] != ':' || !digits(s, pos + 4, 2, om) || oh > 23 || om > 59)

@@ -15,10 +15,11 @@ bool is_bank_file(std::string_view file) {
     return ends_with(file, ".json") || ends_with(file, ".gift");
 }
 
-content::QuestionBank read_bank(std::string_view text, const std::string& file,
-                                Diagnostics& out) {
-    if (ends_with(file, ".gift")) return gift::import_gift(text, file, out);
-    if (ends_with(file, ".json")) return content::read_bank_json(text, file, out);
+content::QuestionBank read_bank(std::string_view text, const std::string& file, Diagnostics& out) {
+    if (ends_with(file, ".gift"))
+        return gift::import_gift(text, file, out);
+    if (ends_with(file, ".json"))
+        return content::read_bank_json(text, file, out);
     out.error(file, 0, 0, "a question bank must be a .json (Waymark) or .gift (Moodle) file");
     content::QuestionBank empty;
     empty.file = file;

@@ -8,10 +8,14 @@ namespace waymark::course {
 
 const char* to_string(ReviewPolicy policy) {
     switch (policy) {
-        case ReviewPolicy::always: return "always";
-        case ReviewPolicy::after_passing: return "after_passing";
-        case ReviewPolicy::after_last_attempt: return "after_last_attempt";
-        case ReviewPolicy::never: return "never";
+        case ReviewPolicy::always:
+            return "always";
+        case ReviewPolicy::after_passing:
+            return "after_passing";
+        case ReviewPolicy::after_last_attempt:
+            return "after_last_attempt";
+        case ReviewPolicy::never:
+            return "never";
     }
     return "after_passing";
 }
@@ -25,7 +29,9 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 }
 }  // namespace
 
-const Module* Course::find_module(std::string_view id) const { return find_by_id(modules, id); }
+const Module* Course::find_module(std::string_view id) const {
+    return find_by_id(modules, id);
+}
 
 const Contact* Course::find_contact(std::string_view id) const {
     return find_by_id(contacts, id);
@@ -42,7 +48,8 @@ const content::Question* Course::find_assessment_question(std::string_view id) c
 std::size_t Course::word_count() const {
     std::size_t words = 0;
     for (const Module& m : modules)
-        for (const content::Page& p : m.pages) words += content::count_words(p);
+        for (const content::Page& p : m.pages)
+            words += content::count_words(p);
     return words;
 }
 
@@ -52,7 +59,8 @@ int Course::reading_minutes() const {
 
 std::size_t Course::page_count() const {
     std::size_t pages = 0;
-    for (const Module& m : modules) pages += m.pages.size();
+    for (const Module& m : modules)
+        pages += m.pages.size();
     return pages;
 }
 

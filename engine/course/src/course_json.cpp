@@ -9,9 +9,11 @@
 namespace waymark::course {
 
 bool is_slug(std::string_view s) {
-    if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-') return false;
+    if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-')
+        return false;
     for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+            return false;
     return s.find("--") == std::string_view::npos;
 }
 
@@ -23,19 +25,26 @@ bool is_semver(std::string_view s) {
     while (true) {
         const auto dot = core.find('.');
         const std::string_view n = core.substr(0, dot);
-        if (n.empty() || (n.size() > 1 && n[0] == '0')) return false;
+        if (n.empty() || (n.size() > 1 && n[0] == '0'))
+            return false;
         for (char c : n)
-            if (c < '0' || c > '9') return false;
+            if (c < '0' || c > '9')
+                return false;
         ++parts;
-        if (dot == std::string_view::npos) break;
+        if (dot == std::string_view::npos)
+            break;
         core.remove_prefix(dot + 1);
     }
-    if (parts != 3) return false;
-    if (dash == std::string_view::npos) return true;
+    if (parts != 3)
+        return false;
+    if (dash == std::string_view::npos)
+        return true;
     const std::string_view pre = s.substr(dash + 1);
-    if (pre.empty()) return false;
+    if (pre.empty())
+        return false;
     for (char c : pre)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') return false;
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-')
+            return false;
     return true;
 }
 
@@ -45,13 +54,15 @@ bool is_language_tag(std::string_view s) {
     while (i <= s.size()) {
         const std::size_t end = std::min(s.find('-', i), s.size());
         const std::string_view sub = s.substr(i, end - i);
-        if (sub.empty() || sub.size() > 8) return false;
+        if (sub.empty() || sub.size() > 8)
+            return false;
         for (char c : sub) {
             const bool letter = std::isalpha(static_cast<unsigned char>(c));
             if (part == 0 ? !letter : !(letter || std::isdigit(static_cast<unsigned char>(c))))
                 return false;
         }
-        if (part == 0 && (sub.size() < 2 || sub.size() > 3)) return false;
+        if (part == 0 && (sub.size() < 2 || sub.size() > 3))
+            return false;
         ++part;
         i = end + 1;
     }
@@ -62,15 +73,18 @@ namespace {
 
 void check_string(const JsonValue& root, std::string_view key, bool ok, const std::string& why,
                   Diagnostics& out) {
-    if (ok) return;
+    if (ok)
+        return;
     const JsonValue* v = root.find(key);
-    if (v) out.error(kCourseFile, v->line, v->column, why);
+    if (v)
+        out.error(kCourseFile, v->line, v->column, why);
 }
 
 void check_range(const JsonValue& obj, std::string_view key, int value, int lo, int hi,
                  const std::string& what, Diagnostics& out) {
     const JsonValue* v = obj.find(key);
-    if (!v || (value >= lo && value <= hi)) return;
+    if (!v || (value >= lo && value <= hi))
+        return;
     out.error(kCourseFile, v->line, v->column,
               what + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) +
                   ", not " + std::to_string(value));
@@ -79,7 +93,8 @@ void check_range(const JsonValue& obj, std::string_view key, int value, int lo, 
 std::vector<std::string> string_list(const JsonValue* array, std::string_view key,
                                      Diagnostics& out) {
     std::vector<std::string> values;
-    if (!array) return values;
+    if (!array)
+        return values;
     for (const JsonValue& v : array->items) {
         if (v.is(JsonValue::Kind::string))
             values.push_back(v.string);
@@ -167,10 +182,14 @@ void read_assessment(const JsonValue& v, Course& course, Diagnostics& out) {
     r.boolean("shuffle", a.shuffle);
     std::string review;
     if (r.string("review", review)) {
-        if (review == "always") a.review = ReviewPolicy::always;
-        else if (review == "after_passing") a.review = ReviewPolicy::after_passing;
-        else if (review == "after_last_attempt") a.review = ReviewPolicy::after_last_attempt;
-        else if (review == "never") a.review = ReviewPolicy::never;
+        if (review == "always")
+            a.review = ReviewPolicy::always;
+        else if (review == "after_passing")
+            a.review = ReviewPolicy::after_passing;
+        else if (review == "after_last_attempt")
+            a.review = ReviewPolicy::after_last_attempt;
+        else if (review == "never")
+            a.review = ReviewPolicy::never;
         else {
             const JsonValue* rv = v.find("review");
             out.error(kCourseFile, rv->line, rv->column,
@@ -185,8 +204,10 @@ void read_completion(const JsonValue& v, Course& course, Diagnostics& out) {
     JsonObjectReader r(v, kCourseFile, out, "the completion rule");
     std::string modules;
     if (r.string("modules", modules)) {
-        if (modules == "all") course.completion.all_modules = true;
-        else if (modules == "required") course.completion.all_modules = false;
+        if (modules == "all")
+            course.completion.all_modules = true;
+        else if (modules == "required")
+            course.completion.all_modules = false;
         else {
             const JsonValue* m = v.find("modules");
             out.error(kCourseFile, m->line, m->column,
@@ -215,10 +236,10 @@ void read_course_json(const JsonValue& root, Course& course, Diagnostics& out) {
     r.string("title", course.title, true);
     r.string("summary", course.summary, true);
     if (r.string("language", course.language, true))
-        check_string(root, "language", is_language_tag(course.language),
-                     "language \"" + course.language +
-                         "\" is not a BCP 47 language tag such as \"en-GB\"",
-                     out);
+        check_string(
+            root, "language", is_language_tag(course.language),
+            "language \"" + course.language + "\" is not a BCP 47 language tag such as \"en-GB\"",
+            out);
     r.string("audience", course.audience, true);
     r.string("publisher", course.publisher, true);
     if (r.integer("estimated_minutes", course.estimated_minutes, true))
@@ -228,12 +249,16 @@ void read_course_json(const JsonValue& root, Course& course, Diagnostics& out) {
         check_range(root, "refresher_months", course.refresher_months, 0, 120,
                     "\"refresher_months\" (0 for never)", out);
     r.string("contacts", course.contacts_file);
-    if (const JsonValue* modules = r.array("modules", true)) read_modules(*modules, course, out);
+    if (const JsonValue* modules = r.array("modules", true))
+        read_modules(*modules, course, out);
     course.knowledge_check_banks =
         string_list(r.array("knowledge_checks"), "knowledge_checks", out);
-    if (const JsonValue* a = r.object("assessment")) read_assessment(*a, course, out);
-    else course.completion.assessment = false;
-    if (const JsonValue* c = r.object("completion")) read_completion(*c, course, out);
+    if (const JsonValue* a = r.object("assessment"))
+        read_assessment(*a, course, out);
+    else
+        course.completion.assessment = false;
+    if (const JsonValue* c = r.object("completion"))
+        read_completion(*c, course, out);
     r.finish();
     if (course.completion.assessment && !root.find("assessment") &&
         root.is(JsonValue::Kind::object))
@@ -247,7 +272,8 @@ void read_contacts_json(const JsonValue& root, const std::string& file, Course& 
     JsonObjectReader r(root, file, out, "the contacts file");
     const JsonValue* contacts = r.array("contacts", true);
     r.finish();
-    if (!contacts) return;
+    if (!contacts)
+        return;
     std::set<std::string> ids;
     for (const JsonValue& v : contacts->items) {
         Contact c;

@@ -11,10 +11,9 @@ namespace fs = std::filesystem;
 
 bool CourseFiles::exists(std::string_view path) const {
     const auto& files = list();
-    return std::binary_search(files.begin(), files.end(), path,
-                              [](const auto& a, const auto& b) {
-                                  return std::string_view(a) < std::string_view(b);
-                              });
+    return std::binary_search(files.begin(), files.end(), path, [](const auto& a, const auto& b) {
+        return std::string_view(a) < std::string_view(b);
+    });
 }
 
 namespace {
@@ -38,7 +37,8 @@ FolderFiles::FolderFiles(fs::path root, Diagnostics& problems) : root_(std::move
         const fs::path rel = it->path().lexically_relative(root_);
         const std::string name = it->path().filename().string();
         if (left_out(name)) {
-            if (it->is_directory(ec)) it.disable_recursion_pending();
+            if (it->is_directory(ec))
+                it.disable_recursion_pending();
             continue;
         }
         if (it->is_symlink(ec)) {
@@ -46,15 +46,18 @@ FolderFiles::FolderFiles(fs::path root, Diagnostics& problems) : root_(std::move
                            "is a symbolic link; copy the file into the course folder instead");
             continue;
         }
-        if (it->is_regular_file(ec)) files_.push_back(rel.generic_string());
+        if (it->is_regular_file(ec))
+            files_.push_back(rel.generic_string());
     }
     std::sort(files_.begin(), files_.end());
 }
 
 Result<std::string> FolderFiles::read(std::string_view path, std::uintmax_t max_bytes) const {
-    if (!exists(path)) return make_error(ErrorCode::not_found, "file not found", std::string(path));
+    if (!exists(path))
+        return make_error(ErrorCode::not_found, "file not found", std::string(path));
     auto data = read_file(root_ / fs::path(std::string(path)), max_bytes);
-    if (!data) return Error{data.error().code, data.error().message, std::string(path)};
+    if (!data)
+        return Error{data.error().code, data.error().message, std::string(path)};
     return data;
 }
 

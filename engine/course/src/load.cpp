@@ -23,7 +23,7 @@ bool is_text_file(std::string_view path) {
 
 // Loads every part of a course, in the order course.json names them.
 class CourseLoader {
-public:
+  public:
     CourseLoader(const CourseFiles& files, const LoadLimits& limits, LoadedCourse& result)
         : files_(files), limits_(limits), course_(result.course), out_(result.diagnostics) {}
 
@@ -31,7 +31,8 @@ public:
         course_.files = files_.list();
         check_file_sizes();
         const auto root = read_json(kCourseFile);
-        if (!root) return;
+        if (!root)
+            return;
         used_.insert(kCourseFile);
         read_course_json(*root, course_, out_);
         load_contacts();
@@ -42,7 +43,7 @@ public:
         check_style();
     }
 
-private:
+  private:
     // Text of a course file, checked for size and UTF-8; nullopt (reported) when unusable.
     std::optional<std::string> read_text(const std::string& path, int line_in_course_json) {
         if (!files_.exists(path)) {
@@ -56,7 +57,8 @@ private:
         }
         auto text = files_.read(path, limits_.max_text_bytes);
         if (!text) {
-            if (text.error().code != ErrorCode::limit) out_.add(text.error());
+            if (text.error().code != ErrorCode::limit)
+                out_.add(text.error());
             return std::nullopt;  // over the limit: check_file_sizes() has reported it
         }
         std::size_t bad = 0;
@@ -72,7 +74,8 @@ private:
 
     std::optional<JsonValue> read_json(const std::string& path, int line = 0) {
         auto text = read_text(path, line);
-        if (!text) return std::nullopt;
+        if (!text)
+            return std::nullopt;
         auto root = parse_json(*text, path);
         if (!root) {
             out_.add(root.error());
@@ -83,7 +86,8 @@ private:
 
     void check_file_sizes() {
         for (const std::string& path : course_.files) {
-            const auto limit = is_text_file(path) ? limits_.max_text_bytes : limits_.max_asset_bytes;
+            const auto limit =
+                is_text_file(path) ? limits_.max_text_bytes : limits_.max_asset_bytes;
             const auto bytes = files_.size(path);
             if (bytes > limit)
                 out_.error(path, 0, 0,
@@ -93,14 +97,16 @@ private:
     }
 
     void load_contacts() {
-        if (course_.contacts_file.empty()) return;
+        if (course_.contacts_file.empty())
+            return;
         if (auto root = read_json(course_.contacts_file))
             read_contacts_json(*root, course_.contacts_file, course_, out_);
     }
 
     void load_modules() {
         for (Module& m : course_.modules) {
-            if (m.file.empty()) continue;
+            if (m.file.empty())
+                continue;
             if (m.file.size() < 3 || m.file.substr(m.file.size() - 3) != ".md") {
                 out_.error(kCourseFile, m.line, 0,
                            "module \"" + m.id + "\": \"" + m.file +
@@ -136,7 +142,8 @@ private:
             return {};
         }
         auto text = read_text(file, 0);
-        if (!text) return {};
+        if (!text)
+            return {};
         return read_bank(*text, file, out_);
     }
 
@@ -146,7 +153,8 @@ private:
         for (auto& q : bank.questions) {
             if (q.module.empty() && !q.category.empty()) {
                 const std::string last = q.category.substr(q.category.rfind('/') + 1);
-                if (course_.find_module(last)) q.module = last;
+                if (course_.find_module(last))
+                    q.module = last;
             }
             to.push_back(std::move(q));
         }
@@ -155,9 +163,9 @@ private:
     void check_style() {
         for (const Module& m : course_.modules)
             if (m.sources.empty())
-                out_.warning(kCourseFile, m.line, 0,
-                             "module \"" + m.id +
-                                 "\" lists no \"sources\"; say where its facts come from");
+                out_.warning(
+                    kCourseFile, m.line, 0,
+                    "module \"" + m.id + "\" lists no \"sources\"; say where its facts come from");
         const int reading = course_.reading_minutes();
         if (course_.estimated_minutes > 0 && reading > course_.estimated_minutes)
             out_.warning(kCourseFile, 0, 0,

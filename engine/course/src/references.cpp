@@ -18,9 +18,11 @@ bool has_scheme(std::string_view link, std::string_view scheme) {
 
 bool is_image_file(std::string_view path) {
     const auto dot = path.rfind('.');
-    if (dot == std::string_view::npos) return false;
+    if (dot == std::string_view::npos)
+        return false;
     std::string ext(path.substr(dot + 1));
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return ext == "png" || ext == "jpg" || ext == "jpeg" || ext == "gif" || ext == "bmp";
 }
 
@@ -32,7 +34,8 @@ std::string normalise(std::string_view path) {
         const std::size_t end = std::min(path.find('/', i), path.size());
         const std::string part(path.substr(i, end - i));
         if (part == "..") {
-            if (parts.empty()) return {};
+            if (parts.empty())
+                return {};
             parts.pop_back();
         } else if (!part.empty() && part != ".") {
             parts.push_back(part);
@@ -40,7 +43,8 @@ std::string normalise(std::string_view path) {
         i = end + 1;
     }
     std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+    for (const auto& p : parts)
+        out += (out.empty() ? "" : "/") + p;
     return out;
 }
 
@@ -50,46 +54,55 @@ std::string folder_of(const std::string& file) {
 }
 
 class PageChecker {
-public:
+  public:
     PageChecker(const Course& course, const CourseFiles& files, std::set<std::string>& used,
                 Diagnostics& out)
         : course_(course), files_(files), used_(used), out_(out) {
         for (const Module& m : course.modules) {
             auto& anchors = anchors_[m.file];
-            for (const content::Page& p : m.pages) anchors.insert(p.anchor);
+            for (const content::Page& p : m.pages)
+                anchors.insert(p.anchor);
         }
     }
 
     void check(const Module& m) {
         module_ = &m;
         for (const content::Page& page : m.pages)
-            for (const Block& b : page.blocks) block(b);
+            for (const Block& b : page.blocks)
+                block(b);
     }
 
-private:
+  private:
     void block(const Block& b) {
         inlines(b.text, b.line);
         inlines(b.title, b.line);
         for (const auto& item : b.items)
-            for (const Block& child : item.blocks) block(child);
-        for (const Block& child : b.children) block(child);
+            for (const Block& child : item.blocks)
+                block(child);
+        for (const Block& child : b.children)
+            block(child);
         for (const auto& step : b.steps) {
             inlines(step.title, b.line);
-            for (const Block& child : step.detail) block(child);
+            for (const Block& child : step.detail)
+                block(child);
         }
-        for (const auto& cell : b.table.header) inlines(cell, b.line);
+        for (const auto& cell : b.table.header)
+            inlines(cell, b.line);
         for (const auto& row : b.table.rows)
-            for (const auto& cell : row) inlines(cell, b.line);
+            for (const auto& cell : row)
+                inlines(cell, b.line);
         switch (b.kind) {
-            case BlockKind::image: image(b); break;
+            case BlockKind::image:
+                image(b);
+                break;
             case BlockKind::contact_card:
                 if (!course_.find_contact(b.ref))
-                    error(b.line, course_.contacts_file.empty()
-                                      ? "contact \"" + b.ref +
-                                            "\" cannot be shown: course.json names no "
-                                            "\"contacts\" file"
-                                      : "contact \"" + b.ref + "\" is not in " +
-                                            course_.contacts_file);
+                    error(b.line,
+                          course_.contacts_file.empty()
+                              ? "contact \"" + b.ref +
+                                    "\" cannot be shown: course.json names no "
+                                    "\"contacts\" file"
+                              : "contact \"" + b.ref + "\" is not in " + course_.contacts_file);
                 break;
             case BlockKind::knowledge_check:
                 if (course_.find_knowledge_check(b.ref)) {
@@ -99,11 +112,12 @@ private:
                                       "\" is an assessment question; a knowledge check must come "
                                       "from a bank listed in \"knowledge_checks\"");
                 } else {
-                    error(b.line, "knowledge check \"" + b.ref +
-                                      "\" is not in any knowledge_checks bank");
+                    error(b.line,
+                          "knowledge check \"" + b.ref + "\" is not in any knowledge_checks bank");
                 }
                 break;
-            default: break;
+            default:
+                break;
         }
     }
 
@@ -118,11 +132,14 @@ private:
         const std::string path = normalise(folder_of(module_->file) + src);
         const std::string path_from_root = normalise(src);
         const std::string* found = nullptr;
-        if (!path.empty() && files_.exists(path)) found = &path;
-        else if (!path_from_root.empty() && files_.exists(path_from_root)) found = &path_from_root;
+        if (!path.empty() && files_.exists(path))
+            found = &path;
+        else if (!path_from_root.empty() && files_.exists(path_from_root))
+            found = &path_from_root;
         if (!found) {
             std::string looked = path.empty() ? src : path;
-            if (!path_from_root.empty() && path_from_root != path) looked += " and " + path_from_root;
+            if (!path_from_root.empty() && path_from_root != path)
+                looked += " and " + path_from_root;
             error(b.line, "image \"" + src + "\" not found in the course folder (looked for " +
                               looked + ")");
             return;
@@ -134,7 +151,8 @@ private:
 
     void inlines(const Inlines& spans, int line) {
         for (const auto& span : spans)
-            if (!span.link.empty()) link(span.link, line);
+            if (!span.link.empty())
+                link(span.link, line);
     }
 
     void link(const std::string& target, int line) {
@@ -146,29 +164,32 @@ private:
             return;
         }
         if (target.find("://") != std::string::npos) {
-            error(line, "link \"" + target + "\" uses a scheme the player will not open; use "
-                                            "https://, mailto: or tel:");
+            error(line, "link \"" + target +
+                            "\" uses a scheme the player will not open; use "
+                            "https://, mailto: or tel:");
             return;
         }
         const auto hash = target.find('#');
         const std::string file_part = target.substr(0, hash);
         const std::string anchor = hash == std::string::npos ? "" : target.substr(hash + 1);
-        std::string path = file_part.empty() ? module_->file
-                                             : normalise(folder_of(module_->file) + file_part);
+        std::string path =
+            file_part.empty() ? module_->file : normalise(folder_of(module_->file) + file_part);
         if (!file_part.empty() && (path.empty() || !files_.exists(path))) {
             const std::string from_root = normalise(file_part);
-            if (!from_root.empty() && files_.exists(from_root)) path = from_root;
+            if (!from_root.empty() && files_.exists(from_root))
+                path = from_root;
             else {
                 error(line, "link \"" + target + "\" points to a file that is not in the course");
                 return;
             }
         }
         used_.insert(path);
-        if (anchor.empty()) return;
+        if (anchor.empty())
+            return;
         const auto it = anchors_.find(path);
         if (it == anchors_.end()) {
-            error(line, "link \"" + target + "\" has an #anchor, but " + path +
-                            " is not a module page");
+            error(line,
+                  "link \"" + target + "\" has an #anchor, but " + path + " is not a module page");
         } else if (!it->second.count(anchor)) {
             error(line, "link \"" + target + "\": no page titled so in " + path +
                             " (page anchors are the page titles in lower case with hyphens)");
@@ -182,10 +203,10 @@ private:
         out_.warning(module_->file, line, 0, std::move(message));
     }
 
-public:
+  public:
     std::set<std::string> embedded_checks_;
 
-private:
+  private:
     const Course& course_;
     const CourseFiles& files_;
     std::set<std::string>& used_;
@@ -199,20 +220,21 @@ private:
 void check_page_references(const Course& course, const CourseFiles& files,
                            std::set<std::string>& used, Diagnostics& out) {
     PageChecker checker(course, files, used, out);
-    for (const Module& m : course.modules) checker.check(m);
+    for (const Module& m : course.modules)
+        checker.check(m);
     for (const auto& q : course.knowledge_checks)
         if (!checker.embedded_checks_.count(q.id))
             out.warning(q.file, q.line, 0,
-                        "knowledge check \"" + q.id +
-                            "\" is not placed on any page; add [[check:" + q.id +
-                            "]] to a page or remove it");
+                        "knowledge check \"" + q.id + "\" is not placed on any page; add [[check:" +
+                            q.id + "]] to a page or remove it");
 }
 
 void check_question_references(const Course& course, Diagnostics& out) {
     std::map<std::string, const content::Question*> ids;
     std::map<std::string, std::set<std::string>> anchors;
     for (const Module& m : course.modules)
-        for (const auto& p : m.pages) anchors[m.file].insert(p.anchor);
+        for (const auto& p : m.pages)
+            anchors[m.file].insert(p.anchor);
 
     auto check = [&](const content::Question& q) {
         const auto [it, fresh] = ids.emplace(q.id, &q);
@@ -239,7 +261,8 @@ void check_question_references(const Course& course, Diagnostics& out) {
                               "\" names a page that " + file + " does not have");
         }
     };
-    for (const auto& q : course.knowledge_checks) check(q);
+    for (const auto& q : course.knowledge_checks)
+        check(q);
     for (const auto& q : course.assessment_questions) {
         check(q);
         if (!q.is_scored())
@@ -253,13 +276,16 @@ void check_question_references(const Course& course, Diagnostics& out) {
                             "it can be traced");
     }
 
-    if (course.assessment.banks.empty()) return;
+    if (course.assessment.banks.empty())
+        return;
     const auto& a = course.assessment;
     const std::size_t scored = course.scored_assessment_questions();
     if (a.draw > 0 && static_cast<std::size_t>(a.draw) > scored)
         out.error("course.json", a.line, 0,
-                  "the assessment draws " + std::to_string(a.draw) + " questions, but its banks "
-                      "have only " + std::to_string(scored) +
+                  "the assessment draws " + std::to_string(a.draw) +
+                      " questions, but its banks "
+                      "have only " +
+                      std::to_string(scored) +
                       " usable ones (essays, descriptions and questions with errors do not "
                       "count)");
     int quota_total = 0;
@@ -267,17 +293,18 @@ void check_question_references(const Course& course, Diagnostics& out) {
         quota_total += quota.min;
         std::size_t available = 0;
         for (const auto& q : course.assessment_questions)
-            if (q.is_scored() && (quota.module.empty() ? q.category == quota.category
-                                                       : q.module == quota.module))
+            if (q.is_scored() &&
+                (quota.module.empty() ? q.category == quota.category : q.module == quota.module))
                 ++available;
         const std::string what = quota.module.empty() ? "category \"" + quota.category + "\""
                                                       : "module \"" + quota.module + "\"";
         if (!quota.module.empty() && !course.find_module(quota.module))
-            out.error("course.json", quota.line, 0, "a quota names " + what + ", which is not a module");
+            out.error("course.json", quota.line, 0,
+                      "a quota names " + what + ", which is not a module");
         else if (available < static_cast<std::size_t>(quota.min))
             out.error("course.json", quota.line, 0,
-                      "a quota asks for " + std::to_string(quota.min) + " questions from " +
-                          what + ", but the banks have " + std::to_string(available));
+                      "a quota asks for " + std::to_string(quota.min) + " questions from " + what +
+                          ", but the banks have " + std::to_string(available));
     }
     if (quota_total > a.draw && a.draw > 0)
         out.error("course.json", a.line, 0,

@@ -78,20 +78,20 @@ struct Block {
     BlockKind kind = BlockKind::paragraph;
     int line = 0;  // 1-based line in the source file where the block starts
 
-    int level = 0;                // heading: 2-6 (level 1 starts a new page)
-    Inlines text;                 // heading, paragraph
-    bool ordered = false;         // list
-    int start = 1;                // list: number of the first item when ordered
-    std::vector<ListItem> items;  // list
-    Table table;                  // table
-    Image image;                  // image
+    int level = 0;                            // heading: 2-6 (level 1 starts a new page)
+    Inlines text;                             // heading, paragraph
+    bool ordered = false;                     // list
+    int start = 1;                            // list: number of the first item when ordered
+    std::vector<ListItem> items;              // list
+    Table table;                              // table
+    Image image;                              // image
     CalloutKind callout = CalloutKind::note;  // callout
-    Inlines title;                // callout (optional), step_flow
-    std::vector<Block> children;  // quote, callout
-    std::vector<Step> steps;      // step_flow
-    std::string ref;              // contact_card, knowledge_check
-    std::string code;             // code
-    std::string code_language;    // code
+    Inlines title;                            // callout (optional), step_flow
+    std::vector<Block> children;              // quote, callout
+    std::vector<Step> steps;                  // step_flow
+    std::string ref;                          // contact_card, knowledge_check
+    std::string code;                         // code
+    std::string code_language;                // code
 
     friend bool operator==(const Block&, const Block&) = default;
 };

@@ -95,13 +95,13 @@ struct Question {
     std::string module;    // id of the module this question is drawn from / tests
     std::string source;    // page it is traceable to: "modules/02-contest.md#due-regard"
 
-    std::vector<Choice> choices;               // single/multiple choice, true/false
-    std::vector<MatchPair> pairs;              // matching
-    std::vector<std::string> order;            // ordering, in the correct order
-    std::vector<TextAnswer> text_answers;      // short answer
-    bool case_sensitive = false;               // short answer
+    std::vector<Choice> choices;                 // single/multiple choice, true/false
+    std::vector<MatchPair> pairs;                // matching
+    std::vector<std::string> order;              // ordering, in the correct order
+    std::vector<TextAnswer> text_answers;        // short answer
+    bool case_sensitive = false;                 // short answer
     std::vector<NumericAnswer> numeric_answers;  // numerical
-    std::vector<ScenarioStep> steps;           // scenario; the first step is the start
+    std::vector<ScenarioStep> steps;             // scenario; the first step is the start
 
     bool shuffle = true;           // options may be shuffled (unless a choice is fixed)
     std::string general_feedback;  // shown after any answer

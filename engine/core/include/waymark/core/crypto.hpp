@@ -18,13 +18,13 @@ using Sha256Digest = std::array<std::uint8_t, 32>;
 
 // Incremental SHA-256 for data that arrives in pieces (zip entries, files).
 class Sha256 {
-public:
+  public:
     Sha256();
     void update(std::span<const std::uint8_t> data);
     void update(std::string_view data);
     Sha256Digest finish();
 
-private:
+  private:
     alignas(64) std::array<std::uint8_t, 128> state_{};  // crypto_hash_sha256_state
 };
 

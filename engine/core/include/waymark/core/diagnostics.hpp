@@ -27,7 +27,7 @@ struct Diagnostic {
 
 // Collects diagnostics from several checkers; order is kept as reported.
 class Diagnostics {
-public:
+  public:
     void error(std::string file, int line, int column, std::string message);
     void warning(std::string file, int line, int column, std::string message);
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
@@ -44,7 +44,7 @@ public:
     // Sorted by file, line, column; stable for problems at the same place.
     void sort();
 
-private:
+  private:
     std::vector<Diagnostic> items_;
 };
 

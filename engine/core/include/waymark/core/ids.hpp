@@ -10,7 +10,7 @@
 namespace waymark {
 
 class Uuid {
-public:
+  public:
     // A fresh random UUID from libsodium's CSPRNG.
     static Uuid random();
     // Parses the canonical 8-4-4-4-12 lowercase or uppercase hex form.
@@ -23,7 +23,7 @@ public:
     friend bool operator==(const Uuid&, const Uuid&) = default;
     friend auto operator<=>(const Uuid&, const Uuid&) = default;
 
-private:
+  private:
     std::array<std::uint8_t, 16> bytes_{};
 };
 

@@ -25,7 +25,7 @@ struct JsonValue {
     int column = 0;
     bool boolean = false;
     double number = 0;
-    bool is_integer = false;  // the number was written without fraction or exponent
+    bool is_integer = false;   // the number was written without fraction or exponent
     std::int64_t integer = 0;  // valid when is_integer
     std::string string;
     std::vector<JsonValue> items;     // array elements

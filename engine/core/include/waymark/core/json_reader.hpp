@@ -17,10 +17,9 @@
 namespace waymark {
 
 class JsonObjectReader {
-public:
+  public:
     // `what` names the object in messages ("assessment", "question \"q1\"").
-    JsonObjectReader(const JsonValue& object, std::string file, Diagnostics& out,
-                     std::string what);
+    JsonObjectReader(const JsonValue& object, std::string file, Diagnostics& out, std::string what);
 
     bool is_object() const { return object_.is(JsonValue::Kind::object); }
 
@@ -39,7 +38,7 @@ public:
     // Reports keys that no call above asked for, and keys given twice.
     void finish();
 
-private:
+  private:
     const JsonValue* take(std::string_view key, JsonValue::Kind kind, bool required);
 
     const JsonValue& object_;

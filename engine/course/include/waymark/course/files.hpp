@@ -15,7 +15,7 @@
 namespace waymark::course {
 
 class CourseFiles {
-public:
+  public:
     virtual ~CourseFiles() = default;
     // Every file, sorted, as "modules/01-welcome.md".
     virtual const std::vector<std::string>& list() const = 0;
@@ -30,7 +30,7 @@ public:
 // (name~) are not part of the course. Symbolic links are reported, never followed: a
 // course must not reach outside its folder.
 class FolderFiles : public CourseFiles {
-public:
+  public:
     // Lists the folder; `problems` receives one error per symbolic link or unreadable entry.
     FolderFiles(std::filesystem::path root, Diagnostics& problems);
     const std::vector<std::string>& list() const override { return files_; }
@@ -38,20 +38,20 @@ public:
     std::uintmax_t size(std::string_view path) const override;
     const std::filesystem::path& root() const { return root_; }
 
-private:
+  private:
     std::filesystem::path root_;
     std::vector<std::string> files_;
 };
 
 // Files already in memory (an opened package, a test).
 class MemoryFiles : public CourseFiles {
-public:
+  public:
     explicit MemoryFiles(std::map<std::string, std::string> files);
     const std::vector<std::string>& list() const override { return names_; }
     Result<std::string> read(std::string_view path, std::uintmax_t max_bytes) const override;
     std::uintmax_t size(std::string_view path) const override;
 
-private:
+  private:
     std::map<std::string, std::string, std::less<>> files_;
     std::vector<std::string> names_;
 };

@@ -15,8 +15,8 @@
 namespace waymark::course {
 
 struct LoadLimits {
-    std::uintmax_t max_text_bytes = 4u * 1024 * 1024;     // course.json, pages, banks
-    std::uintmax_t max_asset_bytes = 32u * 1024 * 1024;   // images
+    std::uintmax_t max_text_bytes = 4u * 1024 * 1024;    // course.json, pages, banks
+    std::uintmax_t max_asset_bytes = 32u * 1024 * 1024;  // images
 };
 
 struct LoadedCourse {
