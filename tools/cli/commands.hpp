@@ -19,5 +19,7 @@ void add_pack_command(CLI::App& app, CommandContext& ctx);
 void add_verify_command(CLI::App& app, CommandContext& ctx);
 void add_inspect_command(CLI::App& app, CommandContext& ctx);
 void add_gift_command(CLI::App& app, CommandContext& ctx);
+void add_learner_command(CLI::App& app, CommandContext& ctx);
+void add_ledger_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace waymark::cli

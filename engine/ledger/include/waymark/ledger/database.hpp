@@ -1,0 +1,129 @@
+// waymark/ledger/database.hpp: a small RAII wrapper over one SQLite connection.
+//
+// The ledger talks to SQLite only through Database and Statement, so every handle is
+// closed on every path and every SQLite failure becomes an Error a manager can act on
+// ("the ledger /x/ledger.db is read-only; nothing was recorded; check the file
+// permissions"). Both types are move-only; neither is safe to share between threads.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "waymark/core/result.hpp"
+
+namespace waymark::ledger {
+
+// One prepared SQL statement. Parameters are 1-based, columns 0-based, as in SQLite.
+class Statement {
+  public:
+    Statement() = default;
+
+    // Binds a value to parameter `index`. Text and blobs are copied, so the argument
+    // may go away before step(). Binding an index the statement does not have is a
+    // programming error and throws std::logic_error.
+    void bind(int index, std::int64_t value);
+    void bind(int index, double value);
+    void bind(int index, std::string_view text);
+    void bind(int index, const char* text) { bind(index, std::string_view(text)); }
+    void bind_blob(int index, std::span<const std::uint8_t> bytes);
+    void bind_null(int index);
+
+    // Runs the statement one step. Returns true when a row is ready to read with the
+    // column_*() functions, false when the statement has finished. A failure (busy,
+    // read-only, disk full, corrupt) is an Error naming the ledger file; the statement
+    // must then be reset() before it is used again.
+    Result<bool> step();
+    // Steps until the statement finishes, ignoring any rows; then resets it.
+    Result<void> run();
+    // Makes the statement ready to run again; bindings are cleared.
+    void reset();
+
+    // The value of column `index` of the current row. Text that is NULL reads as "",
+    // a NULL number as 0. The view and span stay valid until the next step() or reset().
+    std::int64_t column_int(int index) const;
+    double column_double(int index) const;
+    std::string column_text(int index) const;
+    std::string_view column_view(int index) const;
+    std::span<const std::uint8_t> column_blob(int index) const;
+    bool column_is_null(int index) const;
+
+    explicit operator bool() const { return stmt_ != nullptr; }
+
+  private:
+    friend class Database;
+    struct Finalizer {
+        void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+    };
+    Statement(sqlite3_stmt* stmt, sqlite3* db, std::string file)
+        : stmt_(stmt), db_(db), file_(std::move(file)) {}
+    void check_bind(int rc, int index);
+
+    std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
+    sqlite3* db_ = nullptr;  // owned by the Database, which must outlive the statement
+    std::string file_;
+};
+
+class Database {
+  public:
+    Database() = default;
+
+    // Opens (and with create, creates) the SQLite file at `path`. A file that exists but
+    // cannot be written is refused with a read-only error, since the ledger is only ever
+    // opened to record. Never blocks on a lock: the busy timeout is set afterwards.
+    static Result<Database> open(const std::filesystem::path& path, bool create);
+
+    // Opens an existing SQLite file for reading only (another ledger to merge); it is
+    // never modified. ErrorCode::not_found when there is no such file.
+    static Result<Database> open_read_only(const std::filesystem::path& path);
+
+    // Runs one or more SQL statements that return no rows.
+    Result<void> exec(std::string_view sql);
+    // Compiles one SQL statement. A failure here is an Error naming the file.
+    Result<Statement> prepare(std::string_view sql);
+
+    // The SQLite failure `rc` (with its extended code) as an Error a manager can act
+    // on; `doing` says what was being attempted ("recording the event").
+    Error error(int rc, std::string_view doing) const;
+
+    std::int64_t last_insert_rowid() const;
+    int changes() const;
+    bool in_transaction() const;
+    sqlite3* handle() const { return db_.get(); }
+    const std::string& file() const { return file_; }
+
+  private:
+    struct Closer {
+        void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+    };
+    std::unique_ptr<sqlite3, Closer> db_;
+    std::string file_;
+};
+
+// The error for SQLite result code `rc` on the ledger `file`, as Database::error.
+Error sqlite_error(int rc, const std::string& file, std::string_view detail,
+                   std::string_view doing);
+
+// Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back when it fails, so either
+// all of its writes land or none do. IMMEDIATE takes the write lock at once, so two
+// processes appending queue up on the busy timeout instead of failing mid-way.
+template <typename Body>
+Result<void> in_write_transaction(Database& db, Body&& body) {
+    if (auto r = db.exec("BEGIN IMMEDIATE"); !r)
+        return r;
+    Result<void> result = body();
+    if (result) {
+        if (auto r = db.exec("COMMIT"); !r)
+            result = r;
+    }
+    if (!result && db.in_transaction())
+        (void)db.exec("ROLLBACK");
+    return result;
+}
+
+}  // namespace waymark::ledger

@@ -1,0 +1,270 @@
+// waymark/ledger/ledger.hpp: the record of truth for who completed what, when.
+//
+// A Ledger is one SQLite file (WAL, synchronous=FULL) holding
+//   - events: append-only and hash-chained per device (events.hpp);
+//   - learners: the people, outside the chain, so erasing one keeps the chain intact;
+//   - projections: progress and bookmarks, attempts, completions, certificates and
+//     settings, updated in the same transaction as the event they come from and
+//     rebuildable from the events alone;
+//   - signed heads and checkpoints: the device key (Ed25519) signs the head of the
+//     chain after every append, and keeps a checkpoint at each completion and export.
+// A Result error from any function means nothing of that call was recorded; what was
+// recorded before is untouched. A Ledger is used from one thread; several processes may
+// share one file (each append waits for the others on the busy timeout).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "waymark/assessment/attempt_events.hpp"
+#include "waymark/assessment/knowledge_check.hpp"
+#include "waymark/core/crypto.hpp"
+#include "waymark/core/result.hpp"
+#include "waymark/core/time.hpp"
+#include "waymark/ledger/events.hpp"
+
+namespace waymark::ledger {
+
+// The schema version this code writes (PRAGMA user_version); older files are migrated
+// on open, newer ones refused.
+inline constexpr int kSchemaVersion = 2;
+
+struct OpenOptions {
+    // The device's signing key is NAME.key / NAME.pub (core/keys.hpp); by default NAME
+    // is the ledger path itself ("ledger.db.key" beside "ledger.db"), so a backup of
+    // the folder carries both. Created (mode 0600) when the ledger is created.
+    std::filesystem::path key_name;
+    std::chrono::milliseconds busy_timeout{5000};
+    bool create = true;  // false: a missing file is ErrorCode::not_found
+};
+
+struct Person {
+    std::string name;
+    std::string staff_id;
+    std::string email;  // optional
+    std::string team;
+    std::string role;
+};
+
+struct Learner {
+    std::string id;  // pseudonymous: the only thing events know about the person
+    Person person;   // empty once erased
+    std::string enrolled_at;
+    std::optional<std::string> erased_at;
+    bool erased() const { return erased_at.has_value(); }
+};
+
+struct Progress {
+    std::string learner_id;
+    std::string course_id;
+    std::string course_version;  // of the last page viewed
+    int pages_viewed = 0;        // distinct pages
+    int pages_total = 0;
+    std::string bookmark;  // page_id of the last page viewed: where to resume
+    std::string updated_at;
+    int percent() const { return pages_total > 0 ? pages_viewed * 100 / pages_total : 0; }
+};
+
+enum class AttemptState { in_progress, submitted, scored };
+
+struct Attempt {
+    std::string attempt_id;
+    std::string learner_id;
+    CourseRef course;
+    AttemptState state = AttemptState::in_progress;
+    std::string started_at;
+    std::string submitted_at;  // "" until submitted
+    std::string scored_at;     // "" until scored
+    double raw = 0, max = 0, scaled = 0;
+    bool passed = false;
+};
+
+struct Completion {
+    std::string event_id;  // the course-completed event, for certificate codes
+    std::string learner_id;
+    CourseRef course;
+    std::string completed_at;
+    std::optional<std::string> valid_until;  // none: never expires
+    double score = 0;                        // scaled, 0..1
+    std::string attempt_id;
+};
+
+struct Certificate {
+    std::string event_id;
+    std::string completion_event_id;
+    std::string code;
+    std::string issued_at;
+};
+
+struct Checkpoint {
+    std::string device_id;
+    std::int64_t seq = 0;  // the last event of that device's chain it covers
+    Sha256Digest head_hash{};
+    std::string time;
+    std::string reason;  // "completion", "export", ...
+    Ed25519Signature signature{};
+    Ed25519PublicKey public_key;
+};
+
+struct VerifyReport {
+    std::int64_t events_checked = 0;
+    std::int64_t checkpoints_checked = 0;
+    std::vector<std::string> problems;  // each names the event or checkpoint concerned
+    // The position (see Event) of the first event that fails the chain, if any.
+    std::optional<std::int64_t> first_bad_position;
+    bool ok() const { return problems.empty(); }
+};
+
+struct MergeReport {
+    std::int64_t imported = 0;    // new events
+    std::int64_t duplicates = 0;  // events already here (same UUID)
+    std::int64_t learners_added = 0;
+    std::int64_t devices = 0;  // device chains in the other ledger
+};
+
+struct Stats {
+    std::filesystem::path file;
+    int schema_version = 0;
+    std::string device_id;
+    std::string device_fingerprint;
+    std::int64_t events = 0;
+    std::int64_t devices = 0;
+    std::int64_t learners = 0;
+    std::int64_t erased_learners = 0;
+    std::int64_t completions = 0;
+    std::int64_t checkpoints = 0;
+    std::string first_event_time, last_event_time;
+    std::vector<std::pair<std::string, std::int64_t>> events_by_type;
+    std::uintmax_t file_bytes = 0;
+};
+
+struct LedgerState;  // the open connection, device key and prepared statements
+
+class Ledger {
+  public:
+    // Opens (creating if needed, mode 0600) the ledger at `path`, sets WAL,
+    // synchronous=FULL, foreign_keys=ON and the busy timeout, reads each back and
+    // refuses to run if one did not take, then migrates an older schema. Errors name the
+    // file and the fix: read-only, locked, not a ledger, a newer schema, a missing or
+    // foreign device key.
+    static Result<Ledger> open(const std::filesystem::path& path, const OpenOptions& options = {});
+
+    Ledger(Ledger&&) noexcept;
+    Ledger& operator=(Ledger&&) noexcept;
+    ~Ledger();
+
+    const std::filesystem::path& path() const;
+    const std::string& device_id() const;
+    const Ed25519PublicKey& device_public_key() const;
+
+    // --- learners -------------------------------------------------------------------
+    // Validates the person (name, staff id, team and role required; a plausible email
+    // if given; staff id unique among learners not erased), stores them and appends
+    // learner-enrolled. ErrorCode::invalid says which field and why.
+    Result<Learner> add_learner(const Person& person);
+    // All learners, erased ones included, in enrolment order.
+    Result<std::vector<Learner>> learners();
+    // ErrorCode::not_found when there is no learner with this id.
+    Result<Learner> learner(std::string_view id);
+    // Removes the person's name, staff id, email, team and role, keeps the pseudonymous
+    // id and appends learner-erased, in one transaction. Events are untouched, so the
+    // chain still verifies. ErrorCode::not_found / usage (already erased).
+    Result<void> erase_learner(std::string_view id);
+
+    // --- recording ------------------------------------------------------------------
+    // Appends one event (and updates the projections) durably: when this returns ok
+    // the event survives a crash or power loss. The payload must be a JSON object whose
+    // "type" is the event's type; for the types with a payload struct it must read
+    // back as one (so projections can use it). Returns the recorded event.
+    Result<Event> append(const NewEvent& event);
+    // Appends several events in one transaction: all or none.
+    Result<std::vector<Event>> append(std::span<const NewEvent> events);
+
+    // Typed shortcuts for append(); `at` defaults to now.
+    Result<Event> record_session(std::string_view learner_id, const CourseRef& course, bool started,
+                                 std::optional<UtcTime> at = {});
+    Result<Event> record_page_view(std::string_view learner_id, const CourseRef& course,
+                                   const PageViewed& page, std::optional<UtcTime> at = {});
+    Result<Event> record_knowledge_check(std::string_view learner_id, const CourseRef& course,
+                                         const assessment::PracticeAnswered& answer);
+    // AttemptStarted opens an attempt; the other attempt events belong to the latest
+    // attempt this learner started on this course. The event time is the event's own.
+    Result<Event> record_attempt_event(std::string_view learner_id, const CourseRef& course,
+                                       const assessment::AttemptEvent& event);
+    // Appends course-completed and writes a checkpoint in the same transaction.
+    Result<Event> record_completion(std::string_view learner_id, const CourseRef& course,
+                                    const CourseCompleted& completion,
+                                    std::optional<UtcTime> at = {});
+    Result<Event> record_certificate(std::string_view learner_id, const CourseRef& course,
+                                     const CertificateIssued& certificate);
+    // learner_id "" for an organisation setting.
+    Result<Event> record_setting(std::string_view learner_id, const SettingChanged& setting);
+
+    // Signs the current head of this device's chain as a checkpoint (for an export).
+    Result<Checkpoint> checkpoint(std::string_view reason);
+    // The latest checkpoint of this device, if any.
+    Result<std::optional<Checkpoint>> latest_checkpoint();
+
+    // --- reading (projections) ------------------------------------------------------
+    Result<std::optional<Progress>> progress(std::string_view learner_id,
+                                             std::string_view course_id);
+    // page_id of every distinct page viewed, in the order first viewed.
+    Result<std::vector<std::string>> pages_viewed(std::string_view learner_id,
+                                                  std::string_view course_id);
+    // Attempts of one learner on one course, oldest first.
+    Result<std::vector<Attempt>> attempts(std::string_view learner_id, std::string_view course_id);
+    // The events of one attempt, in order, as the assessment module reads them, so the
+    // player can restore an attempt after a crash. ErrorCode::not_found for no such id.
+    Result<std::vector<assessment::AttemptEvent>> attempt_events(std::string_view attempt_id);
+    // Every completion of one learner on one course (not only the latest), oldest first.
+    Result<std::vector<Completion>> completions(std::string_view learner_id,
+                                                std::string_view course_id);
+    Result<std::optional<Completion>> completion(std::string_view event_id);
+    Result<std::optional<Certificate>> certificate_by_code(std::string_view code);
+    // Settings of one learner ("" for the organisation): key, value.
+    Result<std::vector<std::pair<std::string, std::string>>> settings(std::string_view learner_id);
+
+    // Streaming reads for reports and exports: memory stays flat however big the
+    // ledger. `visit` returning false stops early.
+    Result<void> for_each_progress(const std::function<bool(const Progress&)>& visit);
+    Result<void> for_each_attempt(const std::function<bool(const Attempt&)>& visit);
+    Result<void> for_each_completion(const std::function<bool(const Completion&)>& visit);
+    // Events with position > after, in position order (for xAPI and audits).
+    Result<void> for_each_event(std::int64_t after, const std::function<bool(const Event&)>& visit);
+
+    // --- integrity ------------------------------------------------------------------
+    // Checks every device chain (hashes, links, sequence), every signed head and
+    // checkpoint (signature, and that it matches the chain), and the projections
+    // against a rebuild from events. Streams: memory does not grow with the ledger.
+    // The Result is an error only when the checks could not run; problems found are in
+    // the report.
+    Result<VerifyReport> verify();
+    // Recreates every projection from the events in one transaction.
+    Result<void> rebuild();
+    // Copies the ledger to `target` (which must not exist) with SQLite's online backup,
+    // while others may keep appending; then checks the copy's integrity.
+    Result<void> backup(const std::filesystem::path& target);
+    // Imports the events of another ledger: each of its device chains must verify,
+    // events already here (same UUID) are skipped, a chain that forks from ours is
+    // refused. All or nothing.
+    Result<MergeReport> merge(const std::filesystem::path& other);
+    Result<Stats> stats();
+
+  private:
+    explicit Ledger(std::unique_ptr<LedgerState> state);
+    std::unique_ptr<LedgerState> state_;
+};
+
+// The ledger used when none is named: $WAYMARK_LEDGER, else
+// $XDG_DATA_HOME/waymark/ledger.db, else ~/.local/share/waymark/ledger.db.
+std::filesystem::path default_ledger_path();
+
+}  // namespace waymark::ledger

@@ -1,0 +1,245 @@
+#include "waymark/ledger/database.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+namespace waymark::ledger {
+
+Error sqlite_error(int rc, const std::string& file, std::string_view detail,
+                   std::string_view doing) {
+    const std::string ledger = "the ledger " + file;
+    const std::string what = std::string(doing);
+    switch (rc & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return make_error(ErrorCode::io,
+                              ledger +
+                                  " is busy: another program is writing to it and did not "
+                                  "finish in time while " +
+                                  what +
+                                  "; nothing was recorded; close the other Waymark program "
+                                  "and try again");
+        case SQLITE_READONLY:
+            return make_error(ErrorCode::io, ledger +
+                                                 " is read-only; nothing was recorded; check the "
+                                                 "file permissions of the ledger and its folder");
+        case SQLITE_FULL:
+            return make_error(ErrorCode::io,
+                              "the disk holding " + ledger +
+                                  " is full; nothing was recorded while " + what +
+                                  " and everything recorded before is kept; free some space "
+                                  "and try again");
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+            return make_error(ErrorCode::verification,
+                              ledger + " is damaged or is not a Waymark ledger (" +
+                                  std::string(detail) +
+                                  "); restore it from a backup made with 'waymark ledger "
+                                  "backup' and run 'waymark ledger verify'");
+        case SQLITE_CANTOPEN:
+            return make_error(ErrorCode::io, "cannot open " + ledger + " (" + std::string(detail) +
+                                                 "); check that its folder exists and that "
+                                                 "you may write to it");
+        case SQLITE_IOERR:
+            return make_error(ErrorCode::io,
+                              "could not read or write " + ledger + " while " + what + " (" +
+                                  std::string(detail) +
+                                  "); nothing was recorded and everything recorded before is kept; "
+                                  "check the disk (it may be full)");
+        case SQLITE_CONSTRAINT:
+            return make_error(ErrorCode::invalid, ledger + " refused a change while " + what +
+                                                      " (" + std::string(detail) + ")");
+        default:
+            return make_error(ErrorCode::io, "SQLite failed on " + ledger + " while " + what +
+                                                 " (" + std::string(detail) + ")");
+    }
+}
+
+// --- Statement ----------------------------------------------------------------------
+
+void Statement::check_bind(int rc, int index) {
+    if (rc != SQLITE_OK)
+        throw std::logic_error("binding parameter " + std::to_string(index) +
+                               " failed: " + sqlite3_errstr(rc));
+}
+
+void Statement::bind(int index, std::int64_t value) {
+    check_bind(sqlite3_bind_int64(stmt_.get(), index, value), index);
+}
+
+void Statement::bind(int index, double value) {
+    check_bind(sqlite3_bind_double(stmt_.get(), index, value), index);
+}
+
+void Statement::bind(int index, std::string_view text) {
+    check_bind(sqlite3_bind_text64(stmt_.get(), index, text.data(), text.size(), SQLITE_TRANSIENT,
+                                   SQLITE_UTF8),
+               index);
+}
+
+void Statement::bind_blob(int index, std::span<const std::uint8_t> bytes) {
+    check_bind(
+        sqlite3_bind_blob64(stmt_.get(), index, bytes.data(), bytes.size(), SQLITE_TRANSIENT),
+        index);
+}
+
+void Statement::bind_null(int index) {
+    check_bind(sqlite3_bind_null(stmt_.get(), index), index);
+}
+
+Result<bool> Statement::step() {
+    const int rc = sqlite3_step(stmt_.get());
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    return sqlite_error(sqlite3_extended_errcode(db_), file_, sqlite3_errmsg(db_),
+                        "running a query");
+}
+
+Result<void> Statement::run() {
+    for (;;) {
+        auto r = step();
+        if (!r) {
+            reset();
+            return r.error();
+        }
+        if (!*r)
+            break;
+    }
+    reset();
+    return {};
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_.get());
+    sqlite3_clear_bindings(stmt_.get());
+}
+
+std::int64_t Statement::column_int(int index) const {
+    return sqlite3_column_int64(stmt_.get(), index);
+}
+
+double Statement::column_double(int index) const {
+    return sqlite3_column_double(stmt_.get(), index);
+}
+
+std::string Statement::column_text(int index) const {
+    return std::string(column_view(index));
+}
+
+std::string_view Statement::column_view(int index) const {
+    const auto* text = sqlite3_column_text(stmt_.get(), index);
+    if (!text)
+        return {};
+    return {reinterpret_cast<const char*>(text),
+            static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), index))};
+}
+
+std::span<const std::uint8_t> Statement::column_blob(int index) const {
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_.get(), index));
+    if (!data)
+        return {};
+    return {data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), index))};
+}
+
+bool Statement::column_is_null(int index) const {
+    return sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL;
+}
+
+// --- Database -----------------------------------------------------------------------
+
+Result<Database> Database::open(const std::filesystem::path& path, bool create) {
+    Database db;
+    db.file_ = path.string();
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    if (!exists && !create)
+        return make_error(ErrorCode::not_found,
+                          "there is no ledger at " + db.file_ +
+                              "; check the path given with --ledger or WAYMARK_LEDGER");
+    if (exists && ::access(path.c_str(), W_OK) != 0)
+        return sqlite_error(SQLITE_READONLY, db.file_, "", "opening");
+    if (!exists) {
+        // SQLite would create the file with the umask's mode; the ledger holds personal
+        // data, so it is created private first. The -wal and -shm files copy its mode.
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST)
+            return sqlite_error(SQLITE_CANTOPEN, db.file_, std::strerror(errno), "creating");
+        if (fd >= 0)
+            ::close(fd);
+    }
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(db.file_.c_str(), &raw,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    db.db_.reset(raw);
+    if (rc != SQLITE_OK)
+        return sqlite_error(rc, db.file_, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc),
+                            "opening");
+    sqlite3_extended_result_codes(raw, 1);
+    if (sqlite3_db_readonly(raw, "main") == 1)
+        return sqlite_error(SQLITE_READONLY, db.file_, "", "opening");
+    return db;
+}
+
+Result<Database> Database::open_read_only(const std::filesystem::path& path) {
+    Database db;
+    db.file_ = path.string();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return make_error(ErrorCode::not_found, "there is no ledger at " + db.file_);
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(db.file_.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+    db.db_.reset(raw);
+    if (rc != SQLITE_OK)
+        return sqlite_error(rc, db.file_, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc),
+                            "opening");
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, 5000);
+    return db;
+}
+
+Result<void> Database::exec(std::string_view sql) {
+    char* message = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &message);
+    if (rc == SQLITE_OK)
+        return {};
+    std::string detail = message ? message : sqlite3_errstr(rc);
+    sqlite3_free(message);
+    return sqlite_error(sqlite3_extended_errcode(db_.get()), file_, detail, "updating the ledger");
+}
+
+Result<Statement> Database::prepare(std::string_view sql) {
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return sqlite_error(sqlite3_extended_errcode(db_.get()), file_, sqlite3_errmsg(db_.get()),
+                            "reading the ledger's tables");
+    }
+    return Statement(stmt, db_.get(), file_);
+}
+
+Error Database::error(int rc, std::string_view doing) const {
+    return sqlite_error(rc, file_, sqlite3_errmsg(db_.get()), doing);
+}
+
+std::int64_t Database::last_insert_rowid() const {
+    return sqlite3_last_insert_rowid(db_.get());
+}
+
+int Database::changes() const {
+    return sqlite3_changes(db_.get());
+}
+
+bool Database::in_transaction() const {
+    return sqlite3_get_autocommit(db_.get()) == 0;
+}
+
+}  // namespace waymark::ledger

@@ -1,0 +1,757 @@
+#include "waymark/ledger/ledger.hpp"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+
+#include "chain.hpp"
+#include "schema.hpp"
+#include "state.hpp"
+#include "waymark/assessment/event_json.hpp"
+#include "waymark/core/ids.hpp"
+#include "waymark/core/keys.hpp"
+
+namespace waymark::ledger {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Result<std::string> pragma_value(Database& db, const std::string& sql) {
+    auto s = db.prepare(sql);
+    if (!s)
+        return s.error();
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::string();
+    return s->column_text(0);
+}
+
+// Sets a pragma and reads it back: a pragma that silently did not take (WAL on a file
+// system without shared memory, say) would void the durability promise.
+Result<void> require_pragma(Database& db, const std::string& set, const std::string& get,
+                            const std::string& expected, const std::string& meaning) {
+    if (auto r = pragma_value(db, set); !r)
+        return r.error();
+    auto value = pragma_value(db, get);
+    if (!value)
+        return value.error();
+    if (*value != expected)
+        return make_error(ErrorCode::io, "the ledger " + db.file() + " could not be set to " +
+                                             meaning + " (" + get + " is \"" + *value +
+                                             "\", expected \"" + expected +
+                                             "\"); nothing was recorded; move the ledger to "
+                                             "a local disk and try again");
+    return {};
+}
+
+Result<void> configure(Database& db, std::chrono::milliseconds busy_timeout) {
+    const std::string ms = std::to_string(busy_timeout.count());
+    if (auto r = require_pragma(db, "PRAGMA busy_timeout = " + ms, "PRAGMA busy_timeout", ms,
+                                "wait for other programs");
+        !r)
+        return r;
+    if (auto r = require_pragma(db, "PRAGMA journal_mode = WAL", "PRAGMA journal_mode", "wal",
+                                "write-ahead logging");
+        !r)
+        return r;
+    if (auto r = require_pragma(db, "PRAGMA synchronous = FULL", "PRAGMA synchronous", "2",
+                                "full durability");
+        !r)
+        return r;
+    if (auto r = require_pragma(db, "PRAGMA foreign_keys = ON", "PRAGMA foreign_keys", "1",
+                                "checked references");
+        !r)
+        return r;
+    // Erased personal data is overwritten in the file rather than left in free pages.
+    return require_pragma(db, "PRAGMA secure_delete = ON", "PRAGMA secure_delete", "1",
+                          "erase deleted data");
+}
+
+fs::path key_file(const fs::path& name, const char* extension) {
+    return fs::path(name.string() + extension);
+}
+
+Result<std::optional<Ed25519PublicKey>> registered_key(Database& db, const std::string& device) {
+    auto s = db.prepare("SELECT public_key FROM devices WHERE id = ?1");
+    if (!s)
+        return s.error();
+    s->bind(1, device);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Ed25519PublicKey>{};
+    Ed25519PublicKey key;
+    if (!from_hex(s->column_view(0), key.bytes))
+        return make_error(ErrorCode::verification,
+                          "the ledger " + db.file() +
+                              " has a damaged device key record; run 'waymark ledger verify'");
+    return std::optional<Ed25519PublicKey>{key};
+}
+
+// Loads the device key, or creates it with the device's record when the ledger has none.
+Result<void> load_or_create_key(LedgerState& st, bool may_create) {
+    auto registered = registered_key(st.db, st.device_id);
+    if (!registered)
+        return registered.error();
+    const fs::path secret = key_file(st.key_name, ".key");
+    std::error_code ec;
+    if (fs::exists(secret, ec)) {
+        auto key = read_secret_key(secret);
+        if (!key)
+            return key.error();
+        if (*registered && key->public_key() != **registered)
+            return make_error(ErrorCode::verification,
+                              "the device key " + secret.string() +
+                                  " does not belong to the ledger " + st.path.string() +
+                                  " (the ledger was signed by key " + (*registered)->fingerprint() +
+                                  ", this key is " + key->public_key().fingerprint() +
+                                  "); restore the key that was created with this ledger");
+        st.secret_key = *key;
+        st.public_key = key->public_key();
+    } else if (*registered) {
+        st.public_key = **registered;  // readable and verifiable, but nothing can be recorded
+        return {};
+    } else {
+        if (!may_create)
+            return make_error(ErrorCode::not_found,
+                              "the ledger " + st.path.string() + " has no device key");
+        const Ed25519KeyPair pair = Ed25519KeyPair::generate();
+        if (auto r = write_key_pair(st.key_name, pair); !r)
+            return r;
+        st.secret_key = pair.secret_key;
+        st.public_key = pair.public_key;
+    }
+    if (!*registered) {
+        auto s = st.db.prepare("INSERT INTO devices(id, public_key) VALUES(?1, ?2)");
+        if (!s)
+            return s.error();
+        s->bind(1, st.device_id);
+        s->bind(2, to_hex(st.public_key.bytes));
+        return s->run();
+    }
+    return {};
+}
+
+Result<std::string> meta_value(Database& db, std::string_view key) {
+    auto s = db.prepare("SELECT value FROM meta WHERE key = ?1");
+    if (!s)
+        return s.error();
+    s->bind(1, key);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return make_error(ErrorCode::verification, "the ledger " + db.file() + " has no " +
+                                                       std::string(key) +
+                                                       "; it is damaged or not a Waymark ledger");
+    return s->column_text(0);
+}
+
+// Brings the file to kSchemaVersion inside one write transaction: creates a new ledger
+// or migrates an older one. Another process may be doing the same, hence the re-check.
+Result<void> prepare_schema(LedgerState& st) {
+    return in_write_transaction(st.db, [&]() -> Result<void> {
+        auto version = user_version(st.db);
+        if (!version)
+            return version.error();
+        if (*version > kSchemaVersion)
+            return make_error(ErrorCode::usage,
+                              "the ledger " + st.path.string() +
+                                  " was written by a newer "
+                                  "Waymark (schema " +
+                                  std::to_string(*version) + ", this one knows up to " +
+                                  std::to_string(kSchemaVersion) + "); use the newer Waymark");
+        if (*version == 0) {
+            auto tables = pragma_value(st.db, "SELECT count(*) FROM sqlite_master");
+            if (!tables)
+                return tables.error();
+            if (*tables != "0")
+                return make_error(ErrorCode::usage,
+                                  st.path.string() +
+                                      " is an SQLite file but not a Waymark ledger; "
+                                      "choose another file with --ledger");
+            if (auto r = create_version_1(st.db); !r)
+                return r;
+            auto insert = st.db.prepare(
+                "INSERT INTO meta(key, value) VALUES('device_id', ?1), ('created_at', ?2)");
+            if (!insert)
+                return insert.error();
+            insert->bind(1, Uuid::random().str());
+            insert->bind(2, format_iso8601(utc_now()));
+            if (auto r = insert->run(); !r)
+                return r;
+            version = 1;
+        }
+        auto device = meta_value(st.db, "device_id");
+        if (!device)
+            return device.error();
+        st.device_id = *device;
+        if (*version == 1) {
+            if (auto r = migrate_1_to_2(st.db); !r)
+                return r;
+            if (auto r = load_or_create_key(st, true); !r)
+                return r;
+            if (auto r = rebuild_projections(st); !r)
+                return r;
+            if (auto r = sign_head(st); !r)
+                return r;
+        }
+        return {};
+    });
+}
+
+bool is_digest_hex(std::string_view s) {
+    if (s.size() != 64)
+        return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    return true;
+}
+
+bool needs_course(EventType type) {
+    return type != EventType::learner_enrolled && type != EventType::learner_erased &&
+           type != EventType::settings_changed;
+}
+
+struct Head {
+    std::int64_t seq = 0;
+    Sha256Digest hash = kGenesisHash;
+};
+
+Result<Head> load_head(LedgerState& st) {
+    if (!st.last_event) {
+        auto s = st.db.prepare(
+            "SELECT seq, hash FROM events WHERE device_id = ?1 ORDER BY seq DESC LIMIT 1");
+        if (!s)
+            return s.error();
+        st.last_event = std::move(*s);
+    }
+    Statement& s = st.last_event;
+    s.bind(1, st.device_id);
+    auto row = s.step();
+    if (!row) {
+        s.reset();
+        return row.error();
+    }
+    Head head;
+    if (*row) {
+        head.seq = s.column_int(0);
+        if (!read_digest(s, 1, head.hash)) {
+            s.reset();
+            return make_error(ErrorCode::verification,
+                              "the last event of the ledger " + st.path.string() +
+                                  " has a damaged hash; run 'waymark ledger verify'");
+        }
+    }
+    s.reset();
+    return head;
+}
+
+Result<void> check_learner(LedgerState& st, const NewEvent& e, EventType type) {
+    if (type == EventType::settings_changed && e.learner_id.empty())
+        return {};
+    auto s = st.db.prepare("SELECT erased_at IS NOT NULL FROM learners WHERE id = ?1");
+    if (!s)
+        return s.error();
+    s->bind(1, e.learner_id);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return make_error(ErrorCode::not_found, "there is no learner \"" + e.learner_id +
+                                                    "\" in the ledger " + st.path.string() +
+                                                    "; see 'waymark learner list'");
+    if (s->column_int(0) != 0 && type != EventType::learner_erased)
+        return make_error(ErrorCode::usage, "the learner " + e.learner_id +
+                                                " has been erased; nothing more can be "
+                                                "recorded for them");
+    return {};
+}
+
+// Validates and stores one event after `head`, updates the projections and advances
+// `head`. Runs inside the caller's write transaction.
+Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head) {
+    const char* type_name = to_string(ne.type);
+    auto payload = canonical_json(ne.payload);
+    if (!payload)
+        return payload.error();
+    const std::string prefix = std::string(R"({"type":")") + type_name + "\"";
+    if (payload->compare(0, prefix.size(), prefix) != 0)
+        return make_error(ErrorCode::invalid, std::string("the payload of a ") + type_name +
+                                                  " event must begin with \"type\": \"" +
+                                                  type_name + "\"");
+    if (needs_course(ne.type) &&
+        (ne.course.id.empty() || ne.course.version.empty() || !is_digest_hex(ne.course.digest)))
+        return make_error(ErrorCode::invalid,
+                          std::string("a ") + type_name +
+                              " event must name its course by id, version and content digest "
+                              "(64 lowercase hex digits, from the package manifest)");
+    if (auto r = check_learner(st, ne, ne.type); !r)
+        return r.error();
+
+    Event e;
+    e.id = Uuid::random().str();
+    e.device_id = st.device_id;
+    e.seq = head.seq + 1;
+    e.time = format_iso8601(ne.time.value_or(utc_now()));
+    e.learner_id = ne.learner_id;
+    e.course = ne.course;
+    e.type = type_name;
+    e.payload = std::move(*payload);
+    e.prev_hash = head.hash;
+    std::string bytes;
+    canonical_event_bytes(
+        EventFields{e.id, e.device_id, e.seq, e.time, e.learner_id, e.course.id, e.course.version,
+                    e.course.digest, e.course.trusted, e.type, e.payload},
+        bytes);
+    e.hash = chain_hash(e.prev_hash, bytes);
+
+    if (!st.insert_event) {
+        auto s = st.db.prepare(
+            "INSERT INTO events(id, device_id, seq, time, learner_id, course_id, course_version,"
+            " course_digest, course_trusted, type, payload, prev_hash, hash)"
+            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        if (!s)
+            return s.error();
+        st.insert_event = std::move(*s);
+    }
+    Statement& s = st.insert_event;
+    s.bind(1, e.id);
+    s.bind(2, e.device_id);
+    s.bind(3, e.seq);
+    s.bind(4, e.time);
+    s.bind(5, e.learner_id);
+    s.bind(6, e.course.id);
+    s.bind(7, e.course.version);
+    s.bind(8, e.course.digest);
+    s.bind(9, std::int64_t{e.course.trusted});
+    s.bind(10, e.type);
+    s.bind(11, e.payload);
+    s.bind_blob(12, e.prev_hash);
+    s.bind_blob(13, e.hash);
+    if (auto r = s.run(); !r)
+        return r.error();
+    e.position = st.db.last_insert_rowid();
+    if (auto r = st.projector->apply(e); !r)
+        return r.error();
+    head.seq = e.seq;
+    head.hash = e.hash;
+    return e;
+}
+
+Result<std::vector<Event>> append_all(LedgerState& st, std::span<const NewEvent> events,
+                                      bool checkpoint_after) {
+    if (auto key = require_key(st); !key)
+        return key.error();
+    std::vector<Event> out;
+    out.reserve(events.size());
+    auto r = in_write_transaction(st.db, [&]() -> Result<void> {
+        auto head = load_head(st);
+        if (!head)
+            return head.error();
+        for (const NewEvent& ne : events) {
+            auto e = append_one(st, ne, *head);
+            if (!e)
+                return e.error();
+            out.push_back(std::move(*e));
+        }
+        if (auto s = sign_head(st); !s)
+            return s;
+        if (checkpoint_after) {
+            if (auto c = write_checkpoint(st, "completion"); !c)
+                return c.error();
+        }
+        return {};
+    });
+    if (!r) {
+        // The statements may be mid-way; they are reset before reuse.
+        return r.error();
+    }
+    return out;
+}
+
+bool has_control_characters(std::string_view s) {
+    for (char c : s)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            return true;
+    return false;
+}
+
+std::string trimmed(std::string_view s) {
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ')
+        s.remove_suffix(1);
+    return std::string(s);
+}
+
+Result<Person> validated(const Person& in) {
+    Person p{trimmed(in.name), trimmed(in.staff_id), trimmed(in.email), trimmed(in.team),
+             trimmed(in.role)};
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"name", &p.name}, {"staff id", &p.staff_id}, {"team", &p.team}, {"role", &p.role}};
+    for (const auto& [label, value] : fields)
+        if (value->empty())
+            return make_error(ErrorCode::invalid,
+                              std::string("the learner's ") + label + " is missing; give one");
+    for (const auto& [label, value] : {std::pair{"name", &p.name},
+                                       {"staff id", &p.staff_id},
+                                       {"email", &p.email},
+                                       {"team", &p.team},
+                                       {"role", &p.role}}) {
+        if (has_control_characters(*value))
+            return make_error(ErrorCode::invalid, std::string("the learner's ") + label +
+                                                      " contains control characters");
+        if (value->size() > 200)
+            return make_error(ErrorCode::invalid, std::string("the learner's ") + label +
+                                                      " is longer than 200 characters");
+    }
+    if (!p.email.empty()) {
+        const auto at = p.email.find('@');
+        const bool plausible = at != std::string::npos && at > 0 &&
+                               p.email.find('@', at + 1) == std::string::npos &&
+                               p.email.find('.', at + 2) != std::string::npos &&
+                               p.email.back() != '.' && p.email.find(' ') == std::string::npos;
+        if (!plausible)
+            return make_error(ErrorCode::invalid, "\"" + p.email +
+                                                      "\" is not an email address; give one "
+                                                      "like name@example.org, or leave it out");
+    }
+    return p;
+}
+
+Learner read_learner(const Statement& s) {
+    Learner l;
+    l.id = s.column_text(0);
+    l.person = Person{s.column_text(1), s.column_text(2), s.column_text(3), s.column_text(4),
+                      s.column_text(5)};
+    l.enrolled_at = s.column_text(6);
+    if (!s.column_is_null(7))
+        l.erased_at = s.column_text(7);
+    return l;
+}
+
+constexpr const char* kLearnerColumns =
+    "SELECT id, name, staff_id, email, team, role, enrolled_at, erased_at FROM learners";
+
+}  // namespace
+
+Result<void> rebuild_projections(LedgerState& st) {
+    if (auto r = st.projector->clear(); !r)
+        return r;
+    auto s = st.db.prepare(
+        "SELECT position, id, device_id, seq, time, learner_id, course_id, course_version,"
+        " course_digest, course_trusted, type, payload FROM events ORDER BY position");
+    if (!s)
+        return s.error();
+    Event e;
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        e.position = s->column_int(0);
+        e.id = s->column_view(1);
+        e.device_id = s->column_view(2);
+        e.seq = s->column_int(3);
+        e.time = s->column_view(4);
+        e.learner_id = s->column_view(5);
+        e.course.id = s->column_view(6);
+        e.course.version = s->column_view(7);
+        e.course.digest = s->column_view(8);
+        e.course.trusted = s->column_int(9) != 0;
+        e.type = s->column_view(10);
+        e.payload = s->column_view(11);
+        if (auto r = st.projector->apply(e); !r)
+            return make_error(r.error().code, "event " + std::to_string(e.position) + " (" + e.id +
+                                                  "): " + r.error().message);
+    }
+    return {};
+}
+
+Ledger::Ledger(std::unique_ptr<LedgerState> state) : state_(std::move(state)) {}
+Ledger::Ledger(Ledger&&) noexcept = default;
+Ledger& Ledger::operator=(Ledger&&) noexcept = default;
+Ledger::~Ledger() = default;
+
+const fs::path& Ledger::path() const {
+    return state_->path;
+}
+const std::string& Ledger::device_id() const {
+    return state_->device_id;
+}
+const Ed25519PublicKey& Ledger::device_public_key() const {
+    return state_->public_key;
+}
+
+Result<Ledger> Ledger::open(const fs::path& path, const OpenOptions& options) {
+    crypto_init();
+    auto st = std::make_unique<LedgerState>();
+    st->path = path;
+    st->key_name = options.key_name.empty() ? path : options.key_name;
+    std::error_code ec;
+    if (options.create && path.has_parent_path() && !fs::exists(path.parent_path(), ec)) {
+        fs::create_directories(path.parent_path(), ec);
+        if (ec)
+            return make_error(ErrorCode::io, "cannot create the folder " +
+                                                 path.parent_path().string() + " for the ledger (" +
+                                                 ec.message() + ")");
+        fs::permissions(path.parent_path(), fs::perms::owner_all, ec);
+    }
+    auto db = Database::open(path, options.create);
+    if (!db)
+        return db.error();
+    st->db = std::move(*db);
+    if (auto r = configure(st->db, options.busy_timeout); !r)
+        return r.error();
+    st->projector = std::make_unique<Projector>(st->db, "main");
+    auto version = user_version(st->db);
+    if (!version)
+        return version.error();
+    if (*version != kSchemaVersion) {
+        if (auto r = prepare_schema(*st); !r)
+            return r.error();
+    } else {
+        auto device = meta_value(st->db, "device_id");
+        if (!device)
+            return device.error();
+        st->device_id = *device;
+    }
+    if (!st->secret_key) {
+        if (auto r = load_or_create_key(*st, false); !r)
+            return r.error();
+    }
+    return Ledger(std::move(st));
+}
+
+Result<Learner> Ledger::add_learner(const Person& person) {
+    auto p = validated(person);
+    if (!p)
+        return p.error();
+    if (auto key = require_key(*state_); !key)
+        return key.error();
+    Learner learner;
+    learner.id = Uuid::random().str();
+    learner.person = *p;
+    learner.enrolled_at = format_iso8601(utc_now());
+    auto& st = *state_;
+    auto r = in_write_transaction(st.db, [&]() -> Result<void> {
+        auto dup =
+            st.db.prepare("SELECT id FROM learners WHERE staff_id = ?1 AND erased_at IS NULL");
+        if (!dup)
+            return dup.error();
+        dup->bind(1, learner.person.staff_id);
+        auto row = dup->step();
+        if (!row)
+            return row.error();
+        if (*row)
+            return make_error(ErrorCode::invalid, "staff id " + learner.person.staff_id +
+                                                      " is already taken by learner " +
+                                                      dup->column_text(0) +
+                                                      "; check 'waymark learner list'");
+        auto insert = st.db.prepare(
+            "INSERT INTO learners(id, name, staff_id, email, team, role, enrolled_at)"
+            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        if (!insert)
+            return insert.error();
+        insert->bind(1, learner.id);
+        insert->bind(2, learner.person.name);
+        insert->bind(3, learner.person.staff_id);
+        insert->bind(4, learner.person.email);
+        insert->bind(5, learner.person.team);
+        insert->bind(6, learner.person.role);
+        insert->bind(7, learner.enrolled_at);
+        if (auto i = insert->run(); !i)
+            return i;
+        auto head = load_head(st);
+        if (!head)
+            return head.error();
+        NewEvent e{learner.id,
+                   {},
+                   EventType::learner_enrolled,
+                   write_payload(EventType::learner_enrolled, NoFields{}),
+                   parse_iso8601(learner.enrolled_at)};
+        if (auto a = append_one(st, e, *head); !a)
+            return a.error();
+        return sign_head(st);
+    });
+    if (!r)
+        return r.error();
+    return learner;
+}
+
+Result<std::vector<Learner>> Ledger::learners() {
+    auto s = state_->db.prepare(std::string(kLearnerColumns) + " ORDER BY enrolled_at, rowid");
+    if (!s)
+        return s.error();
+    std::vector<Learner> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.push_back(read_learner(*s));
+    }
+    return out;
+}
+
+Result<Learner> Ledger::learner(std::string_view id) {
+    auto s = state_->db.prepare(std::string(kLearnerColumns) + " WHERE id = ?1");
+    if (!s)
+        return s.error();
+    s->bind(1, id);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return make_error(ErrorCode::not_found, "there is no learner \"" + std::string(id) +
+                                                    "\"; see 'waymark learner list' for the ids");
+    return read_learner(*s);
+}
+
+Result<void> Ledger::erase_learner(std::string_view id) {
+    if (auto key = require_key(*state_); !key)
+        return key.error();
+    auto& st = *state_;
+    auto r = in_write_transaction(st.db, [&]() -> Result<void> {
+        auto existing = learner(id);
+        if (!existing)
+            return existing.error();
+        if (existing->erased())
+            return make_error(
+                ErrorCode::usage,
+                "learner " + std::string(id) + " was already erased on " + *existing->erased_at);
+        auto update = st.db.prepare(
+            "UPDATE learners SET name = '', staff_id = '', email = '', team = '', role = '',"
+            " erased_at = ?2 WHERE id = ?1");
+        if (!update)
+            return update.error();
+        update->bind(1, id);
+        const UtcTime now = utc_now();
+        update->bind(2, format_iso8601(now));
+        if (auto u = update->run(); !u)
+            return u;
+        auto head = load_head(st);
+        if (!head)
+            return head.error();
+        NewEvent e{std::string(id),
+                   {},
+                   EventType::learner_erased,
+                   write_payload(EventType::learner_erased, NoFields{}),
+                   now};
+        if (auto a = append_one(st, e, *head); !a)
+            return a.error();
+        return sign_head(st);
+    });
+    if (!r)
+        return r;
+    // The old values may linger in the write-ahead log until it is checkpointed.
+    (void)st.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return {};
+}
+
+Result<Event> Ledger::append(const NewEvent& event) {
+    auto all = append(std::span<const NewEvent>(&event, 1));
+    if (!all)
+        return all.error();
+    return std::move(all->front());
+}
+
+Result<std::vector<Event>> Ledger::append(std::span<const NewEvent> events) {
+    for (const NewEvent& e : events)
+        if (e.type == EventType::learner_enrolled || e.type == EventType::learner_erased)
+            return make_error(ErrorCode::usage,
+                              "learners are enrolled and erased with add_learner() and "
+                              "erase_learner(), which also keep their personal details");
+    return append_all(*state_, events, false);
+}
+
+Result<Event> Ledger::record_session(std::string_view learner_id, const CourseRef& course,
+                                     bool started, std::optional<UtcTime> at) {
+    const EventType type = started ? EventType::session_started : EventType::session_ended;
+    return append(
+        NewEvent{std::string(learner_id), course, type, write_payload(type, NoFields{}), at});
+}
+
+Result<Event> Ledger::record_page_view(std::string_view learner_id, const CourseRef& course,
+                                       const PageViewed& page, std::optional<UtcTime> at) {
+    if (page.page_id.empty() || page.pages_total <= 0)
+        return make_error(ErrorCode::usage, "a page view needs a page id and the page count");
+    return append(
+        NewEvent{std::string(learner_id), course, EventType::page_viewed, write_payload(page), at});
+}
+
+Result<Event> Ledger::record_knowledge_check(std::string_view learner_id, const CourseRef& course,
+                                             const assessment::PracticeAnswered& answer) {
+    // The assessment module names it "practice-answered"; the ledger's type is the
+    // issue's "knowledge-check-answered", and the payload keeps the module's form.
+    auto json = canonical_json(assessment::write_practice_event(answer));
+    if (!json)
+        return json.error();
+    const std::string from = R"({"type":"practice-answered")";
+    std::string payload =
+        std::string(R"({"type":"knowledge-check-answered")") + json->substr(from.size());
+    return append(NewEvent{std::string(learner_id), course, EventType::knowledge_check_answered,
+                           payload, answer.at});
+}
+
+Result<Event> Ledger::record_attempt_event(std::string_view learner_id, const CourseRef& course,
+                                           const assessment::AttemptEvent& event) {
+    static constexpr EventType kTypes[] = {EventType::attempt_started, EventType::answer_saved,
+                                           EventType::attempt_submitted, EventType::attempt_scored};
+    const UtcTime at = std::visit([](const auto& e) { return e.at; }, event);
+    return append(NewEvent{std::string(learner_id), course, kTypes[event.index()],
+                           assessment::write_attempt_event(event), at});
+}
+
+Result<Event> Ledger::record_completion(std::string_view learner_id, const CourseRef& course,
+                                        const CourseCompleted& completion,
+                                        std::optional<UtcTime> at) {
+    if (completion.refresher_months < 0 || completion.score < 0 || completion.score > 1)
+        return make_error(ErrorCode::usage,
+                          "a completion needs a score from 0 to 1 and refresher months >= 0");
+    NewEvent e{std::string(learner_id), course, EventType::course_completed,
+               write_payload(completion), at};
+    auto all = append_all(*state_, std::span<const NewEvent>(&e, 1), true);
+    if (!all)
+        return all.error();
+    return std::move(all->front());
+}
+
+Result<Event> Ledger::record_certificate(std::string_view learner_id, const CourseRef& course,
+                                         const CertificateIssued& certificate) {
+    return append(NewEvent{std::string(learner_id),
+                           course,
+                           EventType::certificate_issued,
+                           write_payload(certificate),
+                           {}});
+}
+
+Result<Event> Ledger::record_setting(std::string_view learner_id, const SettingChanged& setting) {
+    if (setting.key.empty())
+        return make_error(ErrorCode::usage, "a setting needs a name");
+    return append(NewEvent{
+        std::string(learner_id), {}, EventType::settings_changed, write_payload(setting), {}});
+}
+
+Result<void> Ledger::rebuild() {
+    return in_write_transaction(state_->db, [&] { return rebuild_projections(*state_); });
+}
+
+fs::path default_ledger_path() {
+    if (const char* env = std::getenv("WAYMARK_LEDGER"); env && *env)
+        return env;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        return fs::path(xdg) / "waymark" / "ledger.db";
+    const char* home = std::getenv("HOME");
+    return fs::path(home && *home ? home : ".") / ".local" / "share" / "waymark" / "ledger.db";
+}
+
+}  // namespace waymark::ledger

@@ -1,0 +1,309 @@
+#include <map>
+
+#include "chain.hpp"
+#include "integrity.hpp"
+#include "schema.hpp"
+#include "state.hpp"
+
+namespace waymark::ledger {
+
+namespace {
+
+struct DeviceHead {
+    std::int64_t seq = 0;
+    Sha256Digest hash{};
+};
+
+Result<std::map<std::string, DeviceHead>> chain_ends(Database& db) {
+    std::map<std::string, DeviceHead> out;
+    auto s = db.prepare("SELECT device_id, max(seq) FROM events GROUP BY device_id");
+    if (!s)
+        return s.error();
+    auto h = db.prepare("SELECT hash FROM events WHERE device_id = ?1 AND seq = ?2");
+    if (!h)
+        return h.error();
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        DeviceHead head{s->column_int(1), {}};
+        h->bind(1, s->column_view(0));
+        h->bind(2, head.seq);
+        auto hr = h->step();
+        if (!hr)
+            return hr.error();
+        if (*hr)
+            (void)read_digest(*h, 0, head.hash);
+        h->reset();
+        out[s->column_text(0)] = head;
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
+    auto other = Database::open_read_only(other_path);
+    if (!other)
+        return other.error();
+    auto version = user_version(*other);
+    if (!version)
+        return version.error();
+    if (*version != kSchemaVersion)
+        return make_error(ErrorCode::usage,
+                          "the ledger " + other_path.string() + " has schema version " +
+                              std::to_string(*version) + ", this Waymark merges version " +
+                              std::to_string(kSchemaVersion) +
+                              "; open it once with 'waymark ledger stats --ledger " +
+                              other_path.string() + "' to upgrade it, then merge again");
+    VerifyReport check;
+    if (auto r = verify_database(*other, std::nullopt, false, check); !r)
+        return r.error();
+    if (!check.ok())
+        return make_error(
+            ErrorCode::verification,
+            "the ledger " + other_path.string() +
+                " does not verify, so nothing was imported: " + check.problems.front() +
+                (check.problems.size() > 1
+                     ? " (and " + std::to_string(check.problems.size() - 1) +
+                           " more problems; run 'waymark ledger verify --ledger " +
+                           other_path.string() + "')"
+                     : ""));
+    MergeReport report;
+    auto& st = *state_;
+    auto r = in_write_transaction(st.db, [&]() -> Result<void> {
+        if (auto b = other->exec("BEGIN"); !b)
+            return b;
+        // Devices: a device id must keep its key.
+        {
+            auto s = other->prepare("SELECT id, public_key FROM devices");
+            if (!s)
+                return s.error();
+            auto mine = st.db.prepare("SELECT public_key FROM devices WHERE id = ?1");
+            if (!mine)
+                return mine.error();
+            auto add = st.db.prepare("INSERT INTO devices(id, public_key) VALUES(?1, ?2)");
+            if (!add)
+                return add.error();
+            for (;;) {
+                auto row = s->step();
+                if (!row)
+                    return row.error();
+                if (!*row)
+                    break;
+                ++report.devices;
+                mine->bind(1, s->column_view(0));
+                auto m = mine->step();
+                if (!m)
+                    return m.error();
+                if (*m && mine->column_view(0) != s->column_view(1))
+                    return make_error(ErrorCode::verification,
+                                      "device " + s->column_text(0) + " has a different key in " +
+                                          other_path.string() +
+                                          " than in this ledger; one of them is forged");
+                const bool known = *m;
+                mine->reset();
+                if (!known) {
+                    add->bind(1, s->column_view(0));
+                    add->bind(2, s->column_view(1));
+                    if (auto a = add->run(); !a)
+                        return a;
+                }
+            }
+        }
+        // Events, in the other ledger's order, each extending its device's chain here.
+        auto ends = chain_ends(st.db);
+        if (!ends)
+            return ends.error();
+        auto s = other->prepare(
+            "SELECT position, id, device_id, seq, time, learner_id, course_id, course_version,"
+            " course_digest, course_trusted, type, payload, prev_hash, hash FROM events"
+            " ORDER BY position");
+        if (!s)
+            return s.error();
+        auto existing = st.db.prepare("SELECT device_id, seq, hash FROM events WHERE id = ?1");
+        if (!existing)
+            return existing.error();
+        auto insert = st.db.prepare(
+            "INSERT INTO events(id, device_id, seq, time, learner_id, course_id, course_version,"
+            " course_digest, course_trusted, type, payload, prev_hash, hash)"
+            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        if (!insert)
+            return insert.error();
+        for (;;) {
+            auto row = s->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            Event e;
+            e.id = s->column_text(1);
+            e.device_id = s->column_text(2);
+            e.seq = s->column_int(3);
+            e.time = s->column_text(4);
+            e.learner_id = s->column_text(5);
+            e.course = CourseRef{s->column_text(6), s->column_text(7), s->column_text(8),
+                                 s->column_int(9) != 0};
+            e.type = s->column_text(10);
+            e.payload = s->column_text(11);
+            (void)read_digest(*s, 12, e.prev_hash);
+            (void)read_digest(*s, 13, e.hash);
+            existing->bind(1, e.id);
+            auto ex = existing->step();
+            if (!ex)
+                return ex.error();
+            if (*ex) {
+                Sha256Digest here{};
+                const bool same = existing->column_view(0) == e.device_id &&
+                                  existing->column_int(1) == e.seq &&
+                                  read_digest(*existing, 2, here) && here == e.hash;
+                existing->reset();
+                if (!same)
+                    return make_error(ErrorCode::verification,
+                                      "event " + e.id +
+                                          " differs between the two ledgers; "
+                                          "one of them was altered, so nothing was imported");
+                ++report.duplicates;
+                continue;
+            }
+            existing->reset();
+            DeviceHead& head = (*ends)[e.device_id];
+            if (e.seq != head.seq + 1 || e.prev_hash != (head.seq == 0 ? kGenesisHash : head.hash))
+                return make_error(
+                    ErrorCode::verification,
+                    "the chain of device " + e.device_id + " in " + other_path.string() +
+                        " forks from this ledger's at sequence " + std::to_string(e.seq) +
+                        " (the same device recorded different events there); "
+                        "nothing was imported");
+            const std::pair<int, const std::string*> texts[] = {{1, &e.id},
+                                                                {2, &e.device_id},
+                                                                {4, &e.time},
+                                                                {5, &e.learner_id},
+                                                                {6, &e.course.id},
+                                                                {7, &e.course.version},
+                                                                {8, &e.course.digest},
+                                                                {10, &e.type},
+                                                                {11, &e.payload}};
+            for (const auto& [index, text] : texts)
+                insert->bind(index, *text);
+            insert->bind(3, e.seq);
+            insert->bind(9, std::int64_t{e.course.trusted});
+            insert->bind_blob(12, e.prev_hash);
+            insert->bind_blob(13, e.hash);
+            if (auto i = insert->run(); !i)
+                return i;
+            e.position = st.db.last_insert_rowid();
+            if (auto p = st.projector->apply(e); !p)
+                return make_error(p.error().code, "event " + e.id + " from " + other_path.string() +
+                                                      " cannot be applied: " + p.error().message);
+            head.seq = e.seq;
+            head.hash = e.hash;
+            ++report.imported;
+        }
+        // Signed heads and checkpoints travel with the events they sign.
+        {
+            auto heads = other->prepare("SELECT device_id, seq, hash, time, signature FROM heads");
+            if (!heads)
+                return heads.error();
+            auto put = st.db.prepare(
+                "INSERT INTO heads(device_id, seq, hash, time, signature) VALUES(?1, ?2, ?3, ?4, "
+                "?5)"
+                " ON CONFLICT DO UPDATE SET seq = excluded.seq, hash = excluded.hash,"
+                " time = excluded.time, signature = excluded.signature"
+                " WHERE excluded.seq > heads.seq");
+            if (!put)
+                return put.error();
+            for (;;) {
+                auto row = heads->step();
+                if (!row)
+                    return row.error();
+                if (!*row)
+                    break;
+                put->bind(1, heads->column_view(0));
+                put->bind(2, heads->column_int(1));
+                put->bind_blob(3, heads->column_blob(2));
+                put->bind(4, heads->column_view(3));
+                put->bind_blob(5, heads->column_blob(4));
+                if (auto p = put->run(); !p)
+                    return p;
+            }
+        }
+        {
+            auto cps = other->prepare(
+                "SELECT device_id, seq, head_hash, time, reason, signature FROM checkpoints"
+                " ORDER BY id");
+            if (!cps)
+                return cps.error();
+            auto put = st.db.prepare(
+                "INSERT OR IGNORE INTO checkpoints(device_id, seq, head_hash, time, reason,"
+                " signature) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+            if (!put)
+                return put.error();
+            for (;;) {
+                auto row = cps->step();
+                if (!row)
+                    return row.error();
+                if (!*row)
+                    break;
+                put->bind(1, cps->column_view(0));
+                put->bind(2, cps->column_int(1));
+                put->bind_blob(3, cps->column_blob(2));
+                put->bind(4, cps->column_view(3));
+                put->bind(5, cps->column_view(4));
+                put->bind_blob(6, cps->column_blob(5));
+                if (auto p = put->run(); !p)
+                    return p;
+            }
+        }
+        // People: new ones are added; an erasure on either side wins.
+        {
+            auto people = other->prepare(
+                "SELECT id, name, staff_id, email, team, role, enrolled_at, erased_at FROM "
+                "learners");
+            if (!people)
+                return people.error();
+            auto add = st.db.prepare(
+                "INSERT OR IGNORE INTO learners(id, name, staff_id, email, team, role,"
+                " enrolled_at, erased_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+            if (!add)
+                return add.error();
+            auto erase = st.db.prepare(
+                "UPDATE learners SET name = '', staff_id = '', email = '', team = '', role = '',"
+                " erased_at = ?2 WHERE id = ?1 AND erased_at IS NULL");
+            if (!erase)
+                return erase.error();
+            for (;;) {
+                auto row = people->step();
+                if (!row)
+                    return row.error();
+                if (!*row)
+                    break;
+                for (int i = 0; i < 7; ++i)
+                    add->bind(i + 1, people->column_view(i));
+                if (people->column_is_null(7))
+                    add->bind_null(8);
+                else
+                    add->bind(8, people->column_view(7));
+                if (auto a = add->run(); !a)
+                    return a;
+                report.learners_added += st.db.changes();
+                if (!people->column_is_null(7)) {
+                    erase->bind(1, people->column_view(0));
+                    erase->bind(2, people->column_view(7));
+                    if (auto e = erase->run(); !e)
+                        return e;
+                }
+            }
+        }
+        return {};
+    });
+    if (other->in_transaction())
+        (void)other->exec("ROLLBACK");
+    if (!r)
+        return r.error();
+    return report;
+}
+
+}  // namespace waymark::ledger

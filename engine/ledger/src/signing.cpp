@@ -1,0 +1,168 @@
+#include <string>
+
+#include "state.hpp"
+
+namespace waymark::ledger {
+
+bool read_digest(const Statement& s, int column, Sha256Digest& out) {
+    const auto blob = s.column_blob(column);
+    if (blob.size() != out.size())
+        return false;
+    std::copy(blob.begin(), blob.end(), out.begin());
+    return true;
+}
+
+Result<const Ed25519SecretKey*> require_key(LedgerState& st) {
+    if (!st.secret_key)
+        return make_error(ErrorCode::not_found,
+                          "the device key " + st.key_name.string() + ".key that signs the ledger " +
+                              st.path.string() +
+                              " is missing; nothing was recorded; restore it from your backup "
+                              "(the ledger can still be read and verified without it)");
+    return &*st.secret_key;
+}
+
+std::string head_message(std::string_view device, std::int64_t seq, const Sha256Digest& hash,
+                         std::string_view time) {
+    return "waymark-head-v1\n" + std::string(device) + "\n" + std::to_string(seq) + "\n" +
+           to_hex(hash) + "\n" + std::string(time) + "\n";
+}
+
+std::string checkpoint_message(std::string_view device, std::int64_t seq, const Sha256Digest& hash,
+                               std::string_view time, std::string_view reason) {
+    return "waymark-checkpoint-v1\n" + std::string(device) + "\n" + std::to_string(seq) + "\n" +
+           to_hex(hash) + "\n" + std::string(time) + "\n" + std::string(reason) + "\n";
+}
+
+namespace {
+
+struct HeadRow {
+    std::int64_t seq = 0;
+    Sha256Digest hash{};
+};
+
+Result<HeadRow> current_head(LedgerState& st) {
+    auto s = st.db.prepare(
+        "SELECT seq, hash FROM events WHERE device_id = ?1 ORDER BY seq DESC LIMIT 1");
+    if (!s)
+        return s.error();
+    s->bind(1, st.device_id);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    HeadRow head;
+    if (*row && !read_digest(*s, 1, head.hash))
+        return make_error(ErrorCode::verification, "the last event of the ledger " +
+                                                       st.path.string() +
+                                                       " has a damaged hash; run 'waymark "
+                                                       "ledger verify'");
+    if (*row)
+        head.seq = s->column_int(0);
+    return head;
+}
+
+}  // namespace
+
+Result<void> sign_head(LedgerState& st) {
+    auto key = require_key(st);
+    if (!key)
+        return key.error();
+    auto head = current_head(st);
+    if (!head)
+        return head.error();
+    if (head->seq == 0)
+        return {};
+    const std::string time = format_iso8601(utc_now());
+    const Ed25519Signature sig =
+        sign(**key, head_message(st.device_id, head->seq, head->hash, time));
+    if (!st.upsert_head) {
+        auto s = st.db.prepare(
+            "INSERT INTO heads(device_id, seq, hash, time, signature) VALUES(?1, ?2, ?3, ?4, ?5)"
+            " ON CONFLICT DO UPDATE SET seq = excluded.seq, hash = excluded.hash,"
+            " time = excluded.time, signature = excluded.signature");
+        if (!s)
+            return s.error();
+        st.upsert_head = std::move(*s);
+    }
+    Statement& s = st.upsert_head;
+    s.bind(1, st.device_id);
+    s.bind(2, head->seq);
+    s.bind_blob(3, head->hash);
+    s.bind(4, time);
+    s.bind_blob(5, sig);
+    return s.run();
+}
+
+Result<Checkpoint> write_checkpoint(LedgerState& st, std::string_view reason) {
+    auto key = require_key(st);
+    if (!key)
+        return key.error();
+    auto head = current_head(st);
+    if (!head)
+        return head.error();
+    Checkpoint c;
+    c.device_id = st.device_id;
+    c.seq = head->seq;
+    c.head_hash = head->hash;
+    c.time = format_iso8601(utc_now());
+    c.reason = reason;
+    c.public_key = st.public_key;
+    c.signature = sign(**key, checkpoint_message(c.device_id, c.seq, c.head_hash, c.time, reason));
+    auto s = st.db.prepare(
+        "INSERT OR IGNORE INTO checkpoints(device_id, seq, head_hash, time, reason, signature)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!s)
+        return s.error();
+    s->bind(1, c.device_id);
+    s->bind(2, c.seq);
+    s->bind_blob(3, c.head_hash);
+    s->bind(4, c.time);
+    s->bind(5, c.reason);
+    s->bind_blob(6, c.signature);
+    if (auto r = s->run(); !r)
+        return r.error();
+    return c;
+}
+
+Result<Checkpoint> Ledger::checkpoint(std::string_view reason) {
+    if (auto key = require_key(*state_); !key)
+        return key.error();
+    Checkpoint out;
+    auto r = in_write_transaction(state_->db, [&]() -> Result<void> {
+        auto c = write_checkpoint(*state_, reason);
+        if (!c)
+            return c.error();
+        out = std::move(*c);
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<std::optional<Checkpoint>> Ledger::latest_checkpoint() {
+    auto s = state_->db.prepare(
+        "SELECT device_id, seq, head_hash, time, reason, signature FROM checkpoints"
+        " WHERE device_id = ?1 ORDER BY id DESC LIMIT 1");
+    if (!s)
+        return s.error();
+    s->bind(1, state_->device_id);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Checkpoint>{};
+    Checkpoint c;
+    c.device_id = s->column_text(0);
+    c.seq = s->column_int(1);
+    (void)read_digest(*s, 2, c.head_hash);
+    c.time = s->column_text(3);
+    c.reason = s->column_text(4);
+    const auto sig = s->column_blob(5);
+    if (sig.size() == c.signature.size())
+        std::copy(sig.begin(), sig.end(), c.signature.begin());
+    c.public_key = state_->public_key;
+    return std::optional<Checkpoint>{c};
+}
+
+}  // namespace waymark::ledger

@@ -1,0 +1,341 @@
+#include <map>
+
+#include "chain.hpp"
+#include "integrity.hpp"
+#include "projector.hpp"
+#include "schema.hpp"
+#include "state.hpp"
+
+namespace waymark::ledger {
+
+namespace {
+
+constexpr std::size_t kMaxProblems = 50;
+
+struct ChainEnd {
+    std::int64_t seq = 0;
+    Sha256Digest hash{};
+};
+
+void add_problem(VerifyReport& report, std::string problem,
+                 std::optional<std::int64_t> position = {}) {
+    if (position && (!report.first_bad_position || *position < *report.first_bad_position))
+        report.first_bad_position = position;
+    if (report.problems.size() < kMaxProblems)
+        report.problems.push_back(std::move(problem));
+}
+
+std::string short_id(std::string_view device) {
+    return std::string(device.substr(0, 8));
+}
+
+std::string event_name(std::int64_t position, std::string_view device, std::int64_t seq) {
+    return "event " + std::to_string(position) + " (sequence " + std::to_string(seq) +
+           " of device " + short_id(device) + ")";
+}
+
+Result<void> check_chains(Database& db, VerifyReport& report,
+                          std::map<std::string, ChainEnd>& ends) {
+    auto s = db.prepare(
+        "SELECT position, id, device_id, seq, time, learner_id, course_id, course_version,"
+        " course_digest, course_trusted, type, payload, prev_hash, hash FROM events"
+        " ORDER BY device_id, seq");
+    if (!s)
+        return s.error();
+    std::string device, bytes;
+    std::int64_t expected = 1, last_position = 0;
+    Sha256Digest prev = kGenesisHash, stored_prev{}, stored{};
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ++report.events_checked;
+        const std::int64_t position = s->column_int(0);
+        const std::string_view dev = s->column_view(2);
+        const std::int64_t seq = s->column_int(3);
+        if (dev != device) {
+            device = dev;
+            expected = 1;
+            last_position = 0;
+            prev = kGenesisHash;
+        }
+        const std::string name = event_name(position, dev, seq);
+        if (seq != expected)
+            add_problem(report,
+                        name + ": sequence " +
+                            (seq - 1 == expected
+                                 ? std::to_string(expected)
+                                 : std::to_string(expected) + " to " + std::to_string(seq - 1)) +
+                            " of this device's chain is missing: events were deleted",
+                        position);
+        if (position <= last_position)
+            add_problem(report,
+                        name +
+                            ": it comes before the event it follows in the chain: "
+                            "events were reordered",
+                        position);
+        if (!read_digest(*s, 12, stored_prev) || !read_digest(*s, 13, stored)) {
+            add_problem(report, name + ": its hash is damaged", position);
+            stored = prev;
+        } else {
+            if (stored_prev != prev)
+                add_problem(report,
+                            name +
+                                ": it does not link to the event before it: "
+                                "events were removed, added or reordered",
+                            position);
+            canonical_event_bytes(
+                EventFields{s->column_view(1), dev, seq, s->column_view(4), s->column_view(5),
+                            s->column_view(6), s->column_view(7), s->column_view(8),
+                            s->column_int(9) != 0, s->column_view(10), s->column_view(11)},
+                bytes);
+            if (chain_hash(stored_prev, bytes) != stored)
+                add_problem(report,
+                            name +
+                                ": its content does not match its hash: the event "
+                                "was changed after it was recorded",
+                            position);
+        }
+        prev = stored;
+        expected = seq + 1;
+        last_position = position;
+        ends[device] = ChainEnd{seq, stored};
+    }
+    return {};
+}
+
+template <std::size_t N>
+bool read_bytes(const Statement& s, int column, std::array<std::uint8_t, N>& out) {
+    const auto blob = s.column_blob(column);
+    if (blob.size() != N)
+        return false;
+    std::copy(blob.begin(), blob.end(), out.begin());
+    return true;
+}
+
+Result<void> check_signatures(Database& db, const std::optional<PinnedKey>& pinned,
+                              const std::map<std::string, ChainEnd>& ends, VerifyReport& report) {
+    std::map<std::string, Ed25519PublicKey> keys;
+    {
+        auto s = db.prepare("SELECT id, public_key FROM devices");
+        if (!s)
+            return s.error();
+        for (;;) {
+            auto row = s->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            Ed25519PublicKey key;
+            if (!from_hex(s->column_view(1), key.bytes))
+                add_problem(report, "the public key of device " + short_id(s->column_view(0)) +
+                                        " is damaged");
+            keys[s->column_text(0)] = key;
+        }
+    }
+    if (pinned) {
+        const auto it = keys.find(pinned->device_id);
+        if (it == keys.end() || it->second != pinned->key)
+            add_problem(report,
+                        "this ledger's own device key record does not match the device "
+                        "key file (fingerprint " +
+                            pinned->key.fingerprint() + "): the key record was replaced");
+    }
+    std::map<std::string, bool> has_head;
+    {
+        auto s = db.prepare("SELECT device_id, seq, hash, time, signature FROM heads");
+        if (!s)
+            return s.error();
+        for (;;) {
+            auto row = s->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            const std::string device = s->column_text(0);
+            const std::int64_t seq = s->column_int(1);
+            has_head[device] = true;
+            Sha256Digest hash{};
+            Ed25519Signature sig{};
+            const auto key = keys.find(device);
+            const bool readable = read_bytes(*s, 2, hash) && read_bytes(*s, 4, sig);
+            if (key == keys.end() || !readable ||
+                !verify(key->second, head_message(device, seq, hash, s->column_view(3)), sig)) {
+                add_problem(report, "the signed head of device " + short_id(device) +
+                                        " has a bad signature: it was changed or forged");
+                continue;
+            }
+            const auto end = ends.find(device);
+            const std::int64_t last = end == ends.end() ? 0 : end->second.seq;
+            if (seq > last)
+                add_problem(report, "device " + short_id(device) +
+                                        " signed its chain up to sequence " + std::to_string(seq) +
+                                        " but the chain ends at " + std::to_string(last) +
+                                        ": events were removed from the end");
+            else if (seq < last)
+                add_problem(report, "device " + short_id(device) + "'s chain goes on to sequence " +
+                                        std::to_string(last) + " after its signed head at " +
+                                        std::to_string(seq) +
+                                        ": events were added without the device key");
+            else if (end->second.hash != hash)
+                add_problem(report, "the last event of device " + short_id(device) +
+                                        " does not match its signed head: it was replaced");
+        }
+    }
+    for (const auto& [device, end] : ends)
+        if (!has_head.contains(device))
+            add_problem(report, "device " + short_id(device) + "'s chain (" +
+                                    std::to_string(end.seq) +
+                                    " events) has no signed head: the signature was removed");
+
+    auto s = db.prepare(
+        "SELECT c.id, c.device_id, c.seq, c.head_hash, c.time, c.reason, c.signature,"
+        " e.hash FROM checkpoints c LEFT JOIN events e"
+        " ON e.device_id = c.device_id AND e.seq = c.seq ORDER BY c.id");
+    if (!s)
+        return s.error();
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ++report.checkpoints_checked;
+        const std::string id = std::to_string(s->column_int(0));
+        const std::string device = s->column_text(1);
+        const std::int64_t seq = s->column_int(2);
+        Sha256Digest hash{}, event_hash{};
+        Ed25519Signature sig{};
+        const auto key = keys.find(device);
+        const bool readable = read_bytes(*s, 3, hash) && read_bytes(*s, 6, sig);
+        if (key == keys.end() || !readable ||
+            !verify(key->second,
+                    checkpoint_message(device, seq, hash, s->column_view(4), s->column_view(5)),
+                    sig)) {
+            add_problem(report, "checkpoint " + id + " (sequence " + std::to_string(seq) +
+                                    " of device " + short_id(device) +
+                                    ") has a bad signature: it was changed or forged");
+            continue;
+        }
+        if (s->column_is_null(7))
+            add_problem(report, "checkpoint " + id + " covers sequence " + std::to_string(seq) +
+                                    " of device " + short_id(device) +
+                                    ", which is missing: events were deleted");
+        else if (!read_bytes(*s, 7, event_hash) || event_hash != hash)
+            add_problem(report, "checkpoint " + id + " does not match sequence " +
+                                    std::to_string(seq) + " of device " + short_id(device) +
+                                    ": the chain was rewritten");
+    }
+    return {};
+}
+
+Result<void> compare_projections(Database& db, VerifyReport& report) {
+    Projector projector(db, "rebuilt");
+    auto s = db.prepare(
+        "SELECT position, id, device_id, seq, time, learner_id, course_id, course_version,"
+        " course_digest, course_trusted, type, payload FROM main.events ORDER BY position");
+    if (!s)
+        return s.error();
+    Event e;
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        e.position = s->column_int(0);
+        e.id = s->column_view(1);
+        e.device_id = s->column_view(2);
+        e.seq = s->column_int(3);
+        e.time = s->column_view(4);
+        e.learner_id = s->column_view(5);
+        e.course = CourseRef{std::string(s->column_view(6)), std::string(s->column_view(7)),
+                             std::string(s->column_view(8)), s->column_int(9) != 0};
+        e.type = s->column_view(10);
+        e.payload = s->column_view(11);
+        if (auto r = projector.apply(e); !r)
+            add_problem(
+                report,
+                "event " + std::to_string(e.position) + " cannot be replayed: " + r.error().message,
+                e.position);
+    }
+    for (const char* table : kProjectionTables) {
+        const std::string t = table;
+        auto differing = db.prepare("SELECT (SELECT count(*) FROM (SELECT * FROM main." + t +
+                                    " EXCEPT SELECT * FROM rebuilt." + t +
+                                    ")) + (SELECT count(*) FROM (SELECT * FROM rebuilt." + t +
+                                    " EXCEPT SELECT * FROM main." + t + "))");
+        if (!differing)
+            return differing.error();
+        auto row = differing->step();
+        if (!row)
+            return row.error();
+        if (const auto n = differing->column_int(0); n > 0)
+            add_problem(report, "the " + t + " table does not match the events (" +
+                                    std::to_string(n) +
+                                    " rows differ): it was edited; 'waymark ledger rebuild' "
+                                    "recreates it from the events");
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinned,
+                             bool check_projections, VerifyReport& report) {
+    if (check_projections) {
+        // A private temporary database: the replay spills to disk, not to memory.
+        if (auto r = db.exec("ATTACH DATABASE '' AS rebuilt"); !r)
+            return r;
+    }
+    auto body = [&]() -> Result<void> {
+        if (check_projections) {
+            if (auto r = db.exec(projection_tables_sql("rebuilt")); !r)
+                return r;
+        }
+        if (auto r = db.exec("BEGIN"); !r)
+            return r;
+        {
+            auto quick = db.prepare("PRAGMA main.quick_check");
+            if (!quick)
+                return quick.error();
+            for (;;) {
+                auto row = quick->step();
+                if (!row)
+                    return row.error();
+                if (!*row)
+                    break;
+                if (quick->column_view(0) != "ok")
+                    add_problem(report, "SQLite reports damage: " + quick->column_text(0));
+            }
+        }
+        std::map<std::string, ChainEnd> ends;
+        if (auto r = check_chains(db, report, ends); !r)
+            return r;
+        if (auto r = check_signatures(db, pinned, ends, report); !r)
+            return r;
+        if (check_projections)
+            return compare_projections(db, report);
+        return {};
+    };
+    Result<void> result = body();
+    if (db.in_transaction())
+        (void)db.exec("ROLLBACK");
+    if (check_projections)
+        (void)db.exec("DETACH DATABASE rebuilt");
+    return result;
+}
+
+Result<VerifyReport> Ledger::verify() {
+    VerifyReport report;
+    std::optional<PinnedKey> pinned;
+    if (state_->secret_key)
+        pinned = PinnedKey{state_->device_id, state_->public_key};
+    if (auto r = verify_database(state_->db, pinned, true, report); !r)
+        return r.error();
+    return report;
+}
+
+}  // namespace waymark::ledger

@@ -1,0 +1,59 @@
+// The `waymark learner` and `waymark ledger` commands, run as a manager would.
+#include <sys/wait.h>
+
+#include <cstdio>
+
+#include "ledger_fixture.hpp"
+
+using namespace waymark::ledger::testing;
+
+namespace {
+
+struct CliRun {
+    int exit_code = 0;
+    std::string out;
+};
+
+CliRun run(const std::string& args) {
+    CliRun r;
+    FILE* p = ::popen((std::string(WAYMARK_CLI) + " " + args + " 2>&1").c_str(), "r");
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
+        r.out.append(buf, n);
+    r.exit_code = WEXITSTATUS(::pclose(p));
+    return r;
+}
+
+}  // namespace
+
+TEST_F(LedgerTest, LearnerListStartsEachLineWithTheIdThatShowTakes) {
+    const std::string ledger = " --ledger " + file_.string();
+    const CliRun added =
+        run("learner add --name 'Amira Khan' --staff-id S1 --team Safeguarding"
+            " --role Practitioner" +
+            ledger);
+    ASSERT_EQ(added.exit_code, 0) << added.out;
+    const std::string id = added.out.substr(0, added.out.find('\n'));
+    const CliRun list = run("learner list" + ledger);
+    ASSERT_EQ(list.exit_code, 0);
+    const std::string second_line = list.out.substr(list.out.find('\n') + 1);
+    EXPECT_EQ(second_line.rfind(id + " ", 0), 0u) << list.out;
+    EXPECT_EQ(run("learner show " + id + ledger).exit_code, 0);
+}
+
+TEST_F(LedgerTest, LedgerVerifyExitsOneAndNamesTheFirstBadEvent) {
+    const std::string ledger = " --ledger " + file_.string();
+    ASSERT_EQ(run("learner add --name A --staff-id S1 --team T --role R" + ledger).exit_code, 0);
+    ASSERT_EQ(run("learner add --name B --staff-id S2 --team T --role R" + ledger).exit_code, 0);
+    EXPECT_EQ(run("ledger verify" + ledger).exit_code, 0);
+    ASSERT_EQ(sqlite3_cli(file_, "UPDATE events SET learner_id = 'x' WHERE seq = 2"), 0);
+    const CliRun verify = run("ledger verify" + ledger);
+    EXPECT_EQ(verify.exit_code, 1);
+    EXPECT_NE(verify.out.find("first bad event: 2"), std::string::npos) << verify.out;
+}
+
+TEST_F(LedgerTest, LearnerAddWithoutARoleIsAUsageError) {
+    EXPECT_EQ(
+        run("learner add --name A --staff-id S1 --team T --ledger " + file_.string()).exit_code, 2);
+}

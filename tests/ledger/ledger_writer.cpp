@@ -1,0 +1,69 @@
+// ledger_writer: a child process for the ledger's crash and concurrency tests (not a
+// test itself). It appends page views for one learner, one per transaction, and after
+// each commit writes the event's sequence number on stdout, so the parent knows exactly
+// which events were confirmed before it killed the process.
+//     ledger_writer append LEDGER LEARNER COUNT     (COUNT 0: until killed)
+//     ledger_writer fill LEDGER LEARNER MAX_BYTES    (until the file size limit)
+//     ledger_writer open-as-nobody LEDGER            (prints the open error, if any)
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "waymark/ledger/ledger.hpp"
+
+using namespace waymark;
+using namespace waymark::ledger;
+
+namespace {
+
+int append(const char* file, const std::string& learner, long count) {
+    auto l = Ledger::open(file);
+    if (!l) {
+        std::printf("error: %s\n", l.error().describe().c_str());
+        return 1;
+    }
+    const CourseRef course{"prevent-duty", "2.1.0", std::string(64, 'a'), true};
+    for (long i = 0; count == 0 || i < count; ++i) {
+        auto e = l->record_page_view(learner, course,
+                                     PageViewed{"p" + std::to_string(i % 40), 0, 0, 40});
+        if (!e) {
+            std::printf("error: %s\n", e.error().describe().c_str());
+            std::fflush(stdout);
+            return 1;
+        }
+        std::printf("%lld\n", static_cast<long long>(e->seq));
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string mode = argc > 1 ? argv[1] : "";
+    if (mode == "append" && argc == 5)
+        return append(argv[2], argv[3], std::atol(argv[4]));
+    if (mode == "fill" && argc == 5) {
+        // A file size limit stands in for a full disk: writes past it fail part-way.
+        std::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{static_cast<rlim_t>(std::atol(argv[4])),
+                           static_cast<rlim_t>(std::atol(argv[4]))};
+        setrlimit(RLIMIT_FSIZE, &limit);
+        return append(argv[2], argv[3], 0);
+    }
+    if (mode == "open-as-nobody" && argc == 3) {
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+            return 3;
+        auto l = Ledger::open(argv[2]);
+        if (l)
+            return 2;
+        std::printf("error: %s\n", l.error().describe().c_str());
+        return 0;
+    }
+    std::fprintf(stderr, "usage: ledger_writer append|fill|open-as-nobody ...\n");
+    return 2;
+}

@@ -1,0 +1,217 @@
+#include "ledger_fixture.hpp"
+
+using namespace waymark;
+using namespace waymark::ledger;
+using namespace waymark::ledger::testing;
+
+namespace {
+
+assessment::AttemptStarted started(const std::string& id, const char* time) {
+    return assessment::AttemptStarted{id, 42, at(time), {"q1", "q2"}, std::chrono::milliseconds{0}};
+}
+
+assessment::AttemptScored scored(bool passed, const char* time) {
+    assessment::AttemptScored s;
+    s.at = at(time);
+    s.result.raw = passed ? 2 : 1;
+    s.result.max = 2;
+    s.result.scaled = s.result.raw / 2;
+    s.result.pass_mark = 80;
+    s.result.passed = passed;
+    return s;
+}
+
+// Every projection row, in a fixed order, as text.
+std::string projections(const std::filesystem::path& file) {
+    std::string out;
+    for (const char* table :
+         {"pages_viewed", "progress", "attempts", "completions", "certificates", "settings"})
+        out += table + std::string(":") +
+               query(file, std::string("SELECT group_concat(r, '|') FROM (SELECT quote(") +
+                               "json_array(*)) AS r FROM " + table + " ORDER BY 1)") +
+               "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_F(LedgerTest, CountsDistinctPagesViewedAndBookmarksTheLast) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    view_pages(l, id, 3, 10);
+    ASSERT_TRUE(l.record_page_view(id, prevent_course(), PageViewed{"m1/1", 0, 1, 10}));
+    auto p = l.progress(id, "prevent-duty");
+    ASSERT_TRUE(p);
+    ASSERT_TRUE(p->has_value());
+    EXPECT_EQ((*p)->pages_viewed, 3);
+    EXPECT_EQ((*p)->percent(), 30);
+    EXPECT_EQ((*p)->bookmark, "m1/1");
+    auto pages = l.pages_viewed(id, "prevent-duty");
+    ASSERT_TRUE(pages);
+    EXPECT_EQ(*pages, (std::vector<std::string>{"m1/0", "m1/1", "m1/2"}));
+}
+
+TEST_F(LedgerTest, HasNoProgressForACourseNotStarted) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    auto p = l.progress(id, "prevent-duty");
+    ASSERT_TRUE(p);
+    EXPECT_FALSE(p->has_value());
+}
+
+TEST_F(LedgerTest, FollowsAnAttemptFromStartToScore) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course();
+    ASSERT_TRUE(l.record_attempt_event(id, c, started("a1", "2026-03-01T10:00:00Z")));
+    ASSERT_TRUE(l.record_attempt_event(
+        id, c,
+        assessment::AnswerSaved{"q1", assessment::ChosenOption{1}, at("2026-03-01T10:01:00Z")}));
+    auto mid = l.attempts(id, "prevent-duty");
+    ASSERT_TRUE(mid);
+    ASSERT_EQ(mid->size(), 1u);
+    EXPECT_EQ(mid->front().state, AttemptState::in_progress);
+    ASSERT_TRUE(
+        l.record_attempt_event(id, c, assessment::AttemptSubmitted{at("2026-03-01T10:05:00Z")}));
+    ASSERT_TRUE(l.record_attempt_event(id, c, scored(false, "2026-03-01T10:05:01Z")));
+    auto done = l.attempts(id, "prevent-duty");
+    ASSERT_TRUE(done);
+    EXPECT_EQ(done->front().state, AttemptState::scored);
+    EXPECT_EQ(done->front().submitted_at, "2026-03-01T10:05:00Z");
+    EXPECT_DOUBLE_EQ(done->front().scaled, 0.5);
+    EXPECT_FALSE(done->front().passed);
+}
+
+TEST_F(LedgerTest, GivesBackTheEventsOfAnAttemptToResumeIt) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course();
+    const assessment::AnswerSaved answer{"q2", assessment::TypedText{"CONTEST"},
+                                         at("2026-03-01T10:02:00Z")};
+    ASSERT_TRUE(l.record_attempt_event(id, c, started("a1", "2026-03-01T10:00:00Z")));
+    ASSERT_TRUE(l.record_page_view(id, c, PageViewed{"m1/0", 0, 0, 4}));
+    ASSERT_TRUE(l.record_attempt_event(id, c, answer));
+    auto events = l.attempt_events("a1");
+    ASSERT_TRUE(events) << events.error().describe();
+    ASSERT_EQ(events->size(), 2u);
+    EXPECT_EQ(std::get<assessment::AttemptStarted>((*events)[0]),
+              started("a1", "2026-03-01T10:00:00Z"));
+    EXPECT_EQ(std::get<assessment::AnswerSaved>((*events)[1]), answer);
+}
+
+TEST_F(LedgerTest, RefusesAnAnswerWithNoAttemptStarted) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    auto e = l.record_attempt_event(
+        id, prevent_course(),
+        assessment::AnswerSaved{"q1", assessment::ChosenOption{0}, at("2026-03-01T10:00:00Z")});
+    ASSERT_FALSE(e);
+    EXPECT_NE(e.error().message.find("no attempt-started"), std::string::npos);
+}
+
+TEST_F(LedgerTest, CompletionIsValidUntilTheRefresherMonthsLater) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    ASSERT_TRUE(l.record_completion(id, prevent_course(), CourseCompleted{"a1", 0.9, 12},
+                                    at("2026-01-31T09:00:00Z")));
+    auto c = l.completions(id, "prevent-duty");
+    ASSERT_TRUE(c);
+    ASSERT_EQ(c->size(), 1u);
+    EXPECT_EQ(c->front().completed_at, "2026-01-31T09:00:00Z");
+    EXPECT_EQ(c->front().valid_until, "2027-01-31T09:00:00Z");
+    EXPECT_TRUE(c->front().course.trusted);
+}
+
+TEST_F(LedgerTest, CompletionWithoutRefresherNeverExpires) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    ASSERT_TRUE(l.record_completion(id, prevent_course(false), CourseCompleted{"a1", 1, 0}));
+    auto c = l.completions(id, "prevent-duty");
+    ASSERT_TRUE(c);
+    EXPECT_FALSE(c->front().valid_until.has_value());
+    EXPECT_FALSE(c->front().course.trusted);
+}
+
+TEST_F(LedgerTest, KeepsEveryCompletionNotOnlyTheLatest) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    ASSERT_TRUE(l.record_completion(id, prevent_course(), CourseCompleted{"a1", 0.9, 12},
+                                    at("2025-01-10T09:00:00Z")));
+    ASSERT_TRUE(l.record_completion(id, prevent_course(), CourseCompleted{"a2", 0.8, 12},
+                                    at("2026-01-10T09:00:00Z")));
+    auto c = l.completions(id, "prevent-duty");
+    ASSERT_TRUE(c);
+    ASSERT_EQ(c->size(), 2u);
+    EXPECT_EQ((*c)[1].attempt_id, "a2");
+}
+
+TEST_F(LedgerTest, WritesACheckpointAtEachCompletion) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    auto e = l.record_completion(id, prevent_course(), CourseCompleted{"a1", 0.9, 12});
+    ASSERT_TRUE(e);
+    auto cp = l.latest_checkpoint();
+    ASSERT_TRUE(cp);
+    ASSERT_TRUE(cp->has_value());
+    EXPECT_EQ((*cp)->seq, e->seq);
+    EXPECT_EQ((*cp)->head_hash, e->hash);
+    EXPECT_EQ((*cp)->reason, "completion");
+}
+
+TEST_F(LedgerTest, FindsACertificateByItsCode) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    auto done = l.record_completion(id, prevent_course(), CourseCompleted{"a1", 0.9, 12});
+    ASSERT_TRUE(done);
+    ASSERT_TRUE(l.record_certificate(id, prevent_course(), CertificateIssued{done->id, "WM-7K3Q"}));
+    auto cert = l.certificate_by_code("WM-7K3Q");
+    ASSERT_TRUE(cert);
+    ASSERT_TRUE(cert->has_value());
+    EXPECT_EQ((*cert)->completion_event_id, done->id);
+}
+
+TEST_F(LedgerTest, RemembersTheLatestValueOfEachSetting) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    ASSERT_TRUE(l.record_setting(id, SettingChanged{"theme", "dark"}));
+    ASSERT_TRUE(l.record_setting(id, SettingChanged{"theme", "high-contrast"}));
+    ASSERT_TRUE(l.record_setting("", SettingChanged{"grace-days", "14"}));
+    auto s = l.settings(id);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(*s, (std::vector<std::pair<std::string, std::string>>{{"theme", "high-contrast"}}));
+}
+
+TEST_F(LedgerTest, RebuildRecreatesIdenticalProjections) {
+    {
+        auto l = open();
+        const std::string id = add_learner(l);
+        view_pages(l, id, 4);
+        ASSERT_TRUE(
+            l.record_attempt_event(id, prevent_course(), started("a1", "2026-03-01T10:00:00Z")));
+        ASSERT_TRUE(
+            l.record_attempt_event(id, prevent_course(), scored(true, "2026-03-01T10:05:00Z")));
+        ASSERT_TRUE(l.record_completion(id, prevent_course(), CourseCompleted{"a1", 1, 12}));
+        ASSERT_TRUE(l.record_setting(id, SettingChanged{"text-size", "150"}));
+    }
+    const std::string before = projections(file_);
+    ASSERT_EQ(sqlite3_cli(file_,
+                          "DELETE FROM progress; DELETE FROM completions;"
+                          " DELETE FROM attempts;"),
+              0);
+    ASSERT_NE(projections(file_), before);
+    auto l = open();
+    ASSERT_TRUE(l.rebuild());
+    EXPECT_EQ(projections(file_), before);
+}
+
+TEST_F(LedgerTest, StreamsEveryEventAfterAPosition) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    view_pages(l, id, 5);
+    std::vector<std::int64_t> seen;
+    ASSERT_TRUE(l.for_each_event(3, [&](const Event& e) {
+        seen.push_back(e.position);
+        return true;
+    }));
+    EXPECT_EQ(seen, (std::vector<std::int64_t>{4, 5, 6}));
+}

@@ -1,0 +1,169 @@
+// `waymark learner add|list|show|erase`: the people on this device's ledger.
+//
+// Personal details live outside the hash chain, so `erase` can remove them for good
+// while every record of what the learner did stays verifiable under their id.
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "output.hpp"
+#include "waymark/ledger/ledger.hpp"
+
+namespace waymark::cli {
+
+namespace {
+
+void add_ledger_option(CLI::App* cmd, std::string& path) {
+    cmd->add_option("--ledger", path,
+                    "Ledger file (default: $WAYMARK_LEDGER, else "
+                    "$XDG_DATA_HOME/waymark/ledger.db)");
+}
+
+Result<ledger::Ledger> open_ledger(const std::string& path, bool create) {
+    ledger::OpenOptions options;
+    options.create = create;
+    return ledger::Ledger::open(
+        path.empty() ? ledger::default_ledger_path() : std::filesystem::path(path), options);
+}
+
+std::string display_name(const ledger::Learner& l) {
+    return l.erased() ? "(erased learner)" : l.person.name;
+}
+
+void print_table(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> widths;
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths.push_back(0);
+            widths[i] = std::max(widths[i], row[i].size());
+        }
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += row[i];
+            if (i + 1 < row.size())
+                line += std::string(widths[i] - row[i].size() + 2, ' ');
+        }
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        std::cout << line << "\n";
+    }
+}
+
+}  // namespace
+
+void add_learner_command(CLI::App& app, CommandContext& ctx) {
+    CLI::App* learner = app.add_subcommand("learner", "Add, list, show or erase learners");
+    learner->require_subcommand(1);
+
+    struct AddArgs {
+        std::string ledger;
+        ledger::Person person;
+    };
+    auto add_args = std::make_shared<AddArgs>();
+    CLI::App* add = learner->add_subcommand("add", "Add a learner to the ledger; prints their id");
+    add->add_option("--name", add_args->person.name, "Full name")->required();
+    add->add_option("--staff-id", add_args->person.staff_id, "Staff or payroll number")->required();
+    add->add_option("--team", add_args->person.team, "Team or department")->required();
+    add->add_option("--role", add_args->person.role, "Job role")->required();
+    add->add_option("--email", add_args->person.email, "Email address (optional)");
+    add_ledger_option(add, add_args->ledger);
+    add->callback([add_args, &ctx] {
+        auto l = open_ledger(add_args->ledger, true);
+        if (!l)
+            return void(ctx.exit_code = print_error(l.error()));
+        auto added = l->add_learner(add_args->person);
+        if (!added)
+            return void(ctx.exit_code = print_error(added.error()));
+        std::cout << added->id << "\n";
+        ctx.exit_code = kExitOk;
+    });
+
+    auto list_ledger = std::make_shared<std::string>();
+    CLI::App* list = learner->add_subcommand("list", "List learners, one per line, id first");
+    add_ledger_option(list, *list_ledger);
+    list->callback([list_ledger, &ctx] {
+        auto l = open_ledger(*list_ledger, false);
+        if (!l)
+            return void(ctx.exit_code = print_error(l.error()));
+        auto all = l->learners();
+        if (!all)
+            return void(ctx.exit_code = print_error(all.error()));
+        std::vector<std::vector<std::string>> rows{
+            {"ID", "NAME", "STAFF ID", "TEAM", "ROLE", "EMAIL"}};
+        for (const auto& p : *all)
+            rows.push_back({p.id, display_name(p), p.person.staff_id, p.person.team, p.person.role,
+                            p.person.email});
+        print_table(rows);
+        ctx.exit_code = kExitOk;
+    });
+
+    struct IdArgs {
+        std::string ledger;
+        std::string id;
+    };
+    auto show_args = std::make_shared<IdArgs>();
+    CLI::App* show = learner->add_subcommand("show", "Show one learner and their courses");
+    show->add_option("ID", show_args->id, "Learner id, as 'waymark learner list' shows")
+        ->required();
+    add_ledger_option(show, show_args->ledger);
+    show->callback([show_args, &ctx] {
+        auto l = open_ledger(show_args->ledger, false);
+        if (!l)
+            return void(ctx.exit_code = print_error(l.error()));
+        auto p = l->learner(show_args->id);
+        if (!p)
+            return void(ctx.exit_code = print_error(p.error()));
+        std::cout << "id        " << p->id << "\n"
+                  << "name      " << display_name(*p) << "\n";
+        if (!p->erased())
+            std::cout << "staff id  " << p->person.staff_id << "\n"
+                      << "team      " << p->person.team << "\n"
+                      << "role      " << p->person.role << "\n"
+                      << "email     " << (p->person.email.empty() ? "-" : p->person.email) << "\n";
+        std::cout << "enrolled  " << p->enrolled_at << "\n";
+        if (p->erased())
+            std::cout << "erased    " << *p->erased_at << "\n";
+        auto r = l->for_each_progress([&](const ledger::Progress& progress) {
+            if (progress.learner_id == p->id)
+                std::cout << "course    " << progress.course_id << " " << progress.course_version
+                          << ": " << progress.percent() << "% read\n";
+            return true;
+        });
+        if (r) {
+            r = l->for_each_completion([&](const ledger::Completion& c) {
+                if (c.learner_id == p->id)
+                    std::cout << "completed " << c.course.id << " " << c.course.version << " on "
+                              << c.completed_at << ", valid until "
+                              << c.valid_until.value_or("(no expiry)")
+                              << (c.course.trusted ? "" : " (untrusted package)") << "\n";
+                return true;
+            });
+        }
+        if (!r)
+            return void(ctx.exit_code = print_error(r.error()));
+        ctx.exit_code = kExitOk;
+    });
+
+    auto erase_args = std::make_shared<IdArgs>();
+    CLI::App* erase = learner->add_subcommand(
+        "erase", "Remove a learner's personal details for good; their records stay");
+    erase->add_option("ID", erase_args->id, "Learner id, as 'waymark learner list' shows")
+        ->required();
+    add_ledger_option(erase, erase_args->ledger);
+    erase->callback([erase_args, &ctx] {
+        auto l = open_ledger(erase_args->ledger, false);
+        if (!l)
+            return void(ctx.exit_code = print_error(l.error()));
+        if (auto r = l->erase_learner(erase_args->id); !r)
+            return void(ctx.exit_code = print_error(r.error()));
+        std::cout << "erased learner " << erase_args->id
+                  << ": name, staff id, email, team and role removed; their records remain "
+                     "under this id\n";
+        ctx.exit_code = kExitOk;
+    });
+}
+
+}  // namespace waymark::cli

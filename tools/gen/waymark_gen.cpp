@@ -1,0 +1,165 @@
+// waymark-gen --learners N --courses K --seed S --ledger FILE
+//
+// Writes a plausible organisation into a ledger through the same API the player uses:
+// learners in teams and roles, partial progress, failed and passed attempts, completions
+// that are current and ones that have expired, and a few erasures. Everything the API
+// lets the caller choose (people, courses, times, answers, scores, order) follows from
+// the seed; event ids and so hashes are fresh random UUIDs on every run.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <random>
+
+#include "waymark/assessment/event_json.hpp"
+#include "waymark/core/crypto.hpp"
+#include "waymark/ledger/ledger.hpp"
+
+using namespace waymark;
+using namespace waymark::ledger;
+
+namespace {
+
+constexpr const char* kFirst[] = {"Amira",  "Jordan", "Priya", "Tom", "Siobhan", "Kwame",
+                                  "Hannah", "Ravi",   "Megan", "Olu", "Grace",   "Daniel"};
+constexpr const char* kLast[] = {"Khan",    "Ellis", "Patel",  "Hughes",  "O'Neill", "Mensah",
+                                 "Roberts", "Singh", "Davies", "Adeyemi", "Wilson",  "Evans"};
+constexpr const char* kTeams[] = {"Safeguarding", "Youth Services",  "Adult Social Care",
+                                  "Housing",      "Schools Liaison", "Community Safety"};
+constexpr const char* kRoles[] = {"Practitioner", "Team Leader", "Manager", "Volunteer",
+                                  "Administrator"};
+
+template <typename T, std::size_t N>
+const T& pick(std::mt19937_64& r, const T (&items)[N]) {
+    return items[std::uniform_int_distribution<std::size_t>(0, N - 1)(r)];
+}
+
+struct Generator {
+    Ledger& ledger;
+    std::mt19937_64 random;
+    std::vector<CourseRef> courses;
+    UtcTime now = *parse_iso8601("2026-09-01T09:00:00Z");
+
+    int chance() { return std::uniform_int_distribution<int>(0, 99)(random); }
+
+    NewEvent event(const std::string& learner, const CourseRef& c, EventType type,
+                   std::string payload, UtcTime at) {
+        return NewEvent{learner, c, type, std::move(payload), at};
+    }
+
+    void attempt(std::vector<NewEvent>& out, const std::string& learner, const CourseRef& c,
+                 UtcTime& t, bool pass, int n) {
+        const std::string id = learner.substr(0, 8) + "-" + c.id + "-" + std::to_string(n);
+        std::vector<std::string> questions;
+        for (int q = 1; q <= 10; ++q)
+            questions.push_back("q" + std::to_string(q));
+        auto add = [&](const assessment::AttemptEvent& e, EventType type) {
+            out.push_back(event(learner, c, type, assessment::write_attempt_event(e), t));
+        };
+        add(assessment::AttemptStarted{id, random(), t, questions, std::chrono::milliseconds{0}},
+            EventType::attempt_started);
+        for (const auto& q : questions) {
+            t += std::chrono::seconds(20 + chance());
+            add(assessment::AnswerSaved{q, assessment::ChosenOption{std::size_t(chance() % 4)}, t},
+                EventType::answer_saved);
+        }
+        t += std::chrono::seconds(30);
+        add(assessment::AttemptSubmitted{t}, EventType::attempt_submitted);
+        assessment::AttemptScored scored;
+        scored.at = t;
+        scored.result.max = 10;
+        scored.result.raw = pass ? 8 + chance() % 3 : 3 + chance() % 5;
+        scored.result.scaled = scored.result.raw / 10;
+        scored.result.pass_mark = 80;
+        scored.result.passed = pass;
+        add(scored, EventType::attempt_scored);
+        if (pass)
+            out.push_back(event(learner, c, EventType::course_completed,
+                                write_payload(CourseCompleted{id, scored.result.scaled, 12}), t));
+    }
+
+    Result<void> learner(int index) {
+        Person p{std::string(pick(random, kFirst)) + " " + pick(random, kLast),
+                 "S" + std::to_string(100000 + index), "", pick(random, kTeams),
+                 pick(random, kRoles)};
+        if (chance() < 60)
+            p.email = "staff" + std::to_string(index) + "@example.org";
+        auto added = ledger.add_learner(p);
+        if (!added)
+            return added.error();
+        std::vector<NewEvent> batch;
+        for (const CourseRef& c : courses) {
+            const int state = chance();
+            if (state < 15)
+                continue;  // not started
+            // Started some time in the last two years.
+            UtcTime t = now - std::chrono::hours(24 * (1 + chance() * 7));
+            batch.push_back(event(added->id, c, EventType::session_started,
+                                  write_payload(EventType::session_started, NoFields{}), t));
+            const int pages = 12;
+            const int read = state < 40 ? 1 + chance() % (pages - 1) : pages;
+            for (int page = 0; page < read; ++page) {
+                t += std::chrono::seconds(60 + chance() * 3);
+                batch.push_back(event(added->id, c, EventType::page_viewed,
+                                      write_payload(PageViewed{"m" + std::to_string(page / 3) +
+                                                                   "/" + std::to_string(page % 3),
+                                                               page / 3, page % 3, pages}),
+                                      t));
+            }
+            if (read == pages) {
+                int n = 1;
+                if (chance() < 30)
+                    attempt(batch, added->id, c, t, false, n++);
+                if (chance() < 90)
+                    attempt(batch, added->id, c, t, true, n);
+            }
+            batch.push_back(event(added->id, c, EventType::session_ended,
+                                  write_payload(EventType::session_ended, NoFields{}), t));
+        }
+        if (!batch.empty())
+            if (auto r = ledger.append(batch); !r)
+                return r.error();
+        if (chance() < 2)
+            return ledger.erase_learner(added->id);
+        return {};
+    }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    crypto_init();
+    CLI::App app{"Write a synthetic organisation's training records into a ledger"};
+    app.name("waymark-gen");
+    int learners = 100, course_count = 3;
+    std::uint64_t seed = 1;
+    std::string file;
+    app.add_option("--learners", learners, "Number of learners")->check(CLI::Range(1, 10000000));
+    app.add_option("--courses", course_count, "Number of courses")->check(CLI::Range(1, 1000));
+    app.add_option("--seed", seed, "Seed: the same seed gives the same organisation");
+    app.add_option("--ledger", file, "Ledger file to write (created if missing)")->required();
+    CLI11_PARSE(app, argc, argv);
+
+    auto ledger = Ledger::open(file);
+    if (!ledger) {
+        std::cerr << "waymark-gen: error: " << ledger.error().describe() << "\n";
+        return 1;
+    }
+    Generator gen{*ledger, std::mt19937_64(seed), {}};
+    for (int k = 1; k <= course_count; ++k) {
+        const std::string id = k == 1 ? "prevent-duty" : "course-" + std::to_string(k);
+        gen.courses.push_back(
+            CourseRef{id, "1." + std::to_string(k % 3) + ".0", to_hex(sha256(id)), k % 5 != 4});
+    }
+    for (int i = 0; i < learners; ++i) {
+        if (auto r = gen.learner(i); !r) {
+            std::cerr << "waymark-gen: error: " << r.error().describe() << "\n";
+            return 1;
+        }
+    }
+    if (auto c = ledger->checkpoint("generated"); !c) {
+        std::cerr << "waymark-gen: error: " << c.error().describe() << "\n";
+        return 1;
+    }
+    std::cout << "wrote " << learners << " learners on " << course_count << " courses to " << file
+              << "\n";
+    return 0;
+}
