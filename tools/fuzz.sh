@@ -19,9 +19,13 @@ for target in build/fuzz/tools/fuzz/*_fuzz; do
   for seeds in "tests/fixtures/$name/corpus" "tests/fixtures/${name}s/corpus"; do
     [ -d "$seeds" ] && cp -r "$seeds"/. "$corpus"/
   done
+  dict=()
+  for d in tests/fixtures/$name/*.dict tests/fixtures/${name}s/*.dict; do
+    [ -f "$d" ] && dict=(-dict="$d")
+  done
   echo "== fuzz $name for ${seconds}s"
   # Crashes land in $scratch, reported by libFuzzer with the input that caused them.
-  "$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  "$target" "${dict[@]}" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$scratch/$name-" -print_final_stats=1 "$corpus" 2>"$scratch/$name.log" || {
       tail -40 "$scratch/$name.log"
       mkdir -p build/fuzz-artifacts && cp "$scratch/$name"-* build/fuzz-artifacts/ 2>/dev/null || true

@@ -141,3 +141,10 @@ TEST(Question, SameContentIgnoresWhereItWasDefined) {
     b.choices[1].feedback = "changed";
     EXPECT_FALSE(a.same_content(b));
 }
+
+TEST(ValidateQuestion, AcceptsAMissingWordQuestionThatOpensWithItsBlank) {
+    Question q = choice_question(QuestionType::single_choice, {{"London", 1}, {"Leeds", 0}});
+    q.stem = "";
+    q.stem_after = " is the capital of England.";
+    EXPECT_EQ(problems(q), "");
+}

@@ -193,7 +193,8 @@ void validate_question(const Question& q, Diagnostics& out) {
     const std::string name = "question \"" + q.id + "\"";
     if (q.id.empty())
         out.error(q.file, q.line, 0, "a question has no id");
-    if (q.stem.empty() && q.type != QuestionType::scenario)
+    // A missing-word question may open with its blank, so text after it counts too.
+    if (q.stem.empty() && q.stem_after.empty() && q.type != QuestionType::scenario)
         out.error(q.file, q.line, 0, name + " has no question text");
     switch (q.type) {
         case QuestionType::single_choice:

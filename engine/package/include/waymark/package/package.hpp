@@ -34,11 +34,12 @@ namespace waymark::package {
 // symbolic link) with a manifest summarising `course`, signed by `key`, into `out`.
 // The result depends only on the inputs: the same folder packed twice gives identical
 // bytes (fixed entry order, fixed 1980-01-01 timestamps, fixed permissions, no extra
-// fields, deflate at a fixed level; identical across machines with the same libzip and
-// zlib). `out` is written to a temporary file and renamed, so a failed pack leaves any
-// previous `out` untouched and never a partial file. Refuses unsafe or duplicate paths,
-// the reserved names manifest.json and manifest.sig, strings that are not UTF-8,
-// negative counts, and a package that open_package() would refuse with default limits.
+// fields, deflate at zlib's default level or stored when deflate would not shrink the
+// file; identical across machines with the same libzip and zlib). `out` is written to
+// a temporary file and renamed, so a failed pack leaves any previous `out` untouched and
+// never a partial file. Refuses unsafe or duplicate paths, the reserved names
+// manifest.json and manifest.sig, strings that are not UTF-8, negative counts, and a
+// package that open_package() would refuse with default limits.
 Result<void> write_package(const std::filesystem::path& source_dir,
                            const std::vector<std::string>& files, const CourseSummary& course,
                            const Ed25519SecretKey& key, const std::filesystem::path& out);
@@ -46,10 +47,10 @@ Result<void> write_package(const std::filesystem::path& source_dir,
 // Limits on what open_package() will inflate. The defaults suit any real course; tests
 // and fuzzing lower them.
 struct OpenLimits {
-    std::size_t max_entries = 10000;                 // zip entries, manifest and signature included
-    std::uint64_t max_total_bytes = 256ull << 20;    // inflated bytes, all entries together
-    double max_ratio = 200;                          // inflated bytes per compressed byte
-    std::uint64_t ratio_min_bytes = 1ull << 20;      // entries below this are exempt from max_ratio
+    std::size_t max_entries = 10000;               // zip entries, manifest and signature included
+    std::uint64_t max_total_bytes = 256ull << 20;  // inflated bytes, all entries together
+    double max_ratio = 200;                        // inflated bytes per compressed byte
+    std::uint64_t ratio_min_bytes = 1ull << 20;    // entries below this are exempt from max_ratio
 };
 
 enum class Trust { trusted, untrusted_key };
@@ -57,7 +58,7 @@ enum class Trust { trusted, untrusted_key };
 // An opened package: its manifest, signer and file contents, all verified against the
 // manifest and the manifest against its signature. Immutable once opened.
 class Package {
-public:
+  public:
     using FileMap = std::map<std::string, std::string, std::less<>>;
 
     const Manifest& manifest() const { return manifest_; }
@@ -73,7 +74,7 @@ public:
     Trust trust(const TrustStore& store) const;
     bool trusted_by(const TrustStore& store) const { return trust(store) == Trust::trusted; }
 
-private:
+  private:
     friend class PackageReader;
     Package() = default;
 

@@ -14,7 +14,7 @@
 namespace waymark::package {
 
 class TrustStore {
-public:
+  public:
     // Trusts `key`; adding a key twice is harmless.
     void add(const Ed25519PublicKey& key);
 
@@ -31,7 +31,7 @@ public:
     bool trusts(const Ed25519PublicKey& key) const;
     const std::vector<Ed25519PublicKey>& keys() const { return keys_; }
 
-private:
+  private:
     std::vector<Ed25519PublicKey> keys_;
 };
 
