@@ -10,6 +10,7 @@ seconds=${1:-30}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc)"
 
+export UBSAN_OPTIONS="suppressions=$PWD/tools/fuzz/ubsan.supp:print_stacktrace=1"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 for target in build/fuzz/tools/fuzz/*_fuzz; do

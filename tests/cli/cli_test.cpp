@@ -221,3 +221,51 @@ TEST_F(Cli, VerifyRefusesATamperedPackageNamingTheEntry) {
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("assets/signpost.png"), std::string::npos) << r.output;
 }
+
+TEST_F(Cli, GiftListPrintsOneLinePerQuestionWithItsType) {
+    const CommandRun r =
+        waymark("gift import " + quoted(std::string(WAYMARK_FIXTURES) + "/gift/true_false.gift") +
+                " --list 2>/dev/null");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(r.output.substr(0, r.output.find('\n')), "1\ttrue-false\tPrevent duty");
+}
+
+TEST_F(Cli, GiftImportWritesNothingWhenAQuestionHasAnError) {
+    const CommandRun r =
+        waymark("gift import " + quoted(std::string(WAYMARK_FIXTURES) + "/gift/errors.gift") +
+                " -o " + quoted(path("bank.json")));
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("errors.gift:5: error:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("errors.gift:9: error:"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(path("bank.json")));
+}
+
+TEST_F(Cli, GiftImportKeepsTheGoodQuestionsWithKeepGoingButStillExitsOne) {
+    const CommandRun r =
+        waymark("gift import " + quoted(std::string(WAYMARK_FIXTURES) + "/gift/errors.gift") +
+                " -o " + quoted(path("bank.json")) + " --keep-going");
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(read("bank.json").find("\"waymark-bank\""), std::string::npos);
+}
+
+TEST_F(Cli, GiftExportWarnsAboutTypesGiftCannotExpress) {
+    const CommandRun r = waymark("gift export " + quoted(kSample + "/questions/final.json") +
+                                 " -o " + quoted(path("final.gift")));
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("\"sample-trust\" is a scenario question"), std::string::npos)
+        << r.output;
+    EXPECT_NE(read("final.gift").find("What starts a new page"), std::string::npos);
+}
+
+TEST_F(Cli, GiftRoundTripThroughJsonGivesTheSameGift) {
+    const std::string source = std::string(WAYMARK_FIXTURES) + "/gift/moodle_export.gift";
+    ASSERT_EQ(waymark("gift import " + quoted(source) + " -o " + quoted(path("a.json"))).exit_code,
+              0);
+    ASSERT_EQ(waymark("gift export " + quoted(path("a.json")) + " -o " + quoted(path("a.gift")))
+                  .exit_code,
+              0);
+    ASSERT_EQ(waymark("gift import " + quoted(path("a.gift")) + " -o " + quoted(path("b.json")))
+                  .exit_code,
+              0);
+    EXPECT_EQ(read("a.json"), read("b.json"));
+}
