@@ -8,7 +8,7 @@ seconds=${1:-30}
 [ "$seconds" -gt 0 ] || { echo "== fuzzing skipped"; exit 0; }
 
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc)"
+cmake --build --preset fuzz -j "$(nproc)" --target fuzz_targets
 
 export UBSAN_OPTIONS="suppressions=$PWD/tools/fuzz/ubsan.supp:print_stacktrace=1"
 scratch=$(mktemp -d)

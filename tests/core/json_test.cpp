@@ -134,3 +134,14 @@ TEST(Json, RecordsThePlaceOfObjectsAndArrays) {
     EXPECT_EQ(a->column, 7);
     EXPECT_EQ(a->items[1].column, 11);
 }
+
+TEST(Json, GivesColumnsOnALongSingleLineDocument) {
+    std::string doc = "[";
+    for (int i = 0; i < 2000; ++i)
+        doc += (i ? "," : "") + std::string("\"x\"");
+    doc += "]";
+    auto parsed = parse_json(doc, "c.json");
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(parsed->items[1999].column, 2 + 1999 * 4);
+    EXPECT_EQ(parsed->items[1999].line, 1);
+}

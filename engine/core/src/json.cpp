@@ -40,6 +40,8 @@ namespace {
 constexpr int kMaxDepth = 128;
 
 // Maps byte offsets to line and character column without rescanning from the start.
+// Token offsets arrive in increasing order, so each lookup continues from the previous
+// one: a whole document costs O(n) even when it is one long line (minified JSON).
 class LineIndex {
   public:
     explicit LineIndex(std::string_view text) : text_(text) {
@@ -49,18 +51,26 @@ class LineIndex {
                 starts_.push_back(i + 1);
     }
     TextPosition at(std::size_t offset) const {
+        offset = std::min(offset, text_.size());
         const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset) - 1;
-        TextPosition pos;
-        pos.line = static_cast<int>(it - starts_.begin()) + 1;
-        for (std::size_t i = *it; i < offset && i < text_.size(); ++i)
+        if (*it != last_line_start_ || offset < last_offset_) {
+            last_line_start_ = *it;
+            last_offset_ = *it;
+            last_column_ = 1;
+        }
+        for (std::size_t i = last_offset_; i < offset; ++i)
             if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80)
-                ++pos.column;
-        return pos;
+                ++last_column_;
+        last_offset_ = offset;
+        return TextPosition{static_cast<int>(it - starts_.begin()) + 1, last_column_};
     }
 
   private:
     std::string_view text_;
     std::vector<std::size_t> starts_;
+    mutable std::size_t last_line_start_ = 0;
+    mutable std::size_t last_offset_ = 0;
+    mutable int last_column_ = 1;
 };
 
 // Builds the JsonValue tree from RapidJSON's SAX events. Each event arrives just after
