@@ -139,3 +139,45 @@ TEST_F(LedgerTest, MigratesAVersionOneLedgerAndKeepsItsChain) {
     ASSERT_EQ(done->size(), 1u);
     EXPECT_TRUE(done->front().valid_until.has_value());
 }
+
+TEST_F(LedgerTest, TakesItsIdsAndTimesFromTheSourcesAGeneratorGives) {
+    std::vector<std::string> handed_out;
+    const UtcTime fixed = at("2025-03-04T05:06:07Z");
+    OpenOptions options;
+    options.new_id = [&handed_out] {
+        auto id = Uuid::random();
+        handed_out.push_back(id.str());
+        return id;
+    };
+    options.clock = [fixed] { return fixed; };
+    auto l = Ledger::open(file_, options);
+    ASSERT_TRUE(l) << l.error().describe();
+    auto learner = l->add_learner(sample_person());
+    ASSERT_TRUE(learner) << learner.error().describe();
+    auto session = l->record_session(learner->id, prevent_course(), true);
+    ASSERT_TRUE(session) << session.error().describe();
+
+    ASSERT_EQ(handed_out.size(), 4u);  // device, learner, enrolment event, session event
+    EXPECT_EQ(l->device_id(), handed_out[0]);
+    EXPECT_EQ(learner->id, handed_out[1]);
+    EXPECT_EQ(query(file_, "SELECT id FROM events WHERE position = 1"), handed_out[2]);
+    EXPECT_EQ(session->id, handed_out[3]);
+    EXPECT_EQ(learner->enrolled_at, format_iso8601(fixed));
+    EXPECT_EQ(session->time, format_iso8601(fixed));
+    EXPECT_EQ(query(file_, "SELECT time FROM heads"), format_iso8601(fixed));
+}
+
+TEST_F(LedgerTest, GivesEventsTimeOrderedIdsCarryingTheMomentTheyWereRecorded) {
+    auto l = open();
+    const std::string learner = add_learner(l);
+    const auto before = std::chrono::floor<std::chrono::milliseconds>(utc_now());
+    auto e = l.record_session(learner, prevent_course(), true, at("2020-01-01T00:00:00Z"));
+    const auto after = utc_now();
+    ASSERT_TRUE(e) << e.error().describe();
+    ASSERT_TRUE(Uuid::parse(e->id));
+    EXPECT_EQ(e->id[14], '7');  // version 7, whatever time the event itself carries
+    const std::string hex = e->id.substr(0, 8) + e->id.substr(9, 4);
+    const auto ms = std::chrono::milliseconds(std::stoll(hex, nullptr, 16));
+    EXPECT_GE(UtcTime(ms), before);
+    EXPECT_LE(UtcTime(ms), after);
+}

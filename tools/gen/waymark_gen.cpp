@@ -3,9 +3,12 @@
 // Writes a plausible organisation into a ledger through the same API the player uses:
 // learners in teams and roles, partial progress, failed and passed attempts, completions
 // that are current and ones that have expired, and a few erasures. Everything the API
-// lets the caller choose (people, courses, times, answers, scores, order) follows from
-// the seed; event ids and so hashes are fresh random UUIDs on every run.
+// the ledger records (people, courses, times, answers, scores, order, and through the
+// ledger's generator hooks the device, learner and event ids) follows from the seed, so
+// the same seed gives the same events table, hashes included. Only the device key, and
+// so the signatures on heads and checkpoints, is fresh on every run.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 #include <random>
 
@@ -32,9 +35,32 @@ const T& pick(std::mt19937_64& r, const T (&items)[N]) {
     return items[std::uniform_int_distribution<std::size_t>(0, N - 1)(r)];
 }
 
+// Version 4 UUIDs drawn from a seeded generator instead of the system's CSPRNG.
+class SeededIds {
+  public:
+    explicit SeededIds(std::uint64_t seed) : random_(seed) {}
+    Uuid next() {
+        std::uint8_t b[16];
+        for (int half = 0; half < 2; ++half) {
+            const std::uint64_t r = random_();
+            for (int i = 0; i < 8; ++i)
+                b[half * 8 + i] = static_cast<std::uint8_t>(r >> (8 * i));
+        }
+        b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x40);
+        b[8] = static_cast<std::uint8_t>((b[8] & 0x3F) | 0x80);
+        return *Uuid::parse(
+            to_hex(b).insert(20, "-").insert(16, "-").insert(12, "-").insert(8, "-"));
+    }
+
+  private:
+    std::mt19937_64 random_;
+};
+
 struct Generator {
     Ledger& ledger;
     std::mt19937_64 random;
+    // What the ledger's clock reads: set before each call that records "now".
+    UtcTime& clock;
     std::vector<CourseRef> courses;
     UtcTime now = *parse_iso8601("2026-09-01T09:00:00Z");
 
@@ -82,6 +108,8 @@ struct Generator {
                  pick(random, kRoles)};
         if (chance() < 60)
             p.email = "staff" + std::to_string(index) + "@example.org";
+        // Enrolled two to three years ago, before any of their sessions below.
+        clock = now - std::chrono::hours(24 * (720 + chance() * 3));
         auto added = ledger.add_learner(p);
         if (!added)
             return added.error();
@@ -117,6 +145,7 @@ struct Generator {
         if (!batch.empty())
             if (auto r = ledger.append(batch); !r)
                 return r.error();
+        clock = now;
         if (chance() < 2)
             return ledger.erase_learner(added->id);
         return {};
@@ -135,15 +164,30 @@ int main(int argc, char** argv) {
     app.add_option("--learners", learners, "Number of learners")->check(CLI::Range(1, 10000000));
     app.add_option("--courses", course_count, "Number of courses")->check(CLI::Range(1, 1000));
     app.add_option("--seed", seed, "Seed: the same seed gives the same organisation");
-    app.add_option("--ledger", file, "Ledger file to write (created if missing)")->required();
+    app.add_option("--ledger", file, "Ledger file to create (must not exist yet)")->required();
     CLI11_PARSE(app, argc, argv);
 
-    auto ledger = Ledger::open(file);
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec)) {
+        // The same seed would make the same ids as the run that wrote it.
+        std::cerr << "waymark-gen: error: " << file
+                  << " already exists; waymark-gen writes a new ledger: name a new file or "
+                     "delete this one\n";
+        return 1;
+    }
+    // Ids come from their own stream so that the content stream stays the same whatever
+    // number of ids the ledger asks for.
+    SeededIds ids(seed ^ 0x9e3779b97f4a7c15ULL);
+    UtcTime clock = *parse_iso8601("2026-09-01T09:00:00Z");
+    OpenOptions options;
+    options.new_id = [&ids] { return ids.next(); };
+    options.clock = [&clock] { return clock; };
+    auto ledger = Ledger::open(file, options);
     if (!ledger) {
         std::cerr << "waymark-gen: error: " << ledger.error().describe() << "\n";
         return 1;
     }
-    Generator gen{*ledger, std::mt19937_64(seed), {}};
+    Generator gen{*ledger, std::mt19937_64(seed), clock, {}};
     for (int k = 1; k <= course_count; ++k) {
         const std::string id = k == 1 ? "prevent-duty" : "course-" + std::to_string(k);
         gen.courses.push_back(

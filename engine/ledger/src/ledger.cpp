@@ -180,8 +180,8 @@ Result<void> prepare_schema(LedgerState& st) {
                 "INSERT INTO meta(key, value) VALUES('device_id', ?1), ('created_at', ?2)");
             if (!insert)
                 return insert.error();
-            insert->bind(1, Uuid::random().str());
-            insert->bind(2, format_iso8601(utc_now()));
+            insert->bind(1, st.fresh_id());
+            insert->bind(2, format_iso8601(st.now()));
             if (auto r = insert->run(); !r)
                 return r;
             version = 1;
@@ -255,18 +255,24 @@ Result<Head> load_head(LedgerState& st) {
 Result<void> check_learner(LedgerState& st, const NewEvent& e, EventType type) {
     if (type == EventType::settings_changed && e.learner_id.empty())
         return {};
-    auto s = st.db.prepare("SELECT erased_at IS NOT NULL FROM learners WHERE id = ?1");
-    if (!s)
-        return s.error();
-    s->bind(1, e.learner_id);
-    auto row = s->step();
+    if (!st.learner_state) {
+        auto s = st.db.prepare("SELECT erased_at IS NOT NULL FROM learners WHERE id = ?1");
+        if (!s)
+            return s.error();
+        st.learner_state = std::move(*s);
+    }
+    Statement& s = st.learner_state;
+    s.bind(1, e.learner_id);
+    auto row = s.step();
+    const bool erased = row && *row && s.column_int(0) != 0;
+    s.reset();
     if (!row)
         return row.error();
     if (!*row)
         return make_error(ErrorCode::not_found, "there is no learner \"" + e.learner_id +
                                                     "\" in the ledger " + st.path.string() +
                                                     "; see 'waymark learner list'");
-    if (s->column_int(0) != 0 && type != EventType::learner_erased)
+    if (erased && type != EventType::learner_erased)
         return make_error(ErrorCode::usage, "the learner " + e.learner_id +
                                                 " has been erased; nothing more can be "
                                                 "recorded for them");
@@ -274,8 +280,11 @@ Result<void> check_learner(LedgerState& st, const NewEvent& e, EventType type) {
 }
 
 // Validates and stores one event after `head`, updates the projections and advances
-// `head`. Runs inside the caller's write transaction.
-Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head) {
+// `head`. Runs inside the caller's write transaction. `checked_learner` is the learner
+// last found able to receive events in this transaction: a batch is mostly one
+// learner's, and nothing in a batch can erase them, so they are looked up once.
+Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head,
+                         std::string* checked_learner = nullptr) {
     const char* type_name = to_string(ne.type);
     auto payload = canonical_json(ne.payload);
     if (!payload)
@@ -291,14 +300,18 @@ Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head) {
                           std::string("a ") + type_name +
                               " event must name its course by id, version and content digest "
                               "(64 lowercase hex digits, from the package manifest)");
-    if (auto r = check_learner(st, ne, ne.type); !r)
-        return r.error();
+    if (!checked_learner || ne.learner_id.empty() || *checked_learner != ne.learner_id) {
+        if (auto r = check_learner(st, ne, ne.type); !r)
+            return r.error();
+        if (checked_learner)
+            *checked_learner = ne.learner_id;
+    }
 
     Event e;
-    e.id = Uuid::random().str();
+    e.id = st.fresh_event_id();
     e.device_id = st.device_id;
     e.seq = head.seq + 1;
-    e.time = format_iso8601(ne.time.value_or(utc_now()));
+    e.time = format_iso8601(ne.time ? *ne.time : st.now());
     e.learner_id = ne.learner_id;
     e.course = ne.course;
     e.type = type_name;
@@ -354,8 +367,9 @@ Result<std::vector<Event>> append_all(LedgerState& st, std::span<const NewEvent>
         auto head = load_head(st);
         if (!head)
             return head.error();
+        std::string checked_learner;
         for (const NewEvent& ne : events) {
-            auto e = append_one(st, ne, *head);
+            auto e = append_one(st, ne, *head, &checked_learner);
             if (!e)
                 return e.error();
             out.push_back(std::move(*e));
@@ -495,6 +509,8 @@ Result<Ledger> Ledger::open(const fs::path& path, const OpenOptions& options) {
     auto st = std::make_unique<LedgerState>();
     st->path = path;
     st->key_name = options.key_name.empty() ? path : options.key_name;
+    st->new_id = options.new_id;
+    st->clock = options.clock;
     std::error_code ec;
     if (options.create && path.has_parent_path() && !fs::exists(path.parent_path(), ec)) {
         fs::create_directories(path.parent_path(), ec);
@@ -537,9 +553,9 @@ Result<Learner> Ledger::add_learner(const Person& person) {
     if (auto key = require_key(*state_); !key)
         return key.error();
     Learner learner;
-    learner.id = Uuid::random().str();
+    learner.id = state_->fresh_id();
     learner.person = *p;
-    learner.enrolled_at = format_iso8601(utc_now());
+    learner.enrolled_at = format_iso8601(state_->now());
     auto& st = *state_;
     auto r = in_write_transaction(st.db, [&]() -> Result<void> {
         auto dup =
@@ -634,7 +650,7 @@ Result<void> Ledger::erase_learner(std::string_view id) {
         if (!update)
             return update.error();
         update->bind(1, id);
-        const UtcTime now = utc_now();
+        const UtcTime now = st.now();
         update->bind(2, format_iso8601(now));
         if (auto u = update->run(); !u)
             return u;

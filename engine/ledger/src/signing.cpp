@@ -12,6 +12,20 @@ bool read_digest(const Statement& s, int column, Sha256Digest& out) {
     return true;
 }
 
+std::string time_ordered_id(UtcTime now) {
+    std::array<std::uint8_t, 16> b{};
+    random_bytes(b);
+    const auto ms = static_cast<std::uint64_t>(now.time_since_epoch().count());
+    for (int i = 0; i < 6; ++i)
+        b[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(ms >> (40 - 8 * i));
+    b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x70);  // version 7
+    b[8] = static_cast<std::uint8_t>((b[8] & 0x3F) | 0x80);  // RFC variant
+    std::string hex = to_hex(b);
+    for (const std::size_t dash : {20, 16, 12, 8})
+        hex.insert(dash, 1, '-');
+    return hex;
+}
+
 Result<const Ed25519SecretKey*> require_key(LedgerState& st) {
     if (!st.secret_key)
         return make_error(ErrorCode::not_found,
@@ -72,7 +86,7 @@ Result<void> sign_head(LedgerState& st) {
         return head.error();
     if (head->seq == 0)
         return {};
-    const std::string time = format_iso8601(utc_now());
+    const std::string time = format_iso8601(st.now());
     const Ed25519Signature sig =
         sign(**key, head_message(st.device_id, head->seq, head->hash, time));
     if (!st.upsert_head) {
@@ -104,7 +118,7 @@ Result<Checkpoint> write_checkpoint(LedgerState& st, std::string_view reason) {
     c.device_id = st.device_id;
     c.seq = head->seq;
     c.head_hash = head->hash;
-    c.time = format_iso8601(utc_now());
+    c.time = format_iso8601(st.now());
     c.reason = reason;
     c.public_key = st.public_key;
     c.signature = sign(**key, checkpoint_message(c.device_id, c.seq, c.head_hash, c.time, reason));

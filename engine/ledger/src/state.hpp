@@ -2,16 +2,25 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "projector.hpp"
 #include "waymark/core/crypto.hpp"
+#include "waymark/core/ids.hpp"
+#include "waymark/core/time.hpp"
 #include "waymark/ledger/database.hpp"
 #include "waymark/ledger/ledger.hpp"
 
 namespace waymark::ledger {
+
+// A version 7 UUID (RFC 9562): 48 bits of Unix milliseconds at `now`, then random bits.
+// Event ids use it so that successive events sort together in the id index: each append
+// then adds to the end of the index instead of rewriting a random page of it (with
+// random version 4 ids, a batch of 1,000 appends rewrote some 700 index pages).
+std::string time_ordered_id(UtcTime now);
 
 struct LedgerState {
     Database db;
@@ -21,7 +30,16 @@ struct LedgerState {
     std::optional<Ed25519SecretKey> secret_key;  // absent: the key file is missing
     Ed25519PublicKey public_key;
     std::unique_ptr<Projector> projector;
-    Statement last_event, insert_event, upsert_head;
+    Statement last_event, insert_event, upsert_head, learner_state;
+    std::function<Uuid()> new_id;    // OpenOptions::new_id; empty: random
+    std::function<UtcTime()> clock;  // OpenOptions::clock; empty: the system clock
+
+    std::string fresh_id() const { return (new_id ? new_id() : Uuid::random()).str(); }
+    // An event's id: from new_id when set, else a time-ordered UUID (time_ordered_id).
+    std::string fresh_event_id() const {
+        return new_id ? new_id().str() : time_ordered_id(utc_now());
+    }
+    UtcTime now() const { return clock ? clock() : utc_now(); }
 };
 
 // The device's key is needed to record anything; explains what to do when it is missing.

@@ -328,12 +328,12 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
     return result;
 }
 
-Result<VerifyReport> Ledger::verify() {
+Result<VerifyReport> Ledger::verify(const VerifyOptions& options) {
     VerifyReport report;
     std::optional<PinnedKey> pinned;
     if (state_->secret_key)
         pinned = PinnedKey{state_->device_id, state_->public_key};
-    if (auto r = verify_database(state_->db, pinned, true, report); !r)
+    if (auto r = verify_database(state_->db, pinned, options.projections, report); !r)
         return r.error();
     return report;
 }

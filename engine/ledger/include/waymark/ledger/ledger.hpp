@@ -27,6 +27,7 @@
 #include "waymark/assessment/attempt_events.hpp"
 #include "waymark/assessment/knowledge_check.hpp"
 #include "waymark/core/crypto.hpp"
+#include "waymark/core/ids.hpp"
 #include "waymark/core/result.hpp"
 #include "waymark/core/time.hpp"
 #include "waymark/ledger/events.hpp"
@@ -44,6 +45,16 @@ struct OpenOptions {
     std::filesystem::path key_name;
     std::chrono::milliseconds busy_timeout{5000};
     bool create = true;  // false: a missing file is ErrorCode::not_found
+
+    // For data generators and tests only, so that the same input gives the same events:
+    // where the ledger takes every identifier it makes (a new ledger's device id, learner
+    // ids, event ids) and the current time (event times the caller leaves out, enrolment
+    // and erasure times, signed heads and checkpoints). Unset, the ledger uses fresh
+    // random UUIDs and the system clock, as every real ledger must: ids from a
+    // predictable source can collide when ledgers from several devices are merged, and
+    // another clock records false times. The device key is always random.
+    std::function<Uuid()> new_id;
+    std::function<UtcTime()> clock;
 };
 
 struct Person {
@@ -112,6 +123,14 @@ struct Checkpoint {
     std::string reason;  // "completion", "export", ...
     Ed25519Signature signature{};
     Ed25519PublicKey public_key;
+};
+
+struct VerifyOptions {
+    // Also replay every event into scratch projections and compare them with the stored
+    // ones. This costs several times the chain check (every payload is parsed and every
+    // projection row written again); false checks only what makes the ledger
+    // tamper-evident: chains, signed heads and checkpoints.
+    bool projections = true;
 };
 
 struct VerifyReport {
@@ -245,8 +264,8 @@ class Ledger {
     // checkpoint (signature, and that it matches the chain), and the projections
     // against a rebuild from events. Streams: memory does not grow with the ledger.
     // The Result is an error only when the checks could not run; problems found are in
-    // the report.
-    Result<VerifyReport> verify();
+    // the report. options.projections = false skips the projection comparison.
+    Result<VerifyReport> verify(const VerifyOptions& options = {});
     // Recreates every projection from the events in one transaction.
     Result<void> rebuild();
     // Copies the ledger to `target` (which must not exist) with SQLite's online backup,
