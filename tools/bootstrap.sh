@@ -15,6 +15,7 @@ packages=(
   # tests, fuzzing and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev
   xvfb xauth imagemagick zip unzip
+  chromium poppler-utils
 )
 
 missing=()

@@ -21,5 +21,10 @@ void add_inspect_command(CLI::App& app, CommandContext& ctx);
 void add_gift_command(CLI::App& app, CommandContext& ctx);
 void add_learner_command(CLI::App& app, CommandContext& ctx);
 void add_ledger_command(CLI::App& app, CommandContext& ctx);
+void add_xapi_command(CLI::App& app, CommandContext& ctx);
+void add_sync_command(CLI::App& app, CommandContext& ctx);
+void add_report_command(CLI::App& app, CommandContext& ctx);
+void add_certificate_command(CLI::App& app, CommandContext& ctx);
+void add_verify_export_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace waymark::cli

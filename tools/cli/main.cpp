@@ -23,6 +23,11 @@ int main(int argc, char** argv) {
     waymark::cli::add_gift_command(app, ctx);
     waymark::cli::add_learner_command(app, ctx);
     waymark::cli::add_ledger_command(app, ctx);
+    waymark::cli::add_xapi_command(app, ctx);
+    waymark::cli::add_sync_command(app, ctx);
+    waymark::cli::add_report_command(app, ctx);
+    waymark::cli::add_certificate_command(app, ctx);
+    waymark::cli::add_verify_export_command(app, ctx);
 
     try {
         app.parse(argc, argv);

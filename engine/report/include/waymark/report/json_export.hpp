@@ -1,0 +1,24 @@
+// waymark/report/json_export.hpp: the status report as JSON for other systems.
+//
+// The schema is versioned ("schema": "waymark-report", "schema_version": 1) and
+// described field by field in docs/report-schema.md; a change that removes or renames
+// a field raises the version.
+#pragma once
+
+#include "waymark/report/csv.hpp"
+#include "waymark/report/export_info.hpp"
+#include "waymark/report/output_file.hpp"
+#include "waymark/report/status.hpp"
+
+namespace waymark::report {
+
+inline constexpr int kReportSchemaVersion = 1;
+
+// Streams the summary and the rows matching `filter` to `out` (not committed).
+void write_status_json(const StatusMatrix& matrix, const ExportInfo& info, OutputFile& out,
+                       const ExportProgress& progress = {});
+
+// `text` as a JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD.
+std::string json_string(std::string_view text);
+
+}  // namespace waymark::report

@@ -1,0 +1,183 @@
+// Issuing and verifying certificates against the ledger.
+#include <algorithm>
+#include <cctype>
+
+#include "waymark/report/certificate.hpp"
+#include "waymark/report/settings.hpp"
+
+namespace waymark::report {
+
+namespace {
+
+constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+Result<ledger::Learner> find_learner(ledger::Ledger& ledger, std::string_view who) {
+    auto learners = ledger.learners();
+    if (!learners)
+        return learners.error();
+    for (auto& l : *learners)
+        if (!l.erased() && (l.id == who || l.person.staff_id == who))
+            return l;
+    return make_error(ErrorCode::not_found, "there is no learner with the id or staff id \"" +
+                                                std::string(who) + "\" in the ledger " +
+                                                ledger.path().string() +
+                                                "; 'waymark learner list' shows who is enrolled");
+}
+
+Result<OrganisationSettings> organisation(ledger::Ledger& ledger) {
+    auto settings = ledger.settings("");
+    if (!settings)
+        return settings.error();
+    return read_organisation_settings(*settings);
+}
+
+CertificateData describe(const ledger::Completion& c, const ledger::Learner* learner,
+                         const OrganisationSettings& org, std::string code) {
+    CertificateData d;
+    if (learner) {
+        d.learner_name = learner->person.name;
+        d.staff_id = learner->person.staff_id;
+    }
+    const CourseSettings& course = org.course(c.course.id);
+    d.course_id = c.course.id;
+    d.course_title = course.title.empty() ? c.course.id : course.title;
+    d.course_version = c.course.version;
+    d.completed_at = parse_iso8601(c.completed_at).value_or(UtcTime{});
+    d.score = c.score;
+    std::optional<UtcTime> recorded;
+    if (c.valid_until)
+        recorded = parse_iso8601(*c.valid_until);
+    d.valid_until = valid_until(course.recertification, d.completed_at, recorded);
+    d.organisation = org.name;
+    d.code = std::move(code);
+    d.completion_event_id = c.event_id;
+    return d;
+}
+
+}  // namespace
+
+std::string certificate_code(std::string_view completion_event_id) {
+    const Sha256Digest digest =
+        sha256("waymark-certificate-v1\n" + std::string(completion_event_id));
+    std::uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i)
+        bits = bits << 8 | digest[i];
+    std::string code;
+    for (int i = 0; i < 12; ++i) {
+        if (i > 0 && i % 4 == 0)
+            code += '-';
+        code += kCrockford[(bits >> (59 - 5 * i)) & 31];
+    }
+    return code;
+}
+
+std::optional<std::string> normalise_certificate_code(std::string_view typed) {
+    std::string chars;
+    for (char c : typed) {
+        if (c == '-' || c == ' ')
+            continue;
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (c == 'O')
+            c = '0';
+        if (c == 'I' || c == 'L')
+            c = '1';
+        if (std::string_view(kCrockford).find(c) == std::string_view::npos)
+            return std::nullopt;
+        chars += c;
+    }
+    if (chars.size() != 12)
+        return std::nullopt;
+    return chars.substr(0, 4) + "-" + chars.substr(4, 4) + "-" + chars.substr(8, 4);
+}
+
+Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_view who,
+                                          std::string_view course_id) {
+    auto learner = find_learner(ledger, who);
+    if (!learner)
+        return learner.error();
+    auto completions = ledger.completions(learner->id, course_id);
+    if (!completions)
+        return completions.error();
+    const ledger::Completion* latest = nullptr;
+    bool untrusted = false;
+    for (const auto& c : *completions) {
+        if (!c.course.trusted) {
+            untrusted = true;
+            continue;
+        }
+        if (!latest || c.completed_at >= latest->completed_at)
+            latest = &c;
+    }
+    if (!latest && untrusted)
+        return make_error(ErrorCode::untrusted,
+                          learner->person.name + " completed " + std::string(course_id) +
+                              " only on an untrusted package, which does not count; install the "
+                              "signed course package and ask them to complete it again");
+    if (!latest)
+        return make_error(ErrorCode::not_found, learner->person.name + " (" +
+                                                    learner->person.staff_id +
+                                                    ") has no completion of the course \"" +
+                                                    std::string(course_id) + "\" in the ledger");
+    auto org = organisation(ledger);
+    if (!org)
+        return org.error();
+    const std::string code = certificate_code(latest->event_id);
+    auto existing = ledger.certificate_by_code(code);
+    if (!existing)
+        return existing.error();
+    if (!*existing) {
+        auto recorded = ledger.record_certificate(
+            learner->id, latest->course, ledger::CertificateIssued{latest->event_id, code});
+        if (!recorded)
+            return recorded.error();
+    }
+    return describe(*latest, &*learner, *org, code);
+}
+
+Result<CertificateCheck> verify_certificate(ledger::Ledger& ledger, std::string_view typed,
+                                            UtcTime now) {
+    CertificateCheck check;
+    const auto code = normalise_certificate_code(typed);
+    if (!code) {
+        check.explanation = "\"" + std::string(typed) +
+                            "\" is not a certificate code: codes have 12 letters and digits, "
+                            "like 7KQ2-M9XD-4TJH";
+        return check;
+    }
+    auto certificate = ledger.certificate_by_code(*code);
+    if (!certificate)
+        return certificate.error();
+    if (!*certificate) {
+        check.explanation = "no certificate with the code " + *code +
+                            " was issued from this ledger: it is not genuine, or it was issued "
+                            "from another organisation's records";
+        return check;
+    }
+    auto completion = ledger.completion((*certificate)->completion_event_id);
+    if (!completion)
+        return completion.error();
+    if (!*completion || certificate_code((*completion)->event_id) != *code ||
+        !(*completion)->course.trusted) {
+        check.explanation = "the code " + *code +
+                            " is recorded, but it does not match a trusted completion: the "
+                            "ledger may have been tampered with; run 'waymark ledger verify'";
+        return check;
+    }
+    auto org = organisation(ledger);
+    if (!org)
+        return org.error();
+    auto learner = ledger.learner((*completion)->learner_id);
+    const ledger::Learner* person = learner && !learner->erased() ? &*learner : nullptr;
+    check.certificate = describe(**completion, person, *org, *code);
+    check.genuine = true;
+    const auto& until = check.certificate->valid_until;
+    check.valid = !until || now < *until;
+    check.explanation = check.valid
+                            ? "genuine and valid" + (until ? " until " + format_date(*until)
+                                                           : std::string(" (never expires)"))
+                            : "genuine, but it expired on " + format_date(*until) +
+                                  "; the learner must complete the course again";
+    return check;
+}
+
+}  // namespace waymark::report

@@ -1,0 +1,187 @@
+// Drawing a certificate with cairo: A4 landscape, DejaVu fonts, vector text throughout.
+#include <cairo-ft.h>
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <memory>
+
+#include "fields.hpp"
+#include "waymark/report/certificate.hpp"
+
+namespace waymark::report {
+
+namespace {
+
+constexpr double kWidth = 842;  // A4 landscape, in points
+constexpr double kHeight = 595;
+
+struct SurfaceCloser {
+    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextCloser {
+    void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+
+constexpr const char* kFontFolder = "/usr/share/fonts/truetype/dejavu/";
+
+// The two DejaVu faces, loaded straight from their files through FreeType: no
+// fontconfig, so the certificate looks the same on every machine (and nothing is
+// cached process-wide). The cairo faces keep the FreeType faces alive until cairo is
+// done with them.
+class Fonts {
+  public:
+    Result<void> load() {
+        if (FT_Init_FreeType(&library_) != 0)
+            return make_error(ErrorCode::io, "FreeType could not start");
+        for (int bold = 0; bold < 2; ++bold) {
+            const std::string file =
+                std::string(kFontFolder) + (bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
+            if (FT_New_Face(library_, file.c_str(), 0, &ft_[bold]) != 0)
+                return make_error(ErrorCode::not_found,
+                                  "the certificate font is missing; install fonts-dejavu-core "
+                                  "(tools/bootstrap.sh)",
+                                  file);
+            faces_[bold] = cairo_ft_font_face_create_for_ft_face(ft_[bold], 0);
+        }
+        return {};
+    }
+    cairo_font_face_t* face(bool bold) const { return faces_[bold ? 1 : 0]; }
+    ~Fonts() {
+        for (int i = 0; i < 2; ++i) {
+            if (faces_[i])
+                cairo_font_face_destroy(faces_[i]);
+            if (ft_[i])
+                FT_Done_Face(ft_[i]);
+        }
+        if (library_)
+            FT_Done_FreeType(library_);
+    }
+
+  private:
+    FT_Library library_ = nullptr;
+    FT_Face ft_[2] = {nullptr, nullptr};
+    cairo_font_face_t* faces_[2] = {nullptr, nullptr};
+};
+
+cairo_status_t write_to_output(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<OutputFile*>(closure)->write(
+        std::string_view(reinterpret_cast<const char*>(data), length));
+    return CAIRO_STATUS_SUCCESS;
+}
+
+class Page {
+  public:
+    Page(cairo_t* cr, const Fonts& fonts) : cr_(cr), fonts_(fonts) {}
+
+    // Centred text, shrunk until it fits the width (a long name or title must never run
+    // off the page).
+    void centred(std::string_view text, double y, double size, bool bold = false,
+                 double max_width = kWidth - 160) {
+        font(size, bold);
+        cairo_text_extents_t ext;
+        const std::string s(text);
+        cairo_text_extents(cr_, s.c_str(), &ext);
+        while (ext.x_advance > max_width && size > 8) {
+            size *= 0.92;
+            font(size, bold);
+            cairo_text_extents(cr_, s.c_str(), &ext);
+        }
+        cairo_move_to(cr_, (kWidth - ext.x_advance) / 2, y);
+        cairo_show_text(cr_, s.c_str());
+    }
+
+    void left(std::string_view text, double x, double y, double size, bool bold = false) {
+        font(size, bold);
+        cairo_move_to(cr_, x, y);
+        cairo_show_text(cr_, std::string(text).c_str());
+    }
+
+    void colour(double r, double g, double b) { cairo_set_source_rgb(cr_, r, g, b); }
+
+  private:
+    void font(double size, bool bold) {
+        cairo_set_font_face(cr_, fonts_.face(bold));
+        cairo_set_font_size(cr_, size);
+    }
+    cairo_t* cr_;
+    const Fonts& fonts_;
+};
+
+}  // namespace
+
+Result<void> render_certificate_pdf(const CertificateData& c, OutputFile& out) {
+    // Declared first so the fonts outlive the surface that uses them.
+    Fonts fonts;
+    if (auto r = fonts.load(); !r)
+        return r;
+    std::unique_ptr<cairo_surface_t, SurfaceCloser> surface(
+        cairo_pdf_surface_create_for_stream(write_to_output, &out, kWidth, kHeight));
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
+                                   ("Certificate: " + c.course_title).c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Waymark");
+    std::unique_ptr<cairo_t, ContextCloser> context(cairo_create(surface.get()));
+    cairo_t* cr = context.get();
+    Page page(cr, fonts);
+
+    // Frame: a heavy outer rule and a thin inner one.
+    cairo_set_source_rgb(cr, 0.11, 0.25, 0.45);
+    cairo_set_line_width(cr, 6);
+    cairo_rectangle(cr, 24, 24, kWidth - 48, kHeight - 48);
+    cairo_stroke(cr);
+    cairo_set_line_width(cr, 1);
+    cairo_rectangle(cr, 36, 36, kWidth - 72, kHeight - 72);
+    cairo_stroke(cr);
+
+    page.colour(0.11, 0.25, 0.45);
+    page.centred("Certificate of completion", 110, 34, true);
+    page.colour(0.2, 0.2, 0.2);
+    page.centred("This certifies that", 160, 15);
+    page.colour(0, 0, 0);
+    page.centred(c.learner_name.empty() ? "(name erased)" : c.learner_name, 205, 30, true);
+    page.colour(0.2, 0.2, 0.2);
+    page.centred(c.staff_id.empty() ? "" : "Staff ID " + c.staff_id, 232, 12);
+    page.centred("has completed", 268, 15);
+    page.colour(0.11, 0.25, 0.45);
+    page.centred(c.course_title, 310, 24, true);
+    page.colour(0.2, 0.2, 0.2);
+    page.centred("Version " + c.course_version, 334, 12);
+
+    // Details in two columns of label and value.
+    const double top = 380, row = 24, labels = 200, values = 330;
+    const std::pair<std::string, std::string> details[] = {
+        {"Completed", format_date(c.completed_at)},
+        {"Score", score_percent(c.score) + "%"},
+        {"Valid until", c.valid_until ? format_date(*c.valid_until) : "Does not expire"},
+        {"Issued by", c.organisation.empty() ? "(organisation not recorded)" : c.organisation},
+    };
+    for (std::size_t i = 0; i < std::size(details); ++i) {
+        page.colour(0.35, 0.35, 0.35);
+        page.left(details[i].first, labels, top + row * double(i), 12);
+        page.colour(0, 0, 0);
+        page.left(details[i].second, values, top + row * double(i), 12, true);
+    }
+
+    page.colour(0.11, 0.25, 0.45);
+    page.left("Verification code", 560, top, 11);
+    page.left(c.code, 560, top + 26, 20, true);
+    page.colour(0.35, 0.35, 0.35);
+    page.left("Check it with:", 560, top + 52, 9);
+    page.left("waymark certificate verify " + c.code, 560, top + 66, 9);
+
+    page.centred("Recorded in a tamper-evident ledger by Waymark", kHeight - 56, 9);
+
+    cairo_show_page(cr);
+    context.reset();
+    cairo_surface_finish(surface.get());
+    const cairo_status_t status = cairo_surface_status(surface.get());
+    if (status != CAIRO_STATUS_SUCCESS)
+        return make_error(
+            ErrorCode::io,
+            std::string("drawing the certificate failed: ") + cairo_status_to_string(status),
+            out.target().string());
+    return {};
+}
+
+}  // namespace waymark::report

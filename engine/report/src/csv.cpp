@@ -1,0 +1,175 @@
+#include "waymark/report/csv.hpp"
+
+#include <unordered_map>
+
+#include "fields.hpp"
+
+namespace waymark::report {
+
+namespace {
+
+bool needs_quotes(std::string_view v) {
+    return v.find_first_of(",\"\r\n") != std::string_view::npos ||
+           (!v.empty() && (v.front() == ' ' || v.back() == ' '));
+}
+
+void append_quoted(std::string& out, std::string_view v) {
+    out += '"';
+    for (char c : v) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+constexpr std::size_t kFlushBytes = 1 << 16;
+
+}  // namespace
+
+void CsvWriter::separator() {
+    if (row_started_)
+        out_ += ',';
+    row_started_ = true;
+}
+
+void CsvWriter::plain(std::string_view value) {
+    separator();
+    if (needs_quotes(value))
+        append_quoted(out_, value);
+    else
+        out_ += value;
+}
+
+void CsvWriter::text(std::string_view value) {
+    const bool formula =
+        !value.empty() && (value.front() == '=' || value.front() == '+' || value.front() == '-' ||
+                           value.front() == '@' || value.front() == '\t' || value.front() == '\r');
+    if (!formula)
+        return plain(value);
+    separator();
+    // The apostrophe makes spreadsheets treat the cell as text; the quotes keep the
+    // apostrophe part of the value for any RFC 4180 reader.
+    append_quoted(out_, "'" + std::string(value));
+}
+
+void CsvWriter::end_row() {
+    out_ += excel_ ? "\r\n" : "\n";
+    row_started_ = false;
+}
+
+const char* const kStatusColumns[] = {"learner_id",
+                                      "staff_id",
+                                      "name",
+                                      "team",
+                                      "role",
+                                      "course_id",
+                                      "course_title",
+                                      "status",
+                                      "percent",
+                                      "completed_on",
+                                      "score",
+                                      "version",
+                                      "valid_until",
+                                      "due_by",
+                                      "superseded_version",
+                                      "retraining_required",
+                                      "untrusted_completed_on",
+                                      "untrusted_version"};
+const int kStatusColumnCount = sizeof(kStatusColumns) / sizeof(kStatusColumns[0]);
+
+void write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
+                      const CsvOptions& options, OutputFile& out, const ExportProgress& progress) {
+    std::string buffer;
+    buffer.reserve(kFlushBytes + 4096);
+    if (options.excel)
+        buffer += "\xEF\xBB\xBF";
+    CsvWriter csv(buffer, options);
+    for (int i = 0; i < kStatusColumnCount; ++i)
+        csv.plain(kStatusColumns[i]);
+    csv.end_row();
+    const std::int64_t total = progress ? matrix.count_rows(filter) : 0;
+    std::int64_t done = 0;
+    matrix.for_each_row(filter, [&](const StatusRow& r) {
+        csv.text(r.learner_id);
+        csv.text(r.staff_id);
+        csv.text(r.name);
+        csv.text(r.team);
+        csv.text(r.role);
+        csv.text(r.course_id);
+        csv.text(r.course_title);
+        csv.plain(to_string(r.status));
+        csv.plain(std::to_string(r.percent));
+        csv.plain(date_or_empty(r.completed_at));
+        csv.plain(r.completed_at ? score_percent(r.score) : "");
+        csv.text(r.version);
+        csv.plain(date_or_empty(r.valid_until));
+        csv.plain(date_or_empty(r.due_by));
+        csv.text(r.superseded_version);
+        csv.plain(r.retraining_required ? "yes" : "no");
+        csv.plain(date_or_empty(r.untrusted_completed_at));
+        csv.text(r.untrusted_version);
+        csv.end_row();
+        if (buffer.size() >= kFlushBytes) {
+            out.write(buffer);
+            buffer.clear();
+        }
+        if (progress && ++done % 65536 == 0)
+            progress(done, total);
+        return true;
+    });
+    out.write(buffer);
+    if (progress)
+        progress(total, total);
+}
+
+Result<void> write_completion_history_csv(ledger::Ledger& ledger, const RowFilter& filter,
+                                          const CsvOptions& options, OutputFile& out) {
+    auto learners = ledger.learners();
+    if (!learners)
+        return learners.error();
+    std::unordered_map<std::string, const ledger::Learner*> by_id;
+    for (const auto& l : *learners)
+        if (!l.erased() && (filter.team.empty() || l.person.team == filter.team) &&
+            (filter.role.empty() || l.person.role == filter.role))
+            by_id.emplace(l.id, &l);
+    std::string buffer;
+    if (options.excel)
+        buffer += "\xEF\xBB\xBF";
+    CsvWriter csv(buffer, options);
+    for (const char* column :
+         {"learner_id", "staff_id", "name", "team", "role", "course_id", "version", "trusted",
+          "completed_at", "valid_until", "score", "completion_event_id"})
+        csv.plain(column);
+    csv.end_row();
+    auto r = ledger.for_each_completion([&](const ledger::Completion& c) {
+        const auto it = by_id.find(c.learner_id);
+        if (it == by_id.end() || (!filter.course.empty() && c.course.id != filter.course))
+            return true;
+        const ledger::Person& p = it->second->person;
+        csv.text(c.learner_id);
+        csv.text(p.staff_id);
+        csv.text(p.name);
+        csv.text(p.team);
+        csv.text(p.role);
+        csv.text(c.course.id);
+        csv.text(c.course.version);
+        csv.plain(c.course.trusted ? "yes" : "no");
+        csv.text(c.completed_at);
+        csv.text(c.valid_until.value_or(""));
+        csv.plain(score_percent(c.score));
+        csv.text(c.event_id);
+        csv.end_row();
+        if (buffer.size() >= kFlushBytes) {
+            out.write(buffer);
+            buffer.clear();
+        }
+        return true;
+    });
+    if (!r)
+        return r;
+    out.write(buffer);
+    return {};
+}
+
+}  // namespace waymark::report

@@ -1,0 +1,90 @@
+// `waymark certificate LEARNER COURSE -o FILE.pdf` and `waymark certificate verify CODE`.
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "output.hpp"
+#include "waymark/ledger/ledger.hpp"
+#include "waymark/report/certificate.hpp"
+
+namespace waymark::cli {
+
+namespace {
+
+struct CertificateArgs {
+    std::string ledger, learner, course, output, code;
+};
+
+Result<ledger::Ledger> open_existing(const std::string& path) {
+    ledger::OpenOptions options;
+    options.create = false;
+    return ledger::Ledger::open(
+        path.empty() ? ledger::default_ledger_path() : std::filesystem::path(path), options);
+}
+
+int issue(const CertificateArgs& a) {
+    if (a.learner.empty() || a.course.empty() || a.output.empty())
+        return print_error(make_error(ErrorCode::usage,
+                                      "name the learner (id or staff id), the course id and the "
+                                      "file: waymark certificate S1001 prevent-duty -o cert.pdf"));
+    auto l = open_existing(a.ledger);
+    if (!l)
+        return print_error(l.error());
+    auto cert = report::issue_certificate(*l, a.learner, a.course);
+    if (!cert)
+        return print_error(cert.error());
+    auto out = report::OutputFile::create(a.output);
+    if (!out)
+        return print_error(out.error());
+    if (auto r = report::render_certificate_pdf(*cert, *out); !r)
+        return print_error(r.error());
+    if (auto r = out->commit(); !r)
+        return print_error(r.error());
+    std::cout << "wrote " << a.output << ": " << cert->learner_name << ", " << cert->course_title
+              << " " << cert->course_version << ", completed " << format_date(cert->completed_at)
+              << "\nverification code " << cert->code << "\n";
+    return kExitOk;
+}
+
+int verify(const CertificateArgs& a) {
+    auto l = open_existing(a.ledger);
+    if (!l)
+        return print_error(l.error());
+    auto check = report::verify_certificate(*l, a.code, utc_now());
+    if (!check)
+        return print_error(check.error());
+    if (check->certificate) {
+        const auto& c = *check->certificate;
+        std::cout << c.code << ": " << (c.learner_name.empty() ? "(name erased)" : c.learner_name)
+                  << ", " << c.course_title << " " << c.course_version << ", completed "
+                  << format_date(c.completed_at) << "\n";
+    }
+    std::cout << (check->genuine ? "" : "NOT GENUINE: ") << check->explanation << "\n";
+    return check->valid ? kExitOk : kExitFailed;
+}
+
+}  // namespace
+
+void add_certificate_command(CLI::App& app, CommandContext& ctx) {
+    auto args = std::make_shared<CertificateArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "certificate", "Print a learner's completion certificate (PDF), or verify a code");
+    cmd->add_option("--ledger", args->ledger,
+                    "Ledger file (default: $WAYMARK_LEDGER, else "
+                    "$XDG_DATA_HOME/waymark/ledger.db)");
+    cmd->add_option("learner", args->learner, "Learner id or staff id");
+    cmd->add_option("course", args->course, "Course id");
+    cmd->add_option("-o,--output", args->output, "PDF file to write");
+    CLI::App* check =
+        cmd->add_subcommand("verify", "Say whether a certificate code is genuine and still valid");
+    check->add_option("code", args->code, "The code printed on the certificate")->required();
+    check->add_option("--ledger", args->ledger, "Ledger file");
+    check->callback([args, &ctx] { ctx.exit_code = verify(*args); });
+    cmd->callback([args, cmd, &ctx] {
+        if (cmd->got_subcommand("verify"))
+            return;
+        ctx.exit_code = issue(*args);
+    });
+}
+
+}  // namespace waymark::cli
