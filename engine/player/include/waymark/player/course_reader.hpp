@@ -1,0 +1,86 @@
+// waymark/player/course_reader.hpp: where a learner is in a course's pages.
+//
+// The reader holds the current page, which pages have been read (a page counts as read
+// once it has been shown), and the state of each inline knowledge check. It decides
+// what Back and Next do and what the progress line says; the UI only draws it.
+#pragma once
+
+#include <compare>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "waymark/assessment/presentation.hpp"
+#include "waymark/assessment/scoring.hpp"
+#include "waymark/course/course.hpp"
+#include "waymark/player/answer_draft.hpp"
+#include "waymark/player/journal.hpp"
+
+namespace waymark::player {
+
+struct PagePosition {
+    std::size_t module = 0;
+    std::size_t page = 0;
+    friend auto operator<=>(const PagePosition&, const PagePosition&) = default;
+};
+
+// One inline knowledge check: the draft, and the feedback of the last try.
+struct CheckState {
+    assessment::Presentation shown;
+    AnswerDraft draft;
+    std::optional<assessment::Score> feedback;  // empty until checked
+    bool reflected = false;  // an essay (not marked) was submitted: show the model answer
+    int tries = 0;
+};
+
+class CourseReader {
+  public:
+    // Starts at the first page. `course` must outlive the reader and have a page.
+    explicit CourseReader(const course::Course& course);
+
+    const course::Course& course() const { return *course_; }
+    PagePosition position() const { return position_; }
+    const course::Module& module() const;
+    const content::Page& page() const;
+
+    bool valid(PagePosition p) const;
+    // Moves to `p` and marks it read. Returns false (staying put) when `p` does not exist.
+    bool go_to(PagePosition p);
+    bool can_go_back() const;  // false only on the very first page
+    bool can_go_next() const;  // false only on the very last page
+    // The page Back and Next lead to; empty at either end.
+    std::optional<PagePosition> previous() const;
+    std::optional<PagePosition> following() const;
+
+    // "Module 3 of 8, page 2 of 4"
+    std::string progress_label() const;
+
+    bool is_read(PagePosition p) const;
+    bool module_read(std::size_t module) const;  // every page of it
+    // Pages read, as a whole percentage of all pages (0..100, rounded down).
+    int percent_read() const;
+    // Every page of every module the completion rule counts (required ones, or all).
+    bool required_pages_read() const;
+
+    PageRef ref(PagePosition p) const;
+    std::optional<PagePosition> find(const PageRef& ref) const;
+
+    // Brings back what `history` recorded: pages read, and the page to resume at (the
+    // last one viewed that still exists; the first page when none does).
+    void restore(const CourseHistory& history);
+
+    // The state of the knowledge check `question_id`, created on first use with options
+    // arranged by `seed`. Null when the course has no such knowledge check.
+    CheckState* check(const std::string& question_id, std::uint64_t seed = 1);
+
+  private:
+    const course::Course* course_;
+    PagePosition position_;
+    std::set<PagePosition> read_;
+    std::map<std::string, CheckState> checks_;
+};
+
+}  // namespace waymark::player

@@ -1,0 +1,84 @@
+// waymark/player/library.hpp: the courses a learner can pick, and where they stand.
+//
+// Courses come from folders: each sub-folder holding a course.json is a course source
+// (a trainer's or a bundled one), each *.wmpkg file a package that is opened and
+// verified. Nothing found there ever stops the player: a course that cannot be loaded
+// stays in the library with its error, an untrusted package with a preview badge.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "waymark/core/diagnostics.hpp"
+#include "waymark/core/time.hpp"
+#include "waymark/course/course.hpp"
+#include "waymark/course/files.hpp"
+#include "waymark/package/trust.hpp"
+#include "waymark/player/journal.hpp"
+
+namespace waymark::player {
+
+enum class CourseOrigin {
+    source_folder,      // a course folder (bundled, or a trainer's preview)
+    signed_package,     // a .wmpkg signed by a trusted publisher
+    untrusted_package,  // intact, but signed by a key this device does not trust
+};
+
+struct LibraryCourse {
+    std::filesystem::path path;
+    CourseOrigin origin = CourseOrigin::source_folder;
+    std::string digest;  // content digest (hex): the package's, or what packing the folder gives
+    std::shared_ptr<const course::Course> course;      // null when it could not be loaded
+    std::shared_ptr<const course::CourseFiles> files;  // the course's files (images)
+    Diagnostics diagnostics;                           // from loading and checking, sorted
+    std::string error;                                 // why it cannot be played; empty when it can
+
+    bool playable() const { return course != nullptr && error.empty(); }
+    bool preview_only() const { return origin == CourseOrigin::untrusted_package; }
+    // The title to show: the course's, else the file or folder name.
+    std::string title() const;
+    CourseRef ref() const;
+};
+
+// Loads a course source folder. Errors in the course are in `diagnostics` and `error`.
+LibraryCourse load_course_folder(const std::filesystem::path& folder);
+// Opens and verifies a package, then loads the course inside it.
+LibraryCourse load_course_package(const std::filesystem::path& file,
+                                  const package::TrustStore& trust);
+// Every course in `folders` (missing folders are skipped), folders before packages,
+// each group in name order, the first of any two with the same course id kept.
+std::vector<LibraryCourse> scan_courses(const std::vector<std::filesystem::path>& folders,
+                                        const package::TrustStore& trust);
+
+enum class StatusKind { not_started, in_progress, completed, due_soon, overdue };
+
+struct CourseStatus {
+    StatusKind kind = StatusKind::not_started;
+    int percent = 0;         // in progress: pages read
+    UtcTime completed_on{};  // completed, due soon, overdue: the latest completion
+    UtcTime valid_until{};   // when the refresher is due (completions that expire)
+    bool expires = false;    // the course has a refresher period
+    int days_left = 0;       // due soon: days until valid_until; overdue: days past it
+    // "Not started", "In progress, 40%", "Completed on 2026-01-05, valid until
+    // 2028-01-05", "Due in 12 days", "Overdue by 3 days".
+    std::string label() const;
+};
+
+// How `history` stands against `course` at `now`. A completion expires after the
+// course's refresher months; within `due_soon_days` of that it is due soon.
+CourseStatus course_status(const course::Course& course, const CourseHistory& history, UtcTime now,
+                           int due_soon_days = 30);
+
+// Every distinct character outside ASCII that the course shows (pages, contacts,
+// questions), as UTF-8: the glyphs the player's fonts must hold for it.
+std::string characters_used(const course::Course& course);
+
+// The path inside the course of an image written as `src` in `module_file`: relative to
+// the module's folder first ("../assets/x.png" from "modules/a.md"), then to the
+// course root. Empty when neither exists in `files` or the path leaves the course.
+std::string resolve_image(const course::CourseFiles& files, const std::string& module_file,
+                          const std::string& src);
+
+}  // namespace waymark::player

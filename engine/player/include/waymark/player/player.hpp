@@ -1,0 +1,186 @@
+// waymark/player/player.hpp: everything the player decides, with no window attached.
+//
+// Player is the whole application state: which screen is showing, who is signed in,
+// the library, the course being read, the assessment being sat, the result. The UI
+// (waymark/ui) reads it each frame and calls its actions when the learner clicks;
+// tests drive the same actions directly. Facts go to the Journal before the screen
+// changes; when a write fails the player stops on a screen that says so.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "waymark/assessment/eligibility.hpp"
+#include "waymark/core/time.hpp"
+#include "waymark/player/assessment_session.hpp"
+#include "waymark/player/course_reader.hpp"
+#include "waymark/player/journal.hpp"
+#include "waymark/player/learner.hpp"
+#include "waymark/player/library.hpp"
+#include "waymark/player/manager.hpp"
+#include "waymark/player/settings.hpp"
+
+namespace waymark::player {
+
+enum class Screen {
+    learners,          // who is taking training
+    add_learner,       // the "Add yourself" form
+    library,           // the courses
+    course,            // a page of a course, with its table of contents
+    assessment_intro,  // rules of the assessment, Start or the reason you cannot
+    assessment,        // one question, the review list or the submit confirmation
+    result,            // score, pass or fail, review, completion
+    settings,          // text size, theme, font, motion
+    manager_sign_in,   // the manager passphrase: set it (first use) or type it
+    manager,           // the dashboard: completion by team and course, overdue list
+    stopped,           // the journal could not be written: nothing more is allowed
+};
+
+struct PlayerOptions {
+    std::function<UtcTime()> clock = utc_now;
+    std::function<std::uint64_t()> random_seed;  // default: libsodium's randombytes
+    std::function<std::string()> new_id;         // default: a random Uuid
+    // Where the manager passphrase hash lives; empty: no manager area on this device.
+    std::filesystem::path manager_passphrase_file;
+};
+
+class Player {
+  public:
+    // `journal` must outlive the player. Learners are read from it at once; a journal
+    // that cannot be read stops the player.
+    Player(std::vector<LibraryCourse> library, Journal& journal, PlayerOptions options = {});
+
+    Screen screen() const { return screen_; }
+    // The time by the player's clock (time limits are shown against it).
+    UtcTime now() const { return options_.clock(); }
+    // Why the player stopped (Screen::stopped), written for the learner.
+    const std::string& stop_message() const { return stop_message_; }
+    // A passing message for the current screen ("This assessment cannot start: ..."),
+    // cleared when the screen changes.
+    const std::string& notice() const { return notice_; }
+
+    // --- learners ----------------------------------------------------------------
+    const std::vector<Learner>& learners() const { return learners_; }
+    const Learner* learner() const;
+    void choose_learner(std::size_t index);  // -> library, with their settings
+    void show_add_learner();                 // -> add_learner, with an empty form
+    LearnerForm& form() { return form_; }
+    const std::vector<FieldProblem>& form_problems() const { return form_problems_; }
+    // Checks the form; when it is fine records the learner, signs them in and shows the
+    // library. Returns whether it was saved.
+    bool submit_learner_form();
+    void cancel_add_learner();  // -> learners
+    void sign_out();            // -> learners
+
+    // --- settings ----------------------------------------------------------------
+    const Settings& settings() const { return settings_; }
+    void open_settings();   // remembers the screen to return to
+    void close_settings();  // back where the learner was
+    // Applies `s` (clamped) and remembers it for the signed-in learner.
+    void change_settings(Settings s);
+
+    // --- library -----------------------------------------------------------------
+    const std::vector<LibraryCourse>& library() const { return library_; }
+    CourseStatus status_of(std::size_t index) const;
+    // Opens a playable course at the page where the learner left off.
+    void open_course(std::size_t index);
+    void back_to_library();
+    // Replaces a course after its files changed (author preview), keeping the page
+    // when it still exists.
+    void reload_course(std::size_t index, LibraryCourse course);
+
+    // --- course ------------------------------------------------------------------
+    const LibraryCourse* current_course() const;
+    CourseReader* reader() { return reader_.get(); }
+    const CourseReader* reader() const { return reader_.get(); }
+    void go_to_page(PagePosition p);  // records the view first
+    void next_page();                 // on the last page: the assessment intro
+    void previous_page();
+    // "Next", or "Continue to the assessment" on the last page of a course with one.
+    std::string next_label() const;
+    bool can_go_next() const;
+    // Marks the draft of a knowledge check, records the try and shows feedback.
+    void check_answer(const std::string& question_id);
+    void try_check_again(const std::string& question_id);
+
+    // --- assessment ----------------------------------------------------------------
+    bool has_assessment() const;
+    void open_assessment_intro();
+    assessment::StartDecision eligibility() const;
+    // All pages the completion rule counts have been read.
+    bool ready_for_assessment() const;
+    void start_assessment();  // a new attempt, or the one in progress
+    AssessmentSession* session() { return session_ ? &*session_ : nullptr; }
+    const AssessmentSession* session() const { return session_ ? &*session_ : nullptr; }
+    void assessment_next();
+    void assessment_back();
+    void assessment_go_to(std::size_t index);
+    void assessment_review();
+    void assessment_ask_submit();
+    void assessment_cancel_submit();
+    void assessment_submit();
+    // Called every frame: submits when the time limit has passed.
+    void tick();
+
+    // --- manager area ----------------------------------------------------------------
+    bool has_manager_area() const { return gate_.has_value(); }
+    void open_manager();   // -> manager_sign_in, remembering where to come back
+    void close_manager();  // locks the area again and goes back
+    // True on first use: the sign-in screen asks for a new passphrase twice.
+    bool manager_setting_up() const { return gate_ && !gate_->is_set(); }
+    std::string& manager_passphrase() { return passphrase_; }
+    std::string& manager_confirmation() { return confirmation_; }
+    // Why the last sign-in failed, for the manager; empty otherwise.
+    const std::string& manager_problem() const { return manager_problem_; }
+    // Sets (first use) or checks the passphrase; on success builds the dashboard and
+    // shows it. The typed passphrase is cleared either way.
+    void submit_manager_passphrase();
+    const Dashboard* dashboard() const { return dashboard_ ? &*dashboard_ : nullptr; }
+
+    // --- result ------------------------------------------------------------------
+    const assessment::AttemptResult* result() const;
+    bool may_review_answers() const;
+    bool completed() const;  // the course is complete for this learner now
+    std::vector<assessment::Attempt> past_attempts() const;
+
+  private:
+    void show(Screen s);
+    bool recorded(const Result<void>& r);  // false (and stopped) when a write failed
+    RecordEvent recorder();
+    void load_history();
+    void record_completion_if_earned();
+
+    std::vector<LibraryCourse> library_;
+    Journal* journal_;
+    PlayerOptions options_;
+    Screen screen_ = Screen::learners;
+    Screen settings_return_ = Screen::learners;
+    std::string stop_message_;
+    std::string notice_;
+
+    std::vector<Learner> learners_;
+    std::optional<std::size_t> learner_;
+    LearnerForm form_;
+    std::vector<FieldProblem> form_problems_;
+    Settings settings_;
+
+    std::optional<std::size_t> course_index_;
+    std::unique_ptr<CourseReader> reader_;
+    CourseHistory history_;
+    std::optional<AssessmentSession> session_;
+    std::optional<assessment::AttemptResult> result_;
+
+    std::optional<ManagerPassphrase> gate_;
+    Screen manager_return_ = Screen::learners;
+    std::string passphrase_;
+    std::string confirmation_;
+    std::string manager_problem_;
+    std::optional<Dashboard> dashboard_;
+};
+
+}  // namespace waymark::player

@@ -1,0 +1,139 @@
+#include "waymark/player/course_reader.hpp"
+
+#include <cassert>
+
+namespace waymark::player {
+
+CourseReader::CourseReader(const course::Course& course) : course_(&course) {
+    assert(course.page_count() > 0);
+    // Start on the first module that has a page.
+    for (std::size_t m = 0; m < course.modules.size(); ++m)
+        if (!course.modules[m].pages.empty()) {
+            position_ = {m, 0};
+            break;
+        }
+    read_.insert(position_);
+}
+
+const course::Module& CourseReader::module() const {
+    return course_->modules[position_.module];
+}
+const content::Page& CourseReader::page() const {
+    return module().pages[position_.page];
+}
+
+bool CourseReader::valid(PagePosition p) const {
+    return p.module < course_->modules.size() && p.page < course_->modules[p.module].pages.size();
+}
+
+bool CourseReader::go_to(PagePosition p) {
+    if (!valid(p))
+        return false;
+    position_ = p;
+    read_.insert(p);
+    return true;
+}
+
+std::optional<PagePosition> CourseReader::previous() const {
+    if (position_.page > 0)
+        return PagePosition{position_.module, position_.page - 1};
+    for (std::size_t m = position_.module; m-- > 0;)
+        if (!course_->modules[m].pages.empty())
+            return PagePosition{m, course_->modules[m].pages.size() - 1};
+    return std::nullopt;
+}
+
+std::optional<PagePosition> CourseReader::following() const {
+    if (position_.page + 1 < module().pages.size())
+        return PagePosition{position_.module, position_.page + 1};
+    for (std::size_t m = position_.module + 1; m < course_->modules.size(); ++m)
+        if (!course_->modules[m].pages.empty())
+            return PagePosition{m, 0};
+    return std::nullopt;
+}
+
+bool CourseReader::can_go_back() const {
+    return previous().has_value();
+}
+bool CourseReader::can_go_next() const {
+    return following().has_value();
+}
+
+std::string CourseReader::progress_label() const {
+    return "Module " + std::to_string(position_.module + 1) + " of " +
+           std::to_string(course_->modules.size()) + ", page " +
+           std::to_string(position_.page + 1) + " of " + std::to_string(module().pages.size());
+}
+
+bool CourseReader::is_read(PagePosition p) const {
+    return read_.count(p) != 0;
+}
+
+bool CourseReader::module_read(std::size_t m) const {
+    if (m >= course_->modules.size())
+        return false;
+    for (std::size_t p = 0; p < course_->modules[m].pages.size(); ++p)
+        if (!is_read({m, p}))
+            return false;
+    return true;
+}
+
+int CourseReader::percent_read() const {
+    const auto total = course_->page_count();
+    return total == 0 ? 0 : static_cast<int>(read_.size() * 100 / total);
+}
+
+bool CourseReader::required_pages_read() const {
+    for (std::size_t m = 0; m < course_->modules.size(); ++m) {
+        const bool counts = course_->completion.all_modules || course_->modules[m].required;
+        if (counts && !module_read(m))
+            return false;
+    }
+    return true;
+}
+
+PageRef CourseReader::ref(PagePosition p) const {
+    if (!valid(p))
+        return {};
+    return {course_->modules[p.module].id, course_->modules[p.module].pages[p.page].anchor,
+            static_cast<int>(p.module), static_cast<int>(p.page),
+            static_cast<int>(course_->page_count())};
+}
+
+std::optional<PagePosition> CourseReader::find(const PageRef& r) const {
+    for (std::size_t m = 0; m < course_->modules.size(); ++m) {
+        if (course_->modules[m].id != r.module_id)
+            continue;
+        const auto& pages = course_->modules[m].pages;
+        for (std::size_t p = 0; p < pages.size(); ++p)
+            if (pages[p].anchor == r.anchor)
+                return PagePosition{m, p};
+    }
+    return std::nullopt;
+}
+
+void CourseReader::restore(const CourseHistory& history) {
+    std::optional<PagePosition> last;
+    for (const auto& r : history.pages_viewed)
+        if (auto p = find(r)) {
+            read_.insert(*p);
+            last = p;
+        }
+    if (last)
+        position_ = *last;
+}
+
+CheckState* CourseReader::check(const std::string& question_id, std::uint64_t seed) {
+    const auto it = checks_.find(question_id);
+    if (it != checks_.end())
+        return &it->second;
+    const content::Question* q = course_->find_knowledge_check(question_id);
+    if (!q)
+        return nullptr;
+    CheckState state;
+    state.shown = assessment::present(*q, seed, q->shuffle);
+    state.draft = blank_draft(*q, state.shown);
+    return &checks_.emplace(question_id, std::move(state)).first->second;
+}
+
+}  // namespace waymark::player

@@ -1,0 +1,179 @@
+#include "waymark/player/ledger_journal.hpp"
+
+#include <charconv>
+
+namespace waymark::player {
+namespace {
+
+ledger::CourseRef to_ledger(const CourseRef& c) {
+    return {c.id, c.version, c.digest, c.trusted};
+}
+
+template <typename T>
+Result<void> done(const Result<T>& r) {
+    if (!r)
+        return r.error();
+    return {};
+}
+
+const char* theme_key(Theme t) {
+    switch (t) {
+        case Theme::light:
+            return "light";
+        case Theme::dark:
+            return "dark";
+        case Theme::high_contrast:
+            return "high-contrast";
+    }
+    return "light";
+}
+
+}  // namespace
+
+std::string LedgerJournal::page_id(const PageRef& page) {
+    return page.module_id + "/" + page.anchor;
+}
+
+std::optional<PageRef> LedgerJournal::parse_page_id(const std::string& id) {
+    const auto slash = id.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 == id.size())
+        return std::nullopt;
+    return PageRef{id.substr(0, slash), id.substr(slash + 1)};
+}
+
+Result<std::vector<Learner>> LedgerJournal::learners() {
+    auto all = ledger_.learners();
+    if (!all)
+        return all.error();
+    std::vector<Learner> out;
+    for (const auto& l : *all)
+        if (!l.erased())
+            out.push_back({l.id, l.person.name, l.person.staff_id, l.person.team, l.person.role});
+    return out;
+}
+
+Result<Learner> LedgerJournal::add_learner(const Learner& learner) {
+    ledger::Person person;
+    person.name = learner.name;
+    person.staff_id = learner.staff_id;
+    person.team = learner.team;
+    person.role = learner.role;
+    auto added = ledger_.add_learner(person);
+    if (!added)
+        return added.error();
+    return Learner{added->id, learner.name, learner.staff_id, learner.team, learner.role};
+}
+
+Result<Settings> LedgerJournal::settings(const std::string& learner_id) {
+    auto pairs = ledger_.settings(learner_id);
+    if (!pairs)
+        return pairs.error();
+    Settings s;
+    for (const auto& [key, value] : *pairs) {
+        if (key == "text-size") {
+            int percent = 100;
+            std::from_chars(value.data(), value.data() + value.size(), percent);
+            s.text_size_percent = clamp_text_size(percent);
+        } else if (key == "theme") {
+            s.theme = value == "dark"            ? Theme::dark
+                      : value == "high-contrast" ? Theme::high_contrast
+                                                 : Theme::light;
+        } else if (key == "dyslexia-font") {
+            s.dyslexia_font = value == "on";
+        } else if (key == "reduced-motion") {
+            s.reduced_motion = value == "on";
+        }
+    }
+    saved_ = s;
+    return s;
+}
+
+Result<void> LedgerJournal::save_settings(const std::string& learner_id, const Settings& s) {
+    std::vector<ledger::SettingChanged> changes;
+    if (s.text_size_percent != saved_.text_size_percent)
+        changes.push_back({"text-size", std::to_string(s.text_size_percent)});
+    if (s.theme != saved_.theme)
+        changes.push_back({"theme", theme_key(s.theme)});
+    if (s.dyslexia_font != saved_.dyslexia_font)
+        changes.push_back({"dyslexia-font", s.dyslexia_font ? "on" : "off"});
+    if (s.reduced_motion != saved_.reduced_motion)
+        changes.push_back({"reduced-motion", s.reduced_motion ? "on" : "off"});
+    for (const auto& c : changes)
+        if (auto r = ledger_.record_setting(learner_id, c); !r)
+            return r.error();
+    saved_ = s;
+    return {};
+}
+
+Result<void> LedgerJournal::page_viewed(const std::string& learner_id, const CourseRef& course,
+                                        const PageRef& page, UtcTime at) {
+    ledger::PageViewed e;
+    e.page_id = page_id(page);
+    e.module_index = page.module_index;
+    e.page_index = page.page_index;
+    e.pages_total = page.pages_total;
+    return done(ledger_.record_page_view(learner_id, to_ledger(course), e, at));
+}
+
+Result<void> LedgerJournal::practice_answered(const std::string& learner_id,
+                                              const CourseRef& course,
+                                              const assessment::PracticeAnswered& event) {
+    return done(ledger_.record_knowledge_check(learner_id, to_ledger(course), event));
+}
+
+Result<void> LedgerJournal::attempt_event(const std::string& learner_id, const CourseRef& course,
+                                          const std::string&,
+                                          const assessment::AttemptEvent& event) {
+    return done(ledger_.record_attempt_event(learner_id, to_ledger(course), event));
+}
+
+Result<void> LedgerJournal::course_completed(const std::string& learner_id, const CourseRef& course,
+                                             const Completion& c) {
+    ledger::CourseCompleted e;
+    e.attempt_id = c.attempt_id;
+    e.score = c.scaled;
+    e.refresher_months = c.refresher_months;
+    return done(ledger_.record_completion(learner_id, to_ledger(course), e, c.at));
+}
+
+Result<CourseHistory> LedgerJournal::history(const std::string& learner_id,
+                                             const std::string& course_id) {
+    CourseHistory h;
+    auto pages = ledger_.pages_viewed(learner_id, course_id);
+    if (!pages)
+        return pages.error();
+    for (const auto& id : *pages)
+        if (auto ref = parse_page_id(id))
+            h.pages_viewed.push_back(*ref);
+    // The bookmark (the last page viewed) goes last: it is where the learner resumes.
+    auto progress = ledger_.progress(learner_id, course_id);
+    if (!progress)
+        return progress.error();
+    if (*progress)
+        if (auto ref = parse_page_id((*progress)->bookmark))
+            h.pages_viewed.push_back(*ref);
+
+    auto attempts = ledger_.attempts(learner_id, course_id);
+    if (!attempts)
+        return attempts.error();
+    for (const auto& a : *attempts) {
+        auto events = ledger_.attempt_events(a.attempt_id);
+        if (!events)
+            return events.error();
+        h.attempts.push_back(std::move(*events));
+    }
+    auto completions = ledger_.completions(learner_id, course_id);
+    if (!completions)
+        return completions.error();
+    for (const auto& c : *completions) {
+        Completion out;
+        out.course_version = c.course.version;
+        out.at = parse_iso8601(c.completed_at).value_or(UtcTime{});
+        out.scaled = c.score;
+        out.attempt_id = c.attempt_id;
+        h.completions.push_back(out);
+    }
+    return h;
+}
+
+}  // namespace waymark::player

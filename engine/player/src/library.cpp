@@ -1,0 +1,317 @@
+#include "waymark/player/library.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "waymark/course/load.hpp"
+#include "waymark/package/manifest.hpp"
+#include "waymark/package/package.hpp"
+
+namespace waymark::player {
+namespace {
+
+namespace fs = std::filesystem;
+
+void load_from(LibraryCourse& entry, std::shared_ptr<const course::CourseFiles> files) {
+    auto loaded = course::load_course(*files);
+    entry.diagnostics = std::move(loaded.diagnostics);
+    entry.files = std::move(files);
+    if (!entry.diagnostics.has_errors() && loaded.course.page_count() > 0) {
+        entry.course = std::make_shared<const course::Course>(std::move(loaded.course));
+        return;
+    }
+    const auto errors = entry.diagnostics.error_count();
+    if (errors == 0)
+        entry.error = "This course has no pages yet.";
+    else
+        entry.error = "This course has " + std::to_string(errors) +
+                      (errors == 1 ? " problem" : " problems") +
+                      " and cannot be taken; the first is " +
+                      entry.diagnostics.items().front().format() + ". Ask its trainer to fix it.";
+    // Keep what did load, so an author preview can still show the pages.
+    if (loaded.course.page_count() > 0)
+        entry.course = std::make_shared<const course::Course>(std::move(loaded.course));
+}
+
+// The digest a package of these files would carry, so a completion earned on a course
+// folder names its exact content just as one earned on a package does.
+std::string folder_digest(const course::CourseFiles& files) {
+    std::vector<package::FileEntry> entries;
+    for (const auto& path : files.list()) {
+        auto bytes = files.read(path, course::LoadLimits{}.max_asset_bytes);
+        if (!bytes)
+            continue;
+        entries.push_back({path, bytes->size(), sha256(*bytes)});
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path < b.path; });
+    return to_hex(package::content_digest(entries));
+}
+
+std::string days(int n) {
+    return std::to_string(n) + (n == 1 ? " day" : " days");
+}
+
+}  // namespace
+
+std::string LibraryCourse::title() const {
+    if (course && !course->title.empty())
+        return course->title;
+    return path.filename().string();
+}
+
+CourseRef LibraryCourse::ref() const {
+    CourseRef r;
+    if (course) {
+        r.id = course->id;
+        r.version = course->version;
+    }
+    r.digest = digest;
+    r.trusted = origin != CourseOrigin::untrusted_package;
+    return r;
+}
+
+LibraryCourse load_course_folder(const fs::path& folder) {
+    LibraryCourse entry;
+    entry.path = folder;
+    entry.origin = CourseOrigin::source_folder;
+    Diagnostics listing;
+    auto files = std::make_shared<const course::FolderFiles>(folder, listing);
+    entry.digest = folder_digest(*files);
+    load_from(entry, files);
+    entry.diagnostics.append(listing);
+    entry.diagnostics.sort();
+    return entry;
+}
+
+LibraryCourse load_course_package(const fs::path& file, const package::TrustStore& trust) {
+    LibraryCourse entry;
+    entry.path = file;
+    auto opened = package::open_package(file);
+    if (!opened) {
+        entry.origin = CourseOrigin::untrusted_package;
+        entry.error = "This package cannot be opened: " + opened.error().describe() +
+                      ". Ask its publisher for a fresh copy.";
+        entry.diagnostics.add(opened.error());
+        return entry;
+    }
+    entry.origin =
+        opened->trusted_by(trust) ? CourseOrigin::signed_package : CourseOrigin::untrusted_package;
+    entry.digest = to_hex(opened->manifest().content_digest);
+    std::map<std::string, std::string> files(opened->files().begin(), opened->files().end());
+    load_from(entry, std::make_shared<const course::MemoryFiles>(std::move(files)));
+    return entry;
+}
+
+std::vector<LibraryCourse> scan_courses(const std::vector<fs::path>& folders,
+                                        const package::TrustStore& trust) {
+    std::vector<LibraryCourse> out;
+    std::set<std::string> ids;
+    auto keep = [&](LibraryCourse entry) {
+        if (entry.course && !ids.insert(entry.course->id).second)
+            return;
+        out.push_back(std::move(entry));
+    };
+    for (const auto& folder : folders) {
+        std::error_code ec;
+        if (!fs::is_directory(folder, ec))
+            continue;
+        std::vector<fs::path> sources, packages;
+        for (const auto& e : fs::directory_iterator(folder, ec)) {
+            const auto name = e.path().filename().string();
+            if (name.empty() || name[0] == '.')
+                continue;
+            if (e.is_directory(ec) && fs::exists(e.path() / "course.json", ec))
+                sources.push_back(e.path());
+            else if (e.is_regular_file(ec) && e.path().extension() == ".wmpkg")
+                packages.push_back(e.path());
+        }
+        std::sort(sources.begin(), sources.end());
+        std::sort(packages.begin(), packages.end());
+        for (const auto& s : sources)
+            keep(load_course_folder(s));
+        for (const auto& p : packages)
+            keep(load_course_package(p, trust));
+    }
+    return out;
+}
+
+std::string CourseStatus::label() const {
+    switch (kind) {
+        case StatusKind::not_started:
+            return "Not started";
+        case StatusKind::in_progress:
+            return "In progress, " + std::to_string(percent) + "%";
+        case StatusKind::completed:
+            return "Completed on " + format_date(completed_on) +
+                   (expires ? ", valid until " + format_date(valid_until) : "");
+        case StatusKind::due_soon:
+            return "Due in " + days(days_left);
+        case StatusKind::overdue:
+            return "Overdue by " + days(days_left);
+    }
+    return {};
+}
+
+CourseStatus course_status(const course::Course& course, const CourseHistory& history, UtcTime now,
+                           int due_soon_days) {
+    CourseStatus s;
+    if (!history.completions.empty()) {
+        const auto latest =
+            std::max_element(history.completions.begin(), history.completions.end(),
+                             [](const Completion& a, const Completion& b) { return a.at < b.at; });
+        s.kind = StatusKind::completed;
+        s.completed_on = latest->at;
+        if (course.refresher_months > 0) {
+            s.expires = true;
+            s.valid_until = add_months(latest->at, course.refresher_months);
+            using Days = std::chrono::duration<int, std::ratio<86400>>;
+            if (now >= s.valid_until) {
+                s.kind = StatusKind::overdue;
+                s.days_left = std::chrono::floor<Days>(now - s.valid_until).count();
+            } else {
+                const int left = std::chrono::ceil<Days>(s.valid_until - now).count();
+                if (left <= due_soon_days) {
+                    s.kind = StatusKind::due_soon;
+                    s.days_left = left;
+                }
+            }
+        }
+        return s;
+    }
+    std::set<std::pair<std::string, std::string>> seen;
+    std::size_t read = 0;
+    for (const auto& page : history.pages_viewed) {
+        if (!seen.insert({page.module_id, page.anchor}).second)
+            continue;
+        const auto* m = course.find_module(page.module_id);
+        if (m && std::any_of(m->pages.begin(), m->pages.end(),
+                             [&](const content::Page& p) { return p.anchor == page.anchor; }))
+            ++read;
+    }
+    if (read == 0 && history.attempts.empty())
+        return s;
+    s.kind = StatusKind::in_progress;
+    const auto total = course.page_count();
+    s.percent = total == 0 ? 0 : static_cast<int>(read * 100 / total);
+    return s;
+}
+
+namespace {
+
+struct CharacterSet {
+    std::set<std::string> seen;
+    void add(const std::string& text) {
+        for (std::size_t i = 0; i < text.size();) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            const std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (c >= 0x80 && i + n <= text.size())
+                seen.insert(text.substr(i, n));
+            i += n;
+        }
+    }
+    void add(const content::Inlines& spans) {
+        for (const auto& s : spans)
+            add(s.text);
+    }
+    void add(const std::vector<content::Block>& blocks) {
+        for (const auto& b : blocks) {
+            add(b.text);
+            add(b.title);
+            add(b.code);
+            add(b.image.alt);
+            add(b.image.title);
+            add(b.children);
+            for (const auto& item : b.items)
+                add(item.blocks);
+            for (const auto& h : b.table.header)
+                add(h);
+            for (const auto& row : b.table.rows)
+                for (const auto& cell : row)
+                    add(cell);
+            for (const auto& step : b.steps) {
+                add(step.title);
+                add(step.detail);
+            }
+        }
+    }
+    void add(const content::Question& q) {
+        add(q.stem);
+        add(q.stem_after);
+        add(q.general_feedback);
+        for (const auto& c : q.choices)
+            add(c.text + c.feedback);
+        for (const auto& p : q.pairs)
+            add(p.prompt + p.answer);
+        for (const auto& o : q.order)
+            add(o);
+        for (const auto& a : q.text_answers)
+            add(a.feedback);
+        for (const auto& st : q.steps) {
+            add(st.text);
+            for (const auto& o : st.options)
+                add(o.text + o.feedback);
+        }
+    }
+};
+
+}  // namespace
+
+std::string characters_used(const course::Course& course) {
+    CharacterSet set;
+    set.add(course.title + course.summary);
+    for (const auto& m : course.modules) {
+        set.add(m.title);
+        for (const auto& page : m.pages) {
+            set.add(page.title);
+            set.add(page.blocks);
+        }
+    }
+    for (const auto& c : course.contacts)
+        set.add(c.name + c.role + c.phone + c.email + c.url + c.hours + c.description);
+    for (const auto& q : course.knowledge_checks)
+        set.add(q);
+    for (const auto& q : course.assessment_questions)
+        set.add(q);
+    std::string out;
+    for (const auto& ch : set.seen)
+        out += ch;
+    return out;
+}
+
+std::string resolve_image(const course::CourseFiles& files, const std::string& module_file,
+                          const std::string& src) {
+    auto normalise = [](const std::string& path) -> std::string {
+        std::vector<std::string> parts;
+        std::size_t start = 0;
+        while (start <= path.size()) {
+            const auto slash = path.find('/', start);
+            const auto part =
+                path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+            if (part == "..") {
+                if (parts.empty())
+                    return {};  // leaves the course
+                parts.pop_back();
+            } else if (!part.empty() && part != ".") {
+                parts.push_back(part);
+            }
+            if (slash == std::string::npos)
+                break;
+            start = slash + 1;
+        }
+        std::string out;
+        for (const auto& p : parts)
+            out += (out.empty() ? "" : "/") + p;
+        return out;
+    };
+    if (src.empty() || src.find("://") != std::string::npos || src[0] == '/')
+        return {};
+    const auto slash = module_file.rfind('/');
+    const std::string folder = slash == std::string::npos ? "" : module_file.substr(0, slash + 1);
+    for (const auto& candidate : {normalise(folder + src), normalise(src)})
+        if (!candidate.empty() && files.exists(candidate))
+            return candidate;
+    return {};
+}
+
+}  // namespace waymark::player

@@ -1,0 +1,527 @@
+#include "waymark/player/player.hpp"
+
+#include <sodium.h>
+
+#include "waymark/assessment/knowledge_check.hpp"
+#include "waymark/core/ids.hpp"
+
+namespace waymark::player {
+
+namespace as = waymark::assessment;
+
+Player::Player(std::vector<LibraryCourse> library, Journal& journal, PlayerOptions options)
+    : library_(std::move(library)), journal_(&journal), options_(std::move(options)) {
+    if (!options_.clock)
+        options_.clock = utc_now;
+    if (!options_.random_seed)
+        options_.random_seed = [] {
+            std::uint64_t seed = 0;
+            randombytes_buf(&seed, sizeof seed);
+            return seed;
+        };
+    if (!options_.new_id)
+        options_.new_id = [] { return Uuid::random().str(); };
+    if (!options_.manager_passphrase_file.empty())
+        gate_.emplace(options_.manager_passphrase_file);
+    auto people = journal_->learners();
+    if (!people) {
+        recorded(people.error());
+        return;
+    }
+    learners_ = std::move(*people);
+    screen_ = learners_.empty() ? Screen::add_learner : Screen::learners;
+}
+
+void Player::show(Screen s) {
+    if (screen_ == Screen::stopped)
+        return;
+    screen_ = s;
+    notice_.clear();
+    // Leaving the manager area locks it: the dashboard is not kept.
+    if (s != Screen::manager)
+        dashboard_.reset();
+}
+
+bool Player::recorded(const Result<void>& r) {
+    if (r)
+        return true;
+    stop_message_ =
+        "Your progress could not be saved, so the course has stopped here to keep your "
+        "record complete. " +
+        r.error().describe() +
+        ". Close the player and ask your manager or IT team to check the ledger file; "
+        "nothing after this point was recorded.";
+    screen_ = Screen::stopped;
+    return false;
+}
+
+// --- learners --------------------------------------------------------------------
+
+const Learner* Player::learner() const {
+    return learner_ ? &learners_[*learner_] : nullptr;
+}
+
+void Player::choose_learner(std::size_t index) {
+    if (index >= learners_.size())
+        return;
+    auto saved = journal_->settings(learners_[index].id);
+    if (!recorded(saved ? Result<void>{} : Result<void>{saved.error()}))
+        return;
+    learner_ = index;
+    settings_ = *saved;
+    show(Screen::library);
+}
+
+void Player::show_add_learner() {
+    form_ = {};
+    form_problems_.clear();
+    show(Screen::add_learner);
+}
+
+bool Player::submit_learner_form() {
+    form_problems_ = check_learner_form(form_, learners_);
+    if (!form_problems_.empty())
+        return false;
+    const LearnerForm tidied = tidy(form_);
+    Learner l{options_.new_id(), tidied.name, tidied.staff_id, tidied.team, tidied.role};
+    auto stored = journal_->add_learner(l);
+    if (!stored) {
+        // The ledger has the last word on what makes a valid learner.
+        if (stored.error().code == ErrorCode::invalid) {
+            form_problems_.push_back({LearnerField::name, stored.error().message});
+            return false;
+        }
+        recorded(stored.error());
+        return false;
+    }
+    learners_.push_back(*stored);
+    learner_ = learners_.size() - 1;
+    settings_ = {};
+    form_ = {};
+    show(Screen::library);
+    return true;
+}
+
+void Player::cancel_add_learner() {
+    form_problems_.clear();
+    show(learners_.empty() ? Screen::add_learner : Screen::learners);
+}
+
+void Player::sign_out() {
+    learner_.reset();
+    course_index_.reset();
+    reader_.reset();
+    session_.reset();
+    result_.reset();
+    settings_ = {};
+    show(learners_.empty() ? Screen::add_learner : Screen::learners);
+}
+
+// --- settings --------------------------------------------------------------------
+
+void Player::open_settings() {
+    if (screen_ == Screen::settings || screen_ == Screen::stopped)
+        return;
+    settings_return_ = screen_;
+    show(Screen::settings);
+}
+
+void Player::close_settings() {
+    if (screen_ == Screen::settings)
+        show(settings_return_);
+}
+
+void Player::change_settings(Settings s) {
+    s.text_size_percent = clamp_text_size(s.text_size_percent);
+    if (s == settings_)
+        return;
+    settings_ = s;
+    if (learner_)
+        recorded(journal_->save_settings(learners_[*learner_].id, s));
+}
+
+// --- library ---------------------------------------------------------------------
+
+CourseStatus Player::status_of(std::size_t index) const {
+    if (!learner_ || index >= library_.size() || !library_[index].course)
+        return {};
+    auto h = journal_->history(learners_[*learner_].id, library_[index].course->id);
+    return h ? course_status(*library_[index].course, *h, options_.clock()) : CourseStatus{};
+}
+
+void Player::load_history() {
+    auto h = journal_->history(learners_[*learner_].id, library_[*course_index_].course->id);
+    if (!recorded(h ? Result<void>{} : Result<void>{h.error()}))
+        return;
+    history_ = std::move(*h);
+}
+
+void Player::open_course(std::size_t index) {
+    if (!learner_ || index >= library_.size() || !library_[index].playable())
+        return;
+    course_index_ = index;
+    session_.reset();
+    result_.reset();
+    reader_ = std::make_unique<CourseReader>(*library_[index].course);
+    load_history();
+    if (screen_ == Screen::stopped)
+        return;
+    reader_->restore(history_);
+    show(Screen::course);
+    go_to_page(reader_->position());
+}
+
+void Player::back_to_library() {
+    session_.reset();
+    show(Screen::library);
+}
+
+void Player::reload_course(std::size_t index, LibraryCourse course) {
+    if (index >= library_.size())
+        return;
+    const bool current = course_index_ == index && reader_;
+    std::optional<PageRef> where;
+    if (current)
+        where = reader_->ref(reader_->position());
+    library_[index] = std::move(course);
+    if (!current)
+        return;
+    if (!library_[index].course) {
+        // Nothing loadable: keep the old reader away from the freed course.
+        reader_.reset();
+        session_.reset();
+        show(Screen::library);
+        return;
+    }
+    reader_ = std::make_unique<CourseReader>(*library_[index].course);
+    reader_->restore(history_);
+    if (where)
+        if (auto p = reader_->find(*where))
+            reader_->go_to(*p);
+    session_.reset();
+    if (screen_ == Screen::assessment || screen_ == Screen::result)
+        show(Screen::course);
+}
+
+const LibraryCourse* Player::current_course() const {
+    return course_index_ ? &library_[*course_index_] : nullptr;
+}
+
+// --- course ----------------------------------------------------------------------
+
+void Player::go_to_page(PagePosition p) {
+    if (!reader_ || !reader_->valid(p))
+        return;
+    const PageRef ref = reader_->ref(p);
+    // The view is recorded before the page is shown.
+    if (!recorded(journal_->page_viewed(learners_[*learner_].id, current_course()->ref(), ref,
+                                        options_.clock())))
+        return;
+    history_.pages_viewed.push_back(ref);
+    reader_->go_to(p);
+    show(Screen::course);
+}
+
+bool Player::can_go_next() const {
+    return reader_ && (reader_->can_go_next() || has_assessment());
+}
+
+std::string Player::next_label() const {
+    if (reader_ && !reader_->can_go_next() && has_assessment())
+        return "Continue to the assessment";
+    return "Next";
+}
+
+void Player::next_page() {
+    if (!reader_)
+        return;
+    if (auto next = reader_->following())
+        go_to_page(*next);
+    else if (has_assessment())
+        open_assessment_intro();
+}
+
+void Player::previous_page() {
+    if (!reader_)
+        return;
+    if (auto prev = reader_->previous())
+        go_to_page(*prev);
+}
+
+void Player::check_answer(const std::string& question_id) {
+    if (!reader_)
+        return;
+    CheckState* state = reader_->check(question_id);
+    const content::Question* q = reader_->course().find_knowledge_check(question_id);
+    if (!state || !q)
+        return;
+    if (q->type == content::QuestionType::essay || q->type == content::QuestionType::description) {
+        state->reflected = is_complete(*q, state->draft);
+        return;
+    }
+    auto response = to_response(*q, state->shown, state->draft);
+    if (!response) {
+        notice_ = response.error().message;
+        return;
+    }
+    auto marked = as::practise(*q, *response, options_.clock());
+    if (!marked) {
+        notice_ = marked.error().describe();
+        return;
+    }
+    if (!recorded(journal_->practice_answered(learners_[*learner_].id, current_course()->ref(),
+                                              marked->event)))
+        return;
+    state->feedback = marked->score;
+    ++state->tries;
+    notice_.clear();
+}
+
+void Player::try_check_again(const std::string& question_id) {
+    if (!reader_)
+        return;
+    if (CheckState* state = reader_->check(question_id)) {
+        state->feedback.reset();
+        state->reflected = false;
+    }
+}
+
+// --- assessment ------------------------------------------------------------------
+
+bool Player::has_assessment() const {
+    return reader_ && !reader_->course().assessment_questions.empty();
+}
+
+std::vector<as::Attempt> Player::past_attempts() const {
+    std::vector<as::Attempt> out;
+    for (const auto& events : history_.attempts)
+        if (auto a = as::rebuild_attempt(events))
+            out.push_back(std::move(*a));
+    return out;
+}
+
+void Player::open_assessment_intro() {
+    if (has_assessment())
+        show(Screen::assessment_intro);
+}
+
+bool Player::ready_for_assessment() const {
+    return reader_ && reader_->required_pages_read();
+}
+
+as::StartDecision Player::eligibility() const {
+    if (!has_assessment())
+        return {};
+    const auto past = past_attempts();
+    return as::can_start_attempt(policy_of(reader_->course().assessment), past, options_.clock());
+}
+
+RecordEvent Player::recorder() {
+    return [this](const as::AttemptEvent& e) -> Result<void> {
+        std::string attempt_id;
+        if (const auto* s = std::get_if<as::AttemptStarted>(&e))
+            attempt_id = s->attempt_id;
+        else if (session_)
+            attempt_id = session_->attempt().id();
+        auto r = journal_->attempt_event(learners_[*learner_].id, current_course()->ref(),
+                                         attempt_id, e);
+        if (!r) {
+            recorded(r);
+            return r;
+        }
+        // Keep the history the eligibility rules read in step with the journal.
+        if (std::holds_alternative<as::AttemptStarted>(e))
+            history_.attempts.push_back({e});
+        else if (!history_.attempts.empty())
+            history_.attempts.back().push_back(e);
+        return {};
+    };
+}
+
+void Player::start_assessment() {
+    if (!has_assessment() || !ready_for_assessment())
+        return;
+    // An attempt left open (the player was closed mid-way) carries on.
+    const auto past = past_attempts();
+    for (const auto& a : past)
+        if (a.state() == as::AttemptState::in_progress ||
+            a.state() == as::AttemptState::submitted) {
+            auto resumed = AssessmentSession::resume(reader_->course(), a);
+            if (!resumed) {
+                notice_ = resumed.error().message;
+                return;
+            }
+            session_ = std::move(*resumed);
+            show(Screen::assessment);
+            if (session_->attempt().state() == as::AttemptState::submitted)
+                assessment_submit();
+            return;
+        }
+    const auto decision = eligibility();
+    if (!decision.allowed) {
+        notice_ = decision.message;
+        return;
+    }
+    auto started = AssessmentSession::start(reader_->course(), options_.new_id(),
+                                            options_.random_seed(), options_.clock(), recorder());
+    if (screen_ == Screen::stopped)
+        return;
+    if (!started) {
+        notice_ = "The assessment cannot start: " + started.error().describe() +
+                  ". Tell the course's trainer.";
+        return;
+    }
+    session_ = std::move(*started);
+    result_.reset();
+    show(Screen::assessment);
+}
+
+void Player::assessment_next() {
+    if (session_) {
+        if (auto r = session_->next(options_.clock(), recorder()); !r && screen_ != Screen::stopped)
+            notice_ = r.error().message;
+    }
+}
+
+void Player::assessment_back() {
+    if (session_) {
+        if (auto r = session_->back(options_.clock(), recorder()); !r && screen_ != Screen::stopped)
+            notice_ = r.error().message;
+    }
+}
+
+void Player::assessment_go_to(std::size_t index) {
+    if (session_) {
+        if (auto r = session_->go_to(index, options_.clock(), recorder());
+            !r && screen_ != Screen::stopped)
+            notice_ = r.error().message;
+    }
+}
+
+void Player::assessment_review() {
+    if (session_) {
+        if (auto r = session_->open_review(options_.clock(), recorder());
+            !r && screen_ != Screen::stopped)
+            notice_ = r.error().message;
+    }
+}
+
+void Player::assessment_ask_submit() {
+    if (session_)
+        session_->ask_to_submit();
+}
+
+void Player::assessment_cancel_submit() {
+    if (session_)
+        session_->cancel_submit();
+}
+
+void Player::assessment_submit() {
+    if (!session_)
+        return;
+    auto r = session_->submit(options_.clock(), recorder());
+    if (screen_ == Screen::stopped)
+        return;
+    if (!r) {
+        notice_ = "Your answers could not be marked: " + r.error().describe();
+        return;
+    }
+    result_ = session_->attempt().result();
+    record_completion_if_earned();
+    if (screen_ == Screen::stopped)
+        return;
+    show(Screen::result);
+}
+
+void Player::tick() {
+    if (screen_ == Screen::assessment && session_ && session_->out_of_time(options_.clock()))
+        assessment_submit();
+}
+
+void Player::record_completion_if_earned() {
+    if (!result_ || !result_->passed || !reader_ || !reader_->required_pages_read())
+        return;
+    Completion c{reader_->course().version, options_.clock(), result_->scaled,
+                 session_ ? session_->attempt().id() : std::string(),
+                 reader_->course().refresher_months};
+    if (!recorded(journal_->course_completed(learners_[*learner_].id, current_course()->ref(), c)))
+        return;
+    history_.completions.push_back(c);
+}
+
+// --- manager area ----------------------------------------------------------------
+
+void Player::open_manager() {
+    if (!gate_ || screen_ == Screen::stopped || screen_ == Screen::manager_sign_in ||
+        screen_ == Screen::manager)
+        return;
+    manager_return_ = screen_ == Screen::settings ? settings_return_ : screen_;
+    passphrase_.clear();
+    confirmation_.clear();
+    manager_problem_.clear();
+    show(Screen::manager_sign_in);
+}
+
+void Player::close_manager() {
+    if (screen_ != Screen::manager_sign_in && screen_ != Screen::manager)
+        return;
+    dashboard_.reset();
+    passphrase_.clear();
+    confirmation_.clear();
+    show(manager_return_);
+}
+
+void Player::submit_manager_passphrase() {
+    if (!gate_ || screen_ != Screen::manager_sign_in)
+        return;
+    manager_problem_.clear();
+    bool allowed = false;
+    if (!gate_->is_set()) {
+        auto set = gate_->set(passphrase_, confirmation_);
+        if (set)
+            allowed = true;
+        else
+            manager_problem_ = set.error().message;
+    } else {
+        auto ok = gate_->check(passphrase_);
+        if (!ok)
+            manager_problem_ = ok.error().describe();
+        else if (!*ok)
+            manager_problem_ = "That passphrase is not right. Check Caps Lock and try again.";
+        else
+            allowed = true;
+    }
+    // Never keep a passphrase in memory longer than needed.
+    passphrase_.clear();
+    confirmation_.clear();
+    if (!allowed)
+        return;
+    auto board = build_dashboard(*journal_, learners_, library_, options_.clock());
+    if (!board) {
+        recorded(board.error());
+        return;
+    }
+    dashboard_ = std::move(*board);
+    show(Screen::manager);
+}
+
+// --- result ----------------------------------------------------------------------
+
+const as::AttemptResult* Player::result() const {
+    return result_ ? &*result_ : nullptr;
+}
+
+bool Player::may_review_answers() const {
+    if (!reader_ || !result_)
+        return false;
+    const auto past = past_attempts();
+    return as::may_show_correct_answers(policy_of(reader_->course().assessment), past);
+}
+
+bool Player::completed() const {
+    if (!learner_ || !course_index_)
+        return false;
+    return !history_.completions.empty();
+}
+
+}  // namespace waymark::player

@@ -1,0 +1,18 @@
+// waymark/ui/app.hpp: the waymark-player program: a window, its event loop, the view.
+//
+//     waymark-player                     the library: bundled courses, the courses folder
+//     waymark-player --courses DIR       also the courses in DIR (course folders, .wmpkg)
+//     waymark-player --preview DIR       an author's course folder, reloaded on every save,
+//                                        with its diagnostics under the page
+//     waymark-player --ledger FILE       records into FILE instead of the default ledger
+//     waymark-player --screenshots DIR   visits every screen, saves DIR/NN-screen.png, exits
+// The loop is idle when nothing happens: it waits for events and draws a few frames after
+// each one (and once a second while an assessment clock or a preview is running).
+#pragma once
+
+namespace waymark::ui {
+
+// Runs the player; returns the process exit status.
+int run_player(int argc, char** argv);
+
+}  // namespace waymark::ui

@@ -1,0 +1,42 @@
+// waymark/ui/widgets.hpp: the player's interactive widgets, findable by label.
+//
+// Every button, checkbox, radio button, text field and link the player draws goes
+// through these wrappers. Besides calling ImGui they note each widget's label and
+// rectangle for the frame, which is how the headless harness (tests/ui) finds "Next"
+// and clicks it, and how a request to reveal a widget scrolls it into view.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace waymark::ui {
+
+struct WidgetRecord {
+    std::string id;     // the full ImGui label, "Next##page"
+    std::string label;  // what the learner reads: "Next"
+    ImVec2 min, max;    // on screen
+    bool visible = false;
+    bool enabled = true;
+};
+
+// The widgets drawn since begin_frame(), in drawing order.
+const std::vector<WidgetRecord>& widgets_drawn();
+// Starts a new frame's list; the previous one is kept as widgets_last_frame().
+void begin_widget_frame();
+const std::vector<WidgetRecord>& widgets_last_frame();
+// Asks the widget with this id or label to scroll itself into view next frame.
+void reveal_widget(const std::string& id_or_label);
+
+// Wrappers with ImGui's meaning; `enabled` false draws them greyed out and inert.
+bool button(const char* label, bool enabled = true, ImVec2 size = {0, 0});
+bool primary_button(const char* label, bool enabled = true, ImVec2 size = {0, 0});
+bool checkbox(const char* label, bool* value);
+bool radio(const char* label, bool active);
+bool selectable(const char* label, bool selected, ImVec2 size = {0, 0});
+bool input_text(const char* label, std::string* text, bool multiline = false, float height = 0);
+// Records the last ImGui item under `label` (for custom widgets such as links).
+void note_item(const char* label, bool enabled = true);
+
+}  // namespace waymark::ui

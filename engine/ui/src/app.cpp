@@ -1,0 +1,610 @@
+#include "waymark/ui/app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <spawn.h>
+#if defined(__SANITIZE_ADDRESS__)
+#include <dlfcn.h>
+#include <link.h>
+#endif
+#include <stb_image_write.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gl_images.hpp"
+#include "waymark/content/markdown.hpp"
+#include "waymark/player/ledger_journal.hpp"
+#include "waymark/player/player.hpp"
+#include "waymark/player/preview.hpp"
+#include "waymark/ui/style.hpp"
+#include "waymark/ui/view.hpp"
+#include "waymark/ui/widgets.hpp"
+
+extern char** environ;
+
+namespace waymark::ui {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool event_arrived = false;
+
+// Our callbacks are installed before ImGui's backend, which chains to them: they only
+// note that something happened so the loop draws a few more frames.
+void note_event() {
+    event_arrived = true;
+}
+void on_cursor(GLFWwindow*, double, double) {
+    note_event();
+}
+void on_button(GLFWwindow*, int, int, int) {
+    note_event();
+}
+void on_scroll(GLFWwindow*, double, double) {
+    note_event();
+}
+void on_key(GLFWwindow*, int, int, int, int) {
+    note_event();
+}
+void on_char(GLFWwindow*, unsigned int) {
+    note_event();
+}
+void on_size(GLFWwindow*, int, int) {
+    note_event();
+}
+void on_focus(GLFWwindow*, int) {
+    note_event();
+}
+bool scale_changed = false;
+void on_content_scale(GLFWwindow*, float, float) {
+    scale_changed = true;
+    note_event();
+}
+
+fs::path data_home() {
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x)
+        return x;
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return fs::path(h) / ".local/share";
+    return {};
+}
+
+// Opens a web link in the system browser. No shell is involved, so the URL cannot run
+// anything; only http(s) and mailto links get here.
+void open_in_browser(const std::string& url) {
+    std::signal(SIGCHLD, SIG_IGN);  // nobody waits for the browser launcher
+    pid_t pid = 0;
+    std::string program = "xdg-open";
+    std::vector<char*> argv{program.data(), const_cast<char*>(url.c_str()), nullptr};
+    posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv.data(), environ);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+// Mesa allocates memory in its DRI driver that it never frees, then unloads the driver
+// in glfwTerminate(); LeakSanitizer then reports those leaks from an "unknown module"
+// that no suppression can name. Keeping the driver mapped (RTLD_NODELETE) lets the
+// report name it, so tests/ui/lsan-gl.supp can suppress exactly Mesa's leaks.
+void keep_graphics_driver_loaded() {
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void*) {
+            const std::string name = info->dlpi_name ? info->dlpi_name : "";
+            if (name.find("_dri.so") != std::string::npos ||
+                name.find("libgallium") != std::string::npos)
+                dlopen(name.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+            return 0;
+        },
+        nullptr);
+}
+#else
+void keep_graphics_driver_loaded() {}
+#endif
+
+double thread_cpu_us() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
+}
+
+bool save_screenshot(const fs::path& file, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows run bottom to top; PNG's top to bottom.
+    const int stride = width * 4;
+    return stbi_write_png(file.c_str(), width, height, 4,
+                          pixels.data() + static_cast<std::size_t>(height - 1) * stride,
+                          -stride) != 0;
+}
+
+struct Options {
+    std::vector<std::string> courses;
+    std::string preview;
+    std::string trust;
+    std::string screenshots;
+    std::string first_page;  // benchmark: open this course, draw its first page, exit
+    std::string frame_cost;  // benchmark: this course's longest page, CPU time per frame
+    std::string ledger;      // the ledger file; default_ledger_path() when empty
+};
+
+// The journal the player records into: the ledger for learners; memory for an author's
+// preview and the screenshot tour, which must not leave records behind. A ledger that
+// cannot be opened gives a journal that refuses everything with the reason, so the
+// player starts and says what is wrong.
+// The manager passphrase hash lives beside the ledger; the screenshot tour uses its own.
+fs::path manager_passphrase_file(const Options& options) {
+    if (!options.screenshots.empty())
+        return fs::path(options.screenshots) / "manager.pass";
+    if (!options.preview.empty() || !options.first_page.empty() || !options.frame_cost.empty())
+        return {};
+    const fs::path ledger =
+        options.ledger.empty() ? ledger::default_ledger_path() : fs::path(options.ledger);
+    return ledger.parent_path() / "manager.pass";
+}
+
+std::unique_ptr<player::Journal> open_journal(const Options& options) {
+    const bool scratch = !options.preview.empty() || !options.screenshots.empty() ||
+                         !options.first_page.empty() || !options.frame_cost.empty();
+    if (scratch && options.ledger.empty())
+        return std::make_unique<player::MemoryJournal>();
+    const fs::path file =
+        options.ledger.empty() ? ledger::default_ledger_path() : fs::path(options.ledger);
+    std::error_code ec;
+    if (file.has_parent_path())
+        fs::create_directories(file.parent_path(), ec);
+    auto opened = ledger::Ledger::open(file);
+    if (!opened)
+        return std::make_unique<player::UnavailableJournal>(opened.error());
+    return std::make_unique<player::LedgerJournal>(std::move(*opened));
+}
+
+class App {
+  public:
+    App(GLFWwindow* window, Options options) : window_(window), options_(std::move(options)) {}
+
+    int run();
+
+  private:
+    void frame();
+    void rebuild_fonts();
+    std::vector<player::LibraryCourse> load_library();
+    void reload_preview();
+    int screenshot_tour();
+    int first_page_benchmark();
+    int frame_cost_benchmark();
+
+    GLFWwindow* window_;
+    Options options_;
+    float scale_ = 1;
+    std::unique_ptr<player::Journal> journal_;
+    GlImageLoader images_;
+    std::unique_ptr<player::Player> player_;
+    std::unique_ptr<PlayerView> view_;
+    std::unique_ptr<player::FolderWatch> watch_;
+    std::string course_characters_;  // every non-ASCII character the courses show
+    double last_build_us_ = 0;       // CPU time of the last frame's ImGui part (layout, draw lists)
+    bool quit_ = false;
+};
+
+std::vector<player::LibraryCourse> App::load_library() {
+    if (!options_.preview.empty()) {
+        auto entry = player::load_course_folder(options_.preview);
+        // An author sees pages even while the course has errors; the panel lists them.
+        if (entry.course)
+            entry.error.clear();
+        return {std::move(entry)};
+    }
+    std::vector<fs::path> folders;
+    for (const auto& c : options_.courses)
+        folders.emplace_back(c);
+    if (!data_home().empty())
+        folders.push_back(data_home() / "waymark/courses");
+#ifdef WAYMARK_BUNDLED_COURSES
+    folders.emplace_back(WAYMARK_BUNDLED_COURSES);
+#endif
+    package::TrustStore trust;
+    const fs::path keys =
+        options_.trust.empty() ? data_home() / "waymark/trusted-keys" : fs::path(options_.trust);
+    std::error_code ec;
+    if (fs::is_directory(keys, ec))
+        (void)trust.add_directory(keys);
+    return player::scan_courses(folders, trust);
+}
+
+void App::rebuild_fonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    std::string problem;
+    Fonts fonts = build_fonts(*io.Fonts, player_->settings(), scale_, &problem, course_characters_);
+    if (!problem.empty())
+        std::fprintf(stderr, "waymark-player: %s\n", problem.c_str());
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    apply_style(player_->settings().theme, body_size(player_->settings(), scale_) / 18.f);
+    view_->set_fonts(fonts);
+    view_->fonts_rebuilt();
+}
+
+void App::frame() {
+    if (view_->fonts_outdated())
+        rebuild_fonts();
+    const double build_start = thread_cpu_us();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    view_->draw();
+    ImGui::Render();
+    last_build_us_ = thread_cpu_us() - build_start;
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    glViewport(0, 0, w, h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void App::reload_preview() {
+    if (!watch_ || !watch_->changed())
+        return;
+    player_->reload_course(0, player::load_preview(options_.preview));
+    if (player_->screen() == player::Screen::library && player_->library().front().playable())
+        player_->open_course(0);
+    event_arrived = true;
+}
+
+int App::run() {
+    float sx = 1, sy = 1;
+    glfwGetWindowContentScale(window_, &sx, &sy);
+    scale_ = std::max(1.f, std::max(sx, sy));
+
+    journal_ = open_journal(options_);
+    player::PlayerOptions player_options;
+    player_options.manager_passphrase_file = manager_passphrase_file(options_);
+    player_ = std::make_unique<player::Player>(load_library(), *journal_, player_options);
+    ViewHooks hooks;
+    hooks.open_url = open_in_browser;
+    hooks.quit = [this] { quit_ = true; };
+    view_ = std::make_unique<PlayerView>(*player_, images_, hooks);
+    for (const auto& c : player_->library())
+        if (c.course)
+            course_characters_ += player::characters_used(*c.course);
+    rebuild_fonts();
+
+    if (!options_.screenshots.empty())
+        return screenshot_tour();
+    if (!options_.first_page.empty())
+        return first_page_benchmark();
+    if (!options_.frame_cost.empty())
+        return frame_cost_benchmark();
+
+    if (!options_.preview.empty()) {
+        view_->show_diagnostics(true);
+        player_->form() = {"Author preview", "PREVIEW", "Preview", "Author"};
+        player_->submit_learner_form();
+        player_->open_course(0);
+        watch_ = std::make_unique<player::FolderWatch>(options_.preview);
+    }
+
+    int frames_left = 3;
+    auto last_tick = std::chrono::steady_clock::now();
+    while (!glfwWindowShouldClose(window_) && !quit_) {
+        const bool clock_running = player_->screen() == player::Screen::assessment &&
+                                   player_->session() &&
+                                   player_->session()->time_left(player_->now());
+        const bool polling = clock_running || !options_.preview.empty();
+        if (frames_left > 0)
+            glfwPollEvents();
+        else if (polling)
+            glfwWaitEventsTimeout(0.5);
+        else
+            glfwWaitEvents();
+        if (scale_changed) {
+            // Moved to a monitor with another scale: fonts and spacing follow it.
+            scale_changed = false;
+            float sx = 1, sy = 1;
+            glfwGetWindowContentScale(window_, &sx, &sy);
+            scale_ = std::max(1.f, std::max(sx, sy));
+            rebuild_fonts();
+        }
+        if (event_arrived) {
+            event_arrived = false;
+            frames_left = 3;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (polling && now - last_tick >= std::chrono::milliseconds(500)) {
+            last_tick = now;
+            if (!options_.preview.empty())
+                reload_preview();
+            frames_left = std::max(frames_left, 1);
+        }
+        if (frames_left > 0) {
+            frame();
+            glfwSwapBuffers(window_);
+            --frames_left;
+            if (view_->animating())
+                frames_left = std::max(frames_left, 1);
+        }
+    }
+    return 0;
+}
+
+int App::first_page_benchmark() {
+    player_->form() = {"Benchmark", "BENCH-1", "Benchmark", "Benchmark"};
+    player_->submit_learner_form();
+    const auto& lib = player_->library();
+    for (std::size_t i = 0; i < lib.size(); ++i)
+        if (lib[i].course && lib[i].course->id == options_.first_page)
+            player_->open_course(i);
+    if (player_->screen() != player::Screen::course) {
+        std::fprintf(stderr, "waymark-player: course %s not found\n", options_.first_page.c_str());
+        return 1;
+    }
+    // Two frames: ImGui lays out windows on the first and draws them settled on the second.
+    for (int i = 0; i < 2; ++i) {
+        frame();
+        glfwSwapBuffers(window_);
+    }
+    glFinish();
+    return 0;
+}
+
+// Opens the page of the course with the most words and redraws it: prints the CPU time
+// of one frame (build, layout and GL submission) averaged over 300 frames.
+int App::frame_cost_benchmark() {
+    player_->form() = {"Benchmark", "BENCH-1", "Benchmark", "Benchmark"};
+    player_->submit_learner_form();
+    const auto& lib = player_->library();
+    for (std::size_t i = 0; i < lib.size(); ++i)
+        if (lib[i].course && lib[i].course->id == options_.frame_cost)
+            player_->open_course(i);
+    auto* reader = player_->reader();
+    if (!reader) {
+        std::fprintf(stderr, "waymark-player: course %s not found\n", options_.frame_cost.c_str());
+        return 1;
+    }
+    player::PagePosition longest;
+    std::size_t most = 0;
+    const auto& modules = reader->course().modules;
+    for (std::size_t m = 0; m < modules.size(); ++m)
+        for (std::size_t pg = 0; pg < modules[m].pages.size(); ++pg)
+            if (const auto words = content::count_words(modules[m].pages[pg]); words > most) {
+                most = words;
+                longest = {m, pg};
+            }
+    player_->go_to_page(longest);
+    for (int i = 0; i < 10; ++i) {  // settle layout and textures
+        frame();
+        glfwSwapBuffers(window_);
+    }
+    glFinish();
+    auto cpu_now = [] {
+        timespec t{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+        return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
+    };
+    constexpr int frames = 300;
+    const double start = cpu_now();
+    double build = 0;
+    for (int i = 0; i < frames; ++i) {
+        event_arrived = true;
+        frame();
+        build += last_build_us_;
+        glFinish();  // count the driver's work for this frame, not the next
+        glfwSwapBuffers(window_);
+    }
+    const double per_frame = (cpu_now() - start) / frames;
+    // The whole process includes Mesa's software rasteriser (llvmpipe) under Xvfb; the
+    // ImGui part is what the player itself spends.
+    std::printf(
+        "page %zu.%zu (%zu words): %.0f us CPU per frame, %.0f us in the player's UI code\n",
+        longest.module + 1, longest.page + 1, most, per_frame, build / frames);
+    return 0;
+}
+
+int App::screenshot_tour() {
+    const fs::path dir = options_.screenshots;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    // Screens depend on the paper drawn, so earlier runs' files are removed first.
+    for (const auto& e : fs::directory_iterator(dir, ec))
+        if (e.path().extension() == ".png")
+            fs::remove(e.path(), ec);
+    int n = 0;
+    bool failed = false;
+    auto shot = [&](const std::string& name) {
+        for (int i = 0; i < 4; ++i) {  // let layout, fonts and textures settle
+            glfwPollEvents();
+            frame();
+            if (i < 3)
+                glfwSwapBuffers(window_);
+        }
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window_, &w, &h);
+        char file[64];
+        std::snprintf(file, sizeof file, "%02d-%s.png", ++n, name.c_str());
+        if (!save_screenshot(dir / file, w, h))
+            std::fprintf(stderr, "could not write %s\n", file);
+        glfwSwapBuffers(window_);
+    };
+    auto& p = *player_;
+    glfwSetCursorPos(window_, 2, 2);  // keep the pointer off links, or tooltips cover the page
+    shot("add-learner");
+    p.form() = {"", "bad id!", "", ""};
+    p.submit_learner_form();
+    shot("add-learner-problems");
+    p.form() = {"Sam Patel", "WF-1023", "Early help", "Family worker"};
+    p.submit_learner_form();
+    shot("library");
+    std::size_t sample = 0;
+    for (std::size_t i = 0; i < p.library().size(); ++i)
+        if (p.library()[i].course && p.library()[i].course->id == "waymark-sample")
+            sample = i;
+    p.open_course(sample);
+    shot("page-text-lists-tables");
+    p.next_page();
+    shot("page-callouts-steps-contacts");
+    reveal_widget("Copy##emergencyPhone");
+    shot("page-contact-cards");
+    p.next_page();
+    shot("page-knowledge-check");
+    // Answer the page's first knowledge check with the first option everywhere, to show
+    // its feedback.
+    for (const auto& block : p.reader()->page().blocks) {
+        if (block.kind != content::BlockKind::knowledge_check)
+            continue;
+        auto* check = p.reader()->check(block.ref);
+        for (auto& m : check->draft.matched)
+            m = 0;
+        check->draft.chosen = 0;
+        if (!check->draft.ticked.empty())
+            check->draft.ticked[0] = true;
+        p.check_answer(block.ref);
+        reveal_widget("Try again##" + block.ref);
+        shot("knowledge-check-feedback");
+        break;
+    }
+    while (p.reader() && p.reader()->can_go_next())
+        p.next_page();
+    p.next_page();
+    shot("assessment-intro");
+    p.start_assessment();
+    shot("assessment-question");
+    if (auto* s = p.session()) {
+        for (std::size_t i = 1; i < s->count(); ++i) {
+            p.assessment_next();
+            shot("assessment-q" + std::to_string(i + 1) + "-" +
+                 content::to_string(s->question().type));
+        }
+        p.assessment_review();
+        shot("assessment-review");
+        p.assessment_ask_submit();
+        shot("assessment-confirm");
+        p.assessment_submit();
+        shot("result");
+    }
+    p.open_settings();
+    shot("settings");
+    auto s = p.settings();
+    s.theme = player::Theme::dark;
+    p.change_settings(s);
+    p.close_settings();
+    p.open_course(sample);
+    p.go_to_page({0, 1});
+    shot("dark-callouts");
+    s.theme = player::Theme::high_contrast;
+    p.change_settings(s);
+    shot("high-contrast-callouts");
+    s.theme = player::Theme::light;
+    s.dyslexia_font = true;
+    s.text_size_percent = 150;
+    p.change_settings(s);
+    p.go_to_page({0, 0});
+    shot("dyslexia-font-150");
+    s = {};
+    p.change_settings(s);
+    p.back_to_library();
+    shot("library-after");
+    fs::remove(dir / "manager.pass", ec);
+    p.open_manager();
+    shot("manager-first-use");
+    p.manager_passphrase() = "correct horse battery";
+    p.manager_confirmation() = "correct horse battery";
+    p.submit_manager_passphrase();
+    shot("manager-dashboard");
+    p.close_manager();
+    p.open_manager();
+    p.manager_passphrase() = "wrong passphrase";
+    p.submit_manager_passphrase();
+    shot("manager-wrong-passphrase");
+    fs::remove(dir / "manager.pass", ec);
+    std::printf("%d screenshots in %s\n", n, dir.c_str());
+    return failed ? 1 : 0;
+}
+
+}  // namespace
+
+int run_player(int argc, char** argv) {
+    CLI::App cli{"waymark-player: take your training"};
+    Options options;
+    cli.add_option("--courses", options.courses,
+                   "Also list the courses in this folder (repeatable)");
+    cli.add_option("--preview", options.preview,
+                   "Preview a course source folder, reloading on every save");
+    cli.add_option(
+        "--ledger", options.ledger,
+        "The ledger file (default: $WAYMARK_LEDGER or ~/.local/share/waymark/ledger.db)");
+    cli.add_option("--trust", options.trust, "Folder of trusted publisher keys (*.pub)");
+    cli.add_option("--screenshots", options.screenshots,
+                   "Visit every screen, save PNGs in this folder, exit");
+    cli.add_option("--frame-cost", options.frame_cost,
+                   "Redraw this course id's longest page, print CPU per frame, exit");
+    cli.add_option("--first-page", options.first_page,
+                   "Open this course id, draw its first page, exit");
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e);
+    }
+
+    if (!glfwInit()) {
+        std::fprintf(stderr,
+                     "waymark-player: cannot open a window (no display?). Run it from a desktop "
+                     "session, or under xvfb-run for tests.\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(1280, 860, "Waymark", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "waymark-player: OpenGL 3.0 is not available on this display.\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwSetWindowSizeLimits(window, 760, 540, GLFW_DONT_CARE, GLFW_DONT_CARE);
+    glfwMakeContextCurrent(window);
+    keep_graphics_driver_loaded();
+    glfwSwapInterval(1);
+    glfwSetCursorPosCallback(window, on_cursor);
+    glfwSetMouseButtonCallback(window, on_button);
+    glfwSetScrollCallback(window, on_scroll);
+    glfwSetKeyCallback(window, on_key);
+    glfwSetCharCallback(window, on_char);
+    glfwSetWindowSizeCallback(window, on_size);
+    glfwSetWindowFocusCallback(window, on_focus);
+    glfwSetWindowContentScaleCallback(window, on_content_scale);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 130");
+
+    int status = 0;
+    {
+        App app(window, options);
+        status = app.run();
+    }  // textures are released while the GL context still exists
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return status;
+}
+
+}  // namespace waymark::ui

@@ -1,0 +1,5 @@
+#include "waymark/ui/app.hpp"
+
+int main(int argc, char** argv) {
+    return waymark::ui::run_player(argc, argv);
+}

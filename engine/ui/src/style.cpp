@@ -1,0 +1,186 @@
+#include "waymark/ui/style.hpp"
+
+#include <filesystem>
+
+namespace waymark::ui {
+namespace {
+
+constexpr const char* dejavu = "/usr/share/fonts/truetype/dejavu/";
+constexpr const char* dyslexic = "/usr/share/fonts/opentype/opendyslexic/";
+
+// Latin, Latin-1, Latin Extended-A (names such as Łukasz), typographic punctuation and
+// only the symbols the player draws (ticks, arrows, flags, callout icons): every glyph
+// listed is rasterised at every size, so wide ranges cost start-up time and memory.
+const ImWchar text_ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A,
+                               0x20AC, 0x20AC, 0x2122, 0x2122, 0x2139, 0x2139, 0x2190, 0x2193,
+                               0x25CF, 0x25D0, 0x260E, 0x260E, 0x2691, 0x2691, 0x26A0, 0x26A0,
+                               0x2713, 0x2713, 0x2717, 0x2717, 0};
+const ImWchar symbol_ranges[] = {0x2010, 0x2027, 0x2030, 0x203A, 0x2122, 0x2122, 0x2139, 0x2139,
+                                 0x2190, 0x2193, 0x25CF, 0x25D0, 0x260E, 0x260E, 0x2691, 0x2691,
+                                 0x26A0, 0x26A0, 0x2713, 0x2713, 0x2717, 0x2717, 0};
+
+bool exists(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(path, ec);
+}
+
+ImVec4 rgb(unsigned hex, float a = 1) {
+    return {((hex >> 16) & 0xff) / 255.f, ((hex >> 8) & 0xff) / 255.f, (hex & 0xff) / 255.f, a};
+}
+
+}  // namespace
+
+float body_size(const player::Settings& s, float scale) {
+    return 18.f * scale * static_cast<float>(player::clamp_text_size(s.text_size_percent)) / 100.f;
+}
+
+Fonts build_fonts(ImFontAtlas& atlas, const player::Settings& s, float scale, std::string* problem,
+                  const std::string& extra_characters) {
+    atlas.Clear();
+    // The atlas reads the ranges when it builds, which may happen again later (a new
+    // renderer texture), so they outlive this call.
+    static ImVector<ImWchar> ranges;
+    ranges.clear();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(text_ranges);
+    builder.AddText(extra_characters.c_str());
+    builder.BuildRanges(&ranges);
+    const float size = body_size(s, scale);
+    const std::string dir = s.dyslexia_font ? dyslexic : dejavu;
+    auto file = [&](const char* dejavu_name, const char* dyslexic_name) {
+        return dir + (s.dyslexia_font ? dyslexic_name : dejavu_name);
+    };
+    auto add = [&](const std::string& path, float px, const std::string& symbols_from) -> ImFont* {
+        if (!exists(path)) {
+            if (problem)
+                *problem = "font file " + path + " is missing; install fonts-dejavu-core";
+            ImFontConfig config;
+            config.SizePixels = px;
+            return atlas.AddFontDefault(&config);
+        }
+        ImFontConfig config;
+        // Horizontal oversampling doubles the atlas and its start-up cost; at these sizes
+        // the difference is not visible on screen.
+        config.OversampleH = 1;
+        config.OversampleV = 1;
+        ImFont* font = atlas.AddFontFromFileTTF(path.c_str(), px, &config, ranges.Data);
+        // OpenDyslexic has no ticks or arrows: borrow them from DejaVu.
+        if (s.dyslexia_font && exists(symbols_from)) {
+            ImFontConfig merge;
+            merge.MergeMode = true;
+            merge.OversampleH = 1;
+            atlas.AddFontFromFileTTF(symbols_from.c_str(), px, &merge, symbol_ranges);
+        }
+        return font;
+    };
+    const std::string sans = std::string(dejavu) + "DejaVuSans.ttf";
+    const std::string sans_bold = std::string(dejavu) + "DejaVuSans-Bold.ttf";
+    Fonts f;
+    f.body = add(file("DejaVuSans.ttf", "OpenDyslexic-Regular.otf"), size, sans);
+    f.bold = add(file("DejaVuSans-Bold.ttf", "OpenDyslexic-Bold.otf"), size, sans_bold);
+    f.italic = add(file("DejaVuSans-Oblique.ttf", "OpenDyslexic-Italic.otf"), size, sans);
+    f.bold_italic =
+        add(file("DejaVuSans-BoldOblique.ttf", "OpenDyslexic-BoldItalic.otf"), size, sans_bold);
+    f.mono = add(file("DejaVuSansMono.ttf", "OpenDyslexicMono-Regular.otf"), size * 0.92f, sans);
+    f.small = add(file("DejaVuSans.ttf", "OpenDyslexic-Regular.otf"), size * 0.86f, sans);
+    f.title = add(file("DejaVuSans-Bold.ttf", "OpenDyslexic-Bold.otf"), size * 1.6f, sans_bold);
+    f.heading = add(file("DejaVuSans-Bold.ttf", "OpenDyslexic-Bold.otf"), size * 1.3f, sans_bold);
+    f.subheading =
+        add(file("DejaVuSans-Bold.ttf", "OpenDyslexic-Bold.otf"), size * 1.12f, sans_bold);
+    atlas.Build();
+    return f;
+}
+
+const Palette& palette(player::Theme theme) {
+    static const Palette light{
+        rgb(0x1f2328), rgb(0x59616b), rgb(0x0b57b0), rgb(0x1d5e8c), rgb(0xffffff), rgb(0x1a7f37),
+        rgb(0xb42318), rgb(0x9a6700), rgb(0xffffff), rgb(0xd8dde3), rgb(0xeaf2fb), rgb(0x3b7dc4),
+        rgb(0xfff6e0), rgb(0xc98a00), rgb(0xfdecea), rgb(0xc0362c), rgb(0xf0f1f3), rgb(0xdbe9f9)};
+    static const Palette dark{
+        rgb(0xe6e8eb), rgb(0xa3abb5), rgb(0x8cc4ff), rgb(0x4f9bd6), rgb(0x0d1117), rgb(0x56d364),
+        rgb(0xff7b72), rgb(0xe3b341), rgb(0x262a30), rgb(0x3a4049), rgb(0x1c2b3c), rgb(0x4f8fd6),
+        rgb(0x33290f), rgb(0xd4a72c), rgb(0x3b1d1b), rgb(0xf0625a), rgb(0x2b3038), rgb(0x27405c)};
+    static const Palette high{
+        rgb(0xffffff), rgb(0xffffff), rgb(0xffff00), rgb(0xffff00), rgb(0x000000), rgb(0x00ff66),
+        rgb(0xff6b6b), rgb(0xffd400), rgb(0x000000), rgb(0xffffff), rgb(0x000000), rgb(0x00d0ff),
+        rgb(0x000000), rgb(0xffd400), rgb(0x000000), rgb(0xff6b6b), rgb(0x1a1a1a), rgb(0x333300)};
+    switch (theme) {
+        case player::Theme::light:
+            return light;
+        case player::Theme::dark:
+            return dark;
+        case player::Theme::high_contrast:
+            return high;
+    }
+    return light;
+}
+
+void apply_style(player::Theme theme, float scale) {
+    ImGuiStyle style;
+    const Palette& p = palette(theme);
+    ImVec4* c = style.Colors;
+    switch (theme) {
+        case player::Theme::light:
+            ImGui::StyleColorsLight(&style);
+            break;
+        case player::Theme::dark:
+            ImGui::StyleColorsDark(&style);
+            break;
+        case player::Theme::high_contrast:
+            ImGui::StyleColorsDark(&style);
+            break;
+    }
+    const bool hc = theme == player::Theme::high_contrast;
+    const ImVec4 bg = theme == player::Theme::light  ? rgb(0xf6f4ef)
+                      : theme == player::Theme::dark ? rgb(0x1b1e23)
+                                                     : rgb(0x000000);
+    c[ImGuiCol_Text] = p.text;
+    c[ImGuiCol_TextDisabled] = hc ? rgb(0xbbbbbb) : p.muted;
+    c[ImGuiCol_WindowBg] = bg;
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_PopupBg] = p.card;
+    c[ImGuiCol_Border] = p.card_border;
+    c[ImGuiCol_FrameBg] = hc ? rgb(0x000000) : p.card;
+    c[ImGuiCol_FrameBgHovered] = p.selection;
+    c[ImGuiCol_FrameBgActive] = p.selection;
+    c[ImGuiCol_Button] = hc ? rgb(0x000000) : p.card;
+    c[ImGuiCol_ButtonHovered] = p.selection;
+    c[ImGuiCol_ButtonActive] = p.selection;
+    c[ImGuiCol_Header] = p.selection;
+    c[ImGuiCol_HeaderHovered] = p.selection;
+    c[ImGuiCol_HeaderActive] = p.selection;
+    c[ImGuiCol_CheckMark] = p.accent;
+    c[ImGuiCol_SliderGrab] = p.accent;
+    c[ImGuiCol_SliderGrabActive] = p.accent;
+    c[ImGuiCol_Separator] = p.card_border;
+    c[ImGuiCol_TableHeaderBg] = p.code_bg;
+    c[ImGuiCol_TableBorderStrong] = p.card_border;
+    c[ImGuiCol_TableBorderLight] = p.card_border;
+    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_TableRowBgAlt] =
+        theme == player::Theme::light ? rgb(0x000000, 0.03f) : rgb(0xffffff, 0.04f);
+    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_NavHighlight] = hc ? rgb(0xffff00) : p.accent;
+    c[ImGuiCol_TextSelectedBg] = p.selection;
+
+    style.WindowPadding = {28, 24};
+    style.FramePadding = {14, 9};
+    style.ItemSpacing = {12, 12};
+    style.ItemInnerSpacing = {10, 8};
+    style.CellPadding = {10, 8};
+    style.IndentSpacing = 26;
+    style.ScrollbarSize = 14;
+    style.FrameRounding = 6;
+    style.ChildRounding = 8;
+    style.PopupRounding = 6;
+    style.GrabRounding = 6;
+    style.ScrollbarRounding = 6;
+    style.WindowRounding = 0;
+    style.WindowBorderSize = 0;
+    style.FrameBorderSize = 1;
+    style.ChildBorderSize = 1;
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace waymark::ui

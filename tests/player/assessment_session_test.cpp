@@ -1,0 +1,152 @@
+#include <gtest/gtest.h>
+
+#include "answers.hpp"
+#include "courses.hpp"
+#include "waymark/player/assessment_session.hpp"
+
+using namespace waymark;
+using namespace waymark::player;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Sitting : ::testing::Test {
+    LibraryCourse entry = test::sample_course();
+    UtcTime now = *parse_iso8601("2026-03-02T09:00:00Z");
+    std::vector<assessment::AttemptEvent> recorded;
+    RecordEvent record = [this](const assessment::AttemptEvent& e) -> Result<void> {
+        recorded.push_back(e);
+        return {};
+    };
+    AssessmentSession start() {
+        return AssessmentSession::start(*entry.course, "a1", 5, now, record).value();
+    }
+};
+
+}  // namespace
+
+TEST_F(Sitting, StartsOnTheFirstQuestionOfADrawnPaper) {
+    auto s = start();
+    EXPECT_EQ(s.count(), 8u);  // the sample draws 8
+    EXPECT_EQ(s.index(), 0u);
+    EXPECT_EQ(s.progress_label(), "Question 1 of 8");
+    EXPECT_TRUE(std::holds_alternative<assessment::AttemptStarted>(recorded.at(0)));
+}
+
+TEST_F(Sitting, BackIsDisabledOnTheFirstQuestion) {
+    auto s = start();
+    EXPECT_FALSE(s.can_go_back());
+    ASSERT_TRUE(s.next(now, record));
+    EXPECT_TRUE(s.can_go_back());
+}
+
+TEST_F(Sitting, MovingOnWithoutAnAnswerRecordsNothing) {
+    auto s = start();
+    ASSERT_TRUE(s.next(now, record));
+    EXPECT_EQ(recorded.size(), 1u);
+    EXPECT_FALSE(s.answered(0));
+}
+
+TEST_F(Sitting, MovingOnRecordsACompleteAnswerOnce) {
+    auto s = start();
+    s.draft() = test::right_answer(s.question(), s.shown_at(0));
+    ASSERT_TRUE(s.next(now, record));
+    ASSERT_TRUE(s.back(now, record));
+    ASSERT_TRUE(s.next(now, record));
+    EXPECT_EQ(recorded.size(), 2u);
+    EXPECT_TRUE(s.answered(0));
+}
+
+TEST_F(Sitting, NextFromTheLastQuestionOpensTheReviewList) {
+    auto s = start();
+    ASSERT_TRUE(s.go_to(s.count() - 1, now, record));
+    ASSERT_TRUE(s.next(now, record));
+    EXPECT_EQ(s.stage(), SittingStage::review);
+    EXPECT_EQ(s.unanswered_count(), s.count());
+}
+
+TEST_F(Sitting, FlagsAQuestionForReviewAndUnflagsIt) {
+    auto s = start();
+    s.toggle_flag();
+    EXPECT_TRUE(s.flagged(0));
+    EXPECT_EQ(s.flagged_count(), 1u);
+    s.toggle_flag();
+    EXPECT_FALSE(s.flagged(0));
+}
+
+TEST_F(Sitting, AsksForConfirmationOnlyFromTheReviewList) {
+    auto s = start();
+    s.ask_to_submit();
+    EXPECT_EQ(s.stage(), SittingStage::question);
+    ASSERT_TRUE(s.open_review(now, record));
+    s.ask_to_submit();
+    EXPECT_EQ(s.stage(), SittingStage::confirm);
+    s.cancel_submit();
+    EXPECT_EQ(s.stage(), SittingStage::review);
+}
+
+TEST_F(Sitting, JumpingFromTheReviewListShowsThatQuestion) {
+    auto s = start();
+    ASSERT_TRUE(s.open_review(now, record));
+    ASSERT_TRUE(s.go_to(3, now, record));
+    EXPECT_EQ(s.stage(), SittingStage::question);
+    EXPECT_EQ(s.index(), 3u);
+}
+
+TEST_F(Sitting, SubmittingRecordsTheSubmissionAndTheMarks) {
+    auto s = start();
+    ASSERT_TRUE(s.submit(now + 1min, record));
+    EXPECT_EQ(s.stage(), SittingStage::finished);
+    EXPECT_TRUE(std::holds_alternative<assessment::AttemptSubmitted>(recorded.at(1)));
+    EXPECT_TRUE(std::holds_alternative<assessment::AttemptScored>(recorded.at(2)));
+    EXPECT_FALSE(s.attempt().result()->passed);
+}
+
+TEST_F(Sitting, CountsDownTheTimeLeft) {
+    auto s = start();
+    EXPECT_EQ(s.time_left(now + 5min), std::optional<std::chrono::seconds>(15min));
+    EXPECT_EQ(s.time_left(now + 25min), std::optional<std::chrono::seconds>(0s));
+    EXPECT_TRUE(s.out_of_time(now + 20min));
+}
+
+TEST_F(Sitting, ResumesAtTheReviewListWhenEveryQuestionWasAnswered) {
+    auto s = start();
+    for (std::size_t i = 0; i < s.count(); ++i) {
+        ASSERT_TRUE(s.go_to(i, now, record));
+        s.draft() = test::right_answer(s.question(), s.shown_at(i));
+    }
+    ASSERT_TRUE(s.open_review(now, record));
+    auto rebuilt = assessment::rebuild_attempt(recorded);
+    ASSERT_TRUE(rebuilt.ok());
+    auto again = AssessmentSession::resume(*entry.course, *rebuilt);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->stage(), SittingStage::review);
+    EXPECT_EQ(again->draft_at(2), s.draft_at(2));
+}
+
+TEST_F(Sitting, RefusesToStartWhenTheDrawCannotBeMet) {
+    course::Course c = *entry.course;
+    c.assessment.draw = 500;
+    auto r = AssessmentSession::start(c, "a1", 5, now, record);
+    EXPECT_FALSE(r.ok());
+    EXPECT_TRUE(recorded.empty());
+}
+
+TEST(AssessmentPolicy, TakesTheCoursesSettings) {
+    course::AssessmentSettings s;
+    s.draw = 8;
+    s.pass_mark = 75;
+    s.attempts = 3;
+    s.wait_minutes = 5;
+    s.time_limit_minutes = 20;
+    s.review = course::ReviewPolicy::after_last_attempt;
+    s.quotas.push_back({"pages", "", 2, 0});
+    const auto p = policy_of(s);
+    EXPECT_EQ(p.draw_count, 8u);
+    EXPECT_EQ(p.attempts_allowed, 3);
+    EXPECT_EQ(p.wait_between_attempts, std::chrono::minutes(5));
+    EXPECT_EQ(p.time_limit, std::chrono::minutes(20));
+    EXPECT_EQ(p.review, assessment::ReviewPolicy::after_last_attempt);
+    ASSERT_EQ(p.quotas.size(), 1u);
+    EXPECT_EQ(p.quotas[0].name, "pages");
+}

@@ -1,0 +1,118 @@
+#include <gtest/gtest.h>
+
+#include "courses.hpp"
+#include "waymark/player/course_reader.hpp"
+
+using namespace waymark;
+using namespace waymark::player;
+
+TEST(CourseReader, StartsOnTheFirstPageAndCountsItRead) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    EXPECT_EQ(r.position(), (PagePosition{0, 0}));
+    EXPECT_TRUE(r.is_read({0, 0}));
+}
+
+TEST(CourseReader, BackIsDisabledOnlyOnTheFirstPage) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    EXPECT_FALSE(r.can_go_back());
+    r.go_to({0, 1});
+    EXPECT_TRUE(r.can_go_back());
+}
+
+TEST(CourseReader, NextFromAModulesLastPageGoesToTheNextModule) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    r.go_to({0, 1});
+    EXPECT_EQ(r.following(), (PagePosition{1, 0}));
+}
+
+TEST(CourseReader, BackFromAModulesFirstPageGoesToThePreviousModulesLastPage) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    r.go_to({1, 0});
+    EXPECT_EQ(r.previous(), (PagePosition{0, 1}));
+}
+
+TEST(CourseReader, SkipsModulesWithoutPages) {
+    auto c = test::course_with_pages({1, 0, 1});
+    CourseReader r(c);
+    EXPECT_EQ(r.following(), (PagePosition{2, 0}));
+}
+
+TEST(CourseReader, NextIsDisabledOnTheLastPage) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    r.go_to({1, 2});
+    EXPECT_FALSE(r.can_go_next());
+}
+
+TEST(CourseReader, SaysWhichModuleAndPageIsShown) {
+    auto c = test::course_with_pages({1, 1, 4, 1, 1, 1, 1, 1});
+    CourseReader r(c);
+    r.go_to({2, 1});
+    EXPECT_EQ(r.progress_label(), "Module 3 of 8, page 2 of 4");
+}
+
+TEST(CourseReader, RefusesAPageThatDoesNotExist) {
+    auto c = test::course_with_pages({2});
+    CourseReader r(c);
+    EXPECT_FALSE(r.go_to({0, 2}));
+    EXPECT_EQ(r.position(), (PagePosition{0, 0}));
+}
+
+TEST(CourseReader, TicksAModuleOnlyWhenEveryPageWasRead) {
+    auto c = test::course_with_pages({2, 1});
+    CourseReader r(c);
+    EXPECT_FALSE(r.module_read(0));
+    r.go_to({0, 1});
+    EXPECT_TRUE(r.module_read(0));
+}
+
+TEST(CourseReader, PercentReadCountsPagesShown) {
+    auto c = test::course_with_pages({2, 2});
+    CourseReader r(c);
+    r.go_to({1, 1});
+    EXPECT_EQ(r.percent_read(), 50);
+}
+
+TEST(CourseReader, OptionalModulesDoNotBlockTheAssessment) {
+    auto c = test::course_with_pages({1, 1});
+    c.modules[1].required = false;
+    CourseReader r(c);
+    EXPECT_TRUE(r.required_pages_read());
+}
+
+TEST(CourseReader, OptionalModulesCountWhenTheCourseAsksForAllModules) {
+    auto c = test::course_with_pages({1, 1});
+    c.modules[1].required = false;
+    c.completion.all_modules = true;
+    CourseReader r(c);
+    EXPECT_FALSE(r.required_pages_read());
+}
+
+TEST(CourseReader, ResumesAtTheLastPageViewed) {
+    auto c = test::course_with_pages({3, 3});
+    CourseReader r(c);
+    CourseHistory h;
+    h.pages_viewed = {{"m1", "page-1"}, {"m2", "page-2"}, {"m1", "page-3"}};
+    r.restore(h);
+    EXPECT_EQ(r.position(), (PagePosition{0, 2}));
+    EXPECT_TRUE(r.is_read({1, 1}));
+}
+
+TEST(CourseReader, IgnoresViewsOfPagesANewVersionRemoved) {
+    auto c = test::course_with_pages({2});
+    CourseReader r(c);
+    CourseHistory h;
+    h.pages_viewed = {{"m1", "page-2"}, {"gone", "page-1"}};
+    r.restore(h);
+    EXPECT_EQ(r.position(), (PagePosition{0, 1}));
+}
+
+TEST(CourseReader, HasNoCheckForAnUnknownQuestion) {
+    auto c = test::course_with_pages({1});
+    CourseReader r(c);
+    EXPECT_EQ(r.check("missing"), nullptr);
+}

@@ -1,0 +1,55 @@
+// Test support: a Player over the sample course with a clock the test moves.
+#pragma once
+
+#include <memory>
+
+#include "answers.hpp"
+#include "courses.hpp"
+#include "waymark/player/player.hpp"
+
+namespace waymark::test {
+
+struct Journey {
+    UtcTime now = *parse_iso8601("2026-03-02T09:00:00Z");
+    int ids = 0;
+    std::uint64_t seeds = 11;
+    std::unique_ptr<player::Player> player;
+
+    Journey(player::Journal& journal,
+            std::vector<player::LibraryCourse> library = {sample_course()}) {
+        player::PlayerOptions o;
+        o.clock = [this] { return now; };
+        o.random_seed = [this] { return seeds++; };
+        o.new_id = [this] { return "id-" + std::to_string(++ids); };
+        player = std::make_unique<player::Player>(std::move(library), journal, o);
+    }
+
+    player::Player& p() { return *player; }
+
+    void add_learner(const std::string& name = "Sam Patel", const std::string& staff = "WF-1") {
+        p().show_add_learner();
+        p().form() = {name, staff, "Early help", "Family worker"};
+        p().submit_learner_form();
+    }
+
+    void read_every_page() {
+        p().open_course(0);
+        while (p().reader()->can_go_next())
+            p().next_page();
+    }
+
+    // Answers every question of the open attempt, right or wrong, then submits.
+    void sit(bool pass) {
+        auto* s = p().session();
+        for (std::size_t i = 0; i < s->count(); ++i) {
+            p().assessment_go_to(i);
+            const auto& q = s->question();
+            s->draft() = pass ? right_answer(q, s->shown_at(i)) : wrong_answer(q, s->shown_at(i));
+        }
+        p().assessment_review();
+        p().assessment_ask_submit();
+        p().assessment_submit();
+    }
+};
+
+}  // namespace waymark::test

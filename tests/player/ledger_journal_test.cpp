@@ -1,0 +1,108 @@
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include "journey.hpp"
+#include "waymark/player/ledger_journal.hpp"
+
+using namespace waymark;
+using namespace waymark::player;
+using namespace std::chrono_literals;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct WithLedger : ::testing::Test {
+    fs::path dir =
+        fs::temp_directory_path() / ("waymark-player-ledger-" + std::to_string(::getpid()));
+    fs::path file = dir / "ledger.db";
+    void SetUp() override {
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+    }
+    void TearDown() override { fs::remove_all(dir); }
+    LedgerJournal open() { return LedgerJournal(ledger::Ledger::open(file).value()); }
+};
+
+}  // namespace
+
+TEST(LedgerPageId, IsTheModuleAndTheAnchor) {
+    EXPECT_EQ(LedgerJournal::page_id({"contest", "due-regard"}), "contest/due-regard");
+    EXPECT_EQ(LedgerJournal::parse_page_id("contest/due-regard"),
+              (PageRef{"contest", "due-regard"}));
+    EXPECT_FALSE(LedgerJournal::parse_page_id("no-slash").has_value());
+}
+
+TEST_F(WithLedger, KeepsLearnersUnderTheLedgersOwnIds) {
+    auto j = open();
+    auto added = j.add_learner({"ignored", "Sam Patel", "WF-1", "Early help", "Family worker"});
+    ASSERT_TRUE(added.ok()) << added.error().describe();
+    EXPECT_NE(added->id, "ignored");
+    auto all = j.learners();
+    ASSERT_EQ(all->size(), 1u);
+    EXPECT_EQ((*all)[0], *added);
+}
+
+TEST_F(WithLedger, RemembersSettingsPerLearner) {
+    std::string id;
+    {
+        auto j = open();
+        id = j.add_learner({"", "Sam", "WF-1", "Team", "Role"})->id;
+        ASSERT_TRUE(j.save_settings(id, {150, Theme::high_contrast, true, true}));
+    }
+    auto j = open();
+    EXPECT_EQ(j.settings(id).value(), (Settings{150, Theme::high_contrast, true, true}));
+}
+
+TEST_F(WithLedger, AFullJourneyLeavesAVerifiedCompletion) {
+    auto j = open();
+    test::Journey t(j);
+    t.add_learner();
+    t.read_every_page();
+    t.p().start_assessment();
+    t.sit(true);
+    ASSERT_TRUE(t.p().result()->passed);
+    auto completions = j.ledger().completions(t.p().learner()->id, "waymark-sample");
+    ASSERT_EQ(completions->size(), 1u);
+    EXPECT_EQ((*completions)[0].course.digest, t.p().current_course()->digest);
+    EXPECT_TRUE(j.ledger().verify()->ok());
+    EXPECT_EQ(t.p().status_of(0).kind, StatusKind::completed);
+}
+
+TEST_F(WithLedger, AKilledPlayerResumesAtTheSameQuestion) {
+    std::string attempt;
+    {
+        auto j = open();
+        test::Journey t(j);
+        t.add_learner();
+        t.read_every_page();
+        t.p().start_assessment();
+        auto* s = t.p().session();
+        for (int i = 0; i < 3; ++i) {
+            s->draft() = test::right_answer(s->question(), s->shown_at(s->index()));
+            t.p().assessment_next();
+        }
+        attempt = s->attempt().id();
+    }  // no goodbye: the journal is simply dropped, as a killed process would
+    auto j = open();
+    test::Journey again(j);
+    again.p().choose_learner(0);
+    again.p().open_course(0);
+    EXPECT_FALSE(again.p().reader()->can_go_next());  // back on the last page read
+    again.p().start_assessment();
+    ASSERT_NE(again.p().session(), nullptr);
+    EXPECT_EQ(again.p().session()->attempt().id(), attempt);
+    EXPECT_EQ(again.p().session()->index(), 3u);
+}
+
+TEST_F(WithLedger, ALedgerThatCannotBeOpenedStopsThePlayerWithTheReason) {
+    fs::create_directories(dir / "not-a-file.db");
+    auto opened = ledger::Ledger::open(dir / "not-a-file.db");
+    ASSERT_FALSE(opened.ok());
+    UnavailableJournal j(opened.error());
+    test::Journey t(j);
+    EXPECT_EQ(t.p().screen(), Screen::stopped);
+    EXPECT_NE(t.p().stop_message().find("not-a-file.db"), std::string::npos)
+        << t.p().stop_message();
+}

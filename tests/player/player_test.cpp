@@ -1,0 +1,275 @@
+#include <gtest/gtest.h>
+
+#include "journey.hpp"
+#include "waymark/player/player.hpp"
+
+using namespace waymark;
+using namespace waymark::player;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A journal whose writes start failing on request, as a full disk or locked file would.
+class BreakableJournal : public MemoryJournal {
+  public:
+    bool broken = false;
+    Result<void> page_viewed(const std::string& l, const CourseRef& c, const PageRef& p,
+                             UtcTime at) override {
+        if (broken)
+            return fail();
+        return MemoryJournal::page_viewed(l, c, p, at);
+    }
+    Result<void> attempt_event(const std::string& l, const CourseRef& c, const std::string& a,
+                               const assessment::AttemptEvent& e) override {
+        if (broken)
+            return fail();
+        return MemoryJournal::attempt_event(l, c, a, e);
+    }
+
+  private:
+    static Error fail() {
+        return make_error(ErrorCode::io, "the ledger is read-only", "/data/ledger.db");
+    }
+};
+
+}  // namespace
+
+TEST(Player, AsksANewDeviceToAddSomeoneFirst) {
+    MemoryJournal j;
+    test::Journey t(j);
+    EXPECT_EQ(t.p().screen(), Screen::add_learner);
+}
+
+TEST(Player, KeepsTheFormOpenWithItsProblemsWhenItIsIncomplete) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.p().form() = {"", "", "", ""};
+    EXPECT_FALSE(t.p().submit_learner_form());
+    EXPECT_EQ(t.p().screen(), Screen::add_learner);
+    EXPECT_EQ(t.p().form_problems().size(), 4u);  // one per field
+}
+
+TEST(Player, SignsInANewLearnerAndShowsTheLibrary) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    EXPECT_EQ(t.p().screen(), Screen::library);
+    ASSERT_NE(t.p().learner(), nullptr);
+    EXPECT_EQ(t.p().learner()->name, "Sam Patel");
+    EXPECT_EQ(j.learners()->size(), 1u);
+}
+
+TEST(Player, ShowsTheLearnerListWhenSomeoneIsAlreadyRegistered) {
+    MemoryJournal j;
+    ASSERT_TRUE(j.add_learner({"x", "Ann", "", "Team", ""}));
+    test::Journey t(j);
+    EXPECT_EQ(t.p().screen(), Screen::learners);
+}
+
+TEST(Player, RemembersSettingsPerLearner) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner("Ann", "A-1");
+    t.p().change_settings({150, Theme::dark, true, false});
+    t.p().sign_out();
+    t.add_learner("Bob", "B-1");
+    EXPECT_EQ(t.p().settings().text_size_percent, 100);
+    t.p().sign_out();
+    t.p().choose_learner(0);
+    EXPECT_EQ(t.p().settings().theme, Theme::dark);
+}
+
+TEST(Player, SettingsReturnToTheScreenTheyWereOpenedFrom) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    t.p().open_settings();
+    EXPECT_EQ(t.p().screen(), Screen::settings);
+    t.p().close_settings();
+    EXPECT_EQ(t.p().screen(), Screen::course);
+}
+
+TEST(Player, RecordsEachPageViewBeforeShowingIt) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    t.p().next_page();
+    auto h = j.history(t.p().learner()->id, "waymark-sample");
+    ASSERT_EQ(h->pages_viewed.size(), 2u);
+    EXPECT_EQ(h->pages_viewed.back(), t.p().reader()->ref(t.p().reader()->position()));
+}
+
+TEST(Player, OffersTheAssessmentFromTheLastPage) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.read_every_page();
+    EXPECT_EQ(t.p().next_label(), "Continue to the assessment");
+    t.p().next_page();
+    EXPECT_EQ(t.p().screen(), Screen::assessment_intro);
+}
+
+TEST(Player, WillNotStartTheAssessmentBeforeEveryRequiredPageIsRead) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    t.p().open_assessment_intro();
+    t.p().start_assessment();
+    EXPECT_EQ(t.p().screen(), Screen::assessment_intro);
+    EXPECT_EQ(t.p().session(), nullptr);
+}
+
+TEST(Player, ResumesACourseAtTheLastPageAfterARestart) {
+    MemoryJournal j;
+    PagePosition where;
+    {
+        test::Journey t(j);
+        t.add_learner();
+        t.p().open_course(0);
+        t.p().next_page();
+        t.p().next_page();
+        where = t.p().reader()->position();
+    }
+    test::Journey again(j);
+    again.p().choose_learner(0);
+    again.p().open_course(0);
+    EXPECT_EQ(again.p().reader()->position(), where);
+}
+
+TEST(Player, GivesKnowledgeCheckFeedbackAndRecordsTheTry) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    const auto& q = *t.p().reader()->course().find_knowledge_check("sample-match-types");
+    auto* state = t.p().reader()->check(q.id);
+    state->draft = test::right_answer(q, state->shown);
+    t.p().check_answer(q.id);
+    ASSERT_TRUE(state->feedback.has_value());
+    EXPECT_EQ(state->feedback->outcome, assessment::Outcome::correct);
+    EXPECT_EQ(j.practice(t.p().learner()->id).size(), 1u);
+}
+
+TEST(Player, ExplainsAnIncompleteKnowledgeCheckInsteadOfMarkingIt) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    t.p().check_answer("sample-match-types");
+    EXPECT_FALSE(t.p().notice().empty());
+    EXPECT_FALSE(t.p().reader()->check("sample-match-types")->feedback.has_value());
+}
+
+TEST(Player, FailThenWaitThenPassCompletesTheCourse) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.read_every_page();
+    t.p().next_page();
+    t.p().start_assessment();
+    ASSERT_EQ(t.p().screen(), Screen::assessment);
+    t.sit(false);
+    ASSERT_EQ(t.p().screen(), Screen::result);
+    EXPECT_FALSE(t.p().result()->passed);
+    EXPECT_FALSE(t.p().completed());
+
+    t.p().open_assessment_intro();
+    EXPECT_FALSE(t.p().eligibility().allowed);  // the course asks for a 5 minute wait
+    t.now += 6min;
+    EXPECT_TRUE(t.p().eligibility().allowed);
+    t.p().start_assessment();
+    t.sit(true);
+    EXPECT_TRUE(t.p().result()->passed);
+    EXPECT_TRUE(t.p().completed());
+    EXPECT_EQ(t.p().status_of(0).kind, StatusKind::completed);
+}
+
+TEST(Player, ResumesAnOpenAttemptAtTheFirstUnansweredQuestion) {
+    MemoryJournal j;
+    std::string attempt;
+    {
+        test::Journey t(j);
+        t.add_learner();
+        t.read_every_page();
+        t.p().start_assessment();
+        auto* s = t.p().session();
+        s->draft() = test::right_answer(s->question(), s->shown_at(0));
+        t.p().assessment_next();
+        attempt = s->attempt().id();
+    }
+    test::Journey again(j);
+    again.p().choose_learner(0);
+    again.p().open_course(0);
+    again.p().start_assessment();
+    ASSERT_NE(again.p().session(), nullptr);
+    EXPECT_EQ(again.p().session()->attempt().id(), attempt);
+    EXPECT_EQ(again.p().session()->index(), 1u);
+    EXPECT_TRUE(again.p().session()->answered(0));
+}
+
+TEST(Player, SubmitsByItselfWhenTimeRunsOut) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.read_every_page();
+    t.p().start_assessment();
+    t.p().tick();
+    EXPECT_EQ(t.p().screen(), Screen::assessment);
+    t.now += 21min;  // the sample allows 20 minutes
+    t.p().tick();
+    EXPECT_EQ(t.p().screen(), Screen::result);
+}
+
+TEST(Player, StopsTheCourseWhenTheJournalCannotBeWritten) {
+    BreakableJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    const auto before = t.p().reader()->position();
+    j.broken = true;
+    t.p().next_page();
+    EXPECT_EQ(t.p().screen(), Screen::stopped);
+    EXPECT_NE(t.p().stop_message().find("read-only"), std::string::npos);
+    EXPECT_EQ(t.p().reader()->position(), before);
+}
+
+TEST(Player, StaysStoppedWhateverTheLearnerClicks) {
+    BreakableJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    j.broken = true;
+    t.p().next_page();
+    t.p().back_to_library();
+    t.p().open_settings();
+    EXPECT_EQ(t.p().screen(), Screen::stopped);
+}
+
+TEST(Player, DoesNotMoveToTheNextQuestionWhenTheAnswerCannotBeRecorded) {
+    BreakableJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.read_every_page();
+    t.p().start_assessment();
+    auto* s = t.p().session();
+    s->draft() = test::right_answer(s->question(), s->shown_at(0));
+    j.broken = true;
+    t.p().assessment_next();
+    EXPECT_EQ(t.p().screen(), Screen::stopped);
+    EXPECT_EQ(s->index(), 0u);
+    EXPECT_FALSE(s->answered(0));
+}
+
+TEST(Player, DoesNotOpenACourseThatFailedToLoad) {
+    MemoryJournal j;
+    LibraryCourse broken;
+    broken.path = "/nowhere";
+    broken.error = "cannot be read";
+    test::Journey t(j, {broken});
+    t.add_learner();
+    t.p().open_course(0);
+    EXPECT_EQ(t.p().screen(), Screen::library);
+}

@@ -1,0 +1,178 @@
+// player_bench: what waymark-player costs, against the floor of an empty ImGui window.
+//
+// Run under Xvfb (Mesa's llvmpipe renders there):
+//     xvfb-run -a -s "-screen 0 1280x860x24" build/default/tools/bench/player_bench
+// Each benchmark starts a real process and reports wall time (manual time) and peak
+// memory (the child's maximum resident set):
+//   Floor          player_floor: window, context, three empty frames, exit
+//   FirstPage      waymark-player --first-page prevent-duty: library scan, course load,
+//                  fonts, first page drawn
+// and two one-off measurements as counters:
+//   FrameCost      CPU time per frame redrawing the Prevent course's longest page: the
+//                  whole process (with Mesa's software rasteriser) and the UI code alone
+//   Idle           CPU used by an idle player over 10 s, as a percentage of one core
+// The executables default to the ones built beside this program; WAYMARK_PLAYER and
+// WAYMARK_PLAYER_FLOOR override them.
+#include <benchmark/benchmark.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+std::string program(const char* env, const char* fallback) {
+    if (const char* p = std::getenv(env); p && *p)
+        return p;
+    return fallback;
+}
+
+const std::string player = program("WAYMARK_PLAYER", WAYMARK_PLAYER_EXE);
+const std::string floor_program = program("WAYMARK_PLAYER_FLOOR", WAYMARK_PLAYER_FLOOR_EXE);
+
+struct Outcome {
+    bool ok = false;
+    double seconds = 0;
+    double peak_mib = 0;
+};
+
+pid_t spawn(const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    for (const auto& a : args)
+        argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = -1;
+    if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+        return -1;
+    return pid;
+}
+
+Outcome run(const std::vector<std::string>& args) {
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = spawn(args);
+    if (pid < 0)
+        return {};
+    int status = 0;
+    rusage usage{};
+    if (wait4(pid, &status, 0, &usage) != pid)
+        return {};
+    const auto end = std::chrono::steady_clock::now();
+    return {WIFEXITED(status) && WEXITSTATUS(status) == 0,
+            std::chrono::duration<double>(end - start).count(),
+            static_cast<double>(usage.ru_maxrss) / 1024.0};
+}
+
+void measure(benchmark::State& state, const std::vector<std::string>& args) {
+    double peak = 0;
+    for (auto _ : state) {
+        const Outcome o = run(args);
+        if (!o.ok) {
+            state.SkipWithError(
+                ("could not run " + args[0] + " (is DISPLAY set? use xvfb-run)").c_str());
+            return;
+        }
+        state.SetIterationTime(o.seconds);
+        peak = std::max(peak, o.peak_mib);
+    }
+    state.counters["peak_MiB"] = peak;
+}
+
+void Floor(benchmark::State& state) {
+    measure(state, {floor_program});
+}
+BENCHMARK(Floor)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+
+void FirstPage(benchmark::State& state) {
+    measure(state, {player, "--first-page", "prevent-duty"});
+}
+BENCHMARK(FirstPage)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+
+void FrameCost(benchmark::State& state) {
+    for (auto _ : state) {
+        const std::string command = "'" + player + "' --frame-cost prevent-duty";
+        FILE* out = popen(command.c_str(), "r");
+        if (!out) {
+            state.SkipWithError("could not start waymark-player");
+            return;
+        }
+        char line[512] = {};
+        double us = -1, ui_us = -1;
+        while (std::fgets(line, sizeof line, out)) {
+            const char* at = std::strstr(line, "): ");
+            const char* ui = std::strstr(line, "frame, ");
+            if (at && ui) {
+                us = std::atof(at + 3);
+                ui_us = std::atof(ui + 7);
+            }
+        }
+        if (pclose(out) != 0 || us < 0) {
+            state.SkipWithError("waymark-player --frame-cost failed");
+            return;
+        }
+        state.counters["frame_cpu_us"] = us;        // whole process, Mesa included
+        state.counters["frame_ui_cpu_us"] = ui_us;  // ImGui layout and draw lists
+    }
+}
+BENCHMARK(FrameCost)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+double cpu_seconds(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), {});
+    const auto close = text.rfind(')');
+    if (close == std::string::npos)
+        return -1;
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    double utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i) {
+        if (i == 14)
+            utime = std::atof(field.c_str());
+        if (i == 15)
+            stime = std::atof(field.c_str());
+    }
+    return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+void Idle(benchmark::State& state) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("waymark-idle-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    for (auto _ : state) {
+        const pid_t pid = spawn({player, "--ledger", (dir / "ledger.db").string()});
+        if (pid < 0) {
+            state.SkipWithError("could not start waymark-player");
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::seconds(3));  // start-up is not idle
+        const double before = cpu_seconds(pid);
+        std::this_thread::sleep_for(std::chrono::seconds(10));
+        const double after = cpu_seconds(pid);
+        kill(pid, SIGTERM);
+        waitpid(pid, nullptr, 0);
+        if (before < 0 || after < 0) {
+            state.SkipWithError("the player exited early (is DISPLAY set?)");
+            break;
+        }
+        state.counters["idle_cpu_percent"] = (after - before) / 10.0 * 100.0;
+    }
+    std::filesystem::remove_all(dir);
+}
+BENCHMARK(Idle)->Iterations(1)->Unit(benchmark::kSecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
