@@ -471,10 +471,9 @@ struct PlayerView::Impl {
             for (std::size_t pg = 0; pg < module.pages.size(); ++pg) {
                 const player::PagePosition pos{m, pg};
                 const bool here = r.position() == pos;
-                const std::string label = std::string(r.is_read(pos) ? "\xE2\x9C\x93  " : "     ") +
-                                          module.pages[pg].title + "##toc" + std::to_string(m) +
-                                          "-" + std::to_string(pg);
-                if (selectable(label.c_str(), here))
+                const std::string label =
+                    module.pages[pg].title + "##toc" + std::to_string(m) + "-" + std::to_string(pg);
+                if (wrapped_selectable(label.c_str(), here, r.is_read(pos) ? "\xE2\x9C\x93" : ""))
                     p().go_to_page(pos);
                 if (here && ImGui::IsWindowAppearing())
                     ImGui::SetScrollHereY(0.3f);

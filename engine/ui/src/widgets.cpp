@@ -2,6 +2,8 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace waymark::ui {
 namespace {
 
@@ -85,6 +87,25 @@ bool radio(const char* label, bool active) {
 
 bool selectable(const char* label, bool selected, ImVec2 size) {
     const bool pressed = ImGui::Selectable(label, selected, 0, size);
+    note_item(label);
+    return pressed;
+}
+
+bool wrapped_selectable(const char* label, bool selected, const char* mark) {
+    const std::string text = visible_label(label);
+    // The mark sits in a gutter as wide as a tick and two spaces, so titles line up and
+    // their second lines start under their first.
+    const float gutter = ImGui::CalcTextSize("\xE2\x9C\x93  ").x;
+    const float wrap = std::max(1.0f, ImGui::GetContentRegionAvail().x - gutter);
+    const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    // The selectable gets only the id; the text is drawn over it, wrapped to the column.
+    const std::string id = std::string("##") + label;
+    const bool pressed = ImGui::Selectable(id.c_str(), selected, 0, ImVec2(0, text_size.y));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+    draw->AddText(at, colour, mark);
+    draw->AddText(nullptr, 0.0f, ImVec2(at.x + gutter, at.y), colour, text.c_str(), nullptr, wrap);
     note_item(label);
     return pressed;
 }

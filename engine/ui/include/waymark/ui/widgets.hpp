@@ -35,6 +35,9 @@ bool primary_button(const char* label, bool enabled = true, ImVec2 size = {0, 0}
 bool checkbox(const char* label, bool* value);
 bool radio(const char* label, bool active);
 bool selectable(const char* label, bool selected, ImVec2 size = {0, 0});
+// A selectable whose text wraps to the column instead of being clipped (long page titles),
+// with `mark` (a tick, or "") in a gutter before it.
+bool wrapped_selectable(const char* label, bool selected, const char* mark);
 bool input_text(const char* label, std::string* text, bool multiline = false, float height = 0);
 // Records the last ImGui item under `label` (for custom widgets such as links).
 void note_item(const char* label, bool enabled = true);
