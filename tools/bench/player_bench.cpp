@@ -7,6 +7,9 @@
 //   Floor          player_floor: window, context, three empty frames, exit
 //   FirstPage      waymark-player --first-page prevent-duty: library scan, course load,
 //                  fonts, first page drawn
+//   Chromium       the baseline a web LMS pays: the Prevent course's longest page as one
+//                  HTML file, rendered by headless Chromium to a screenshot (peak memory is
+//                  the largest single Chromium process, not the sum of them)
 // and two one-off measurements as counters:
 //   FrameCost      CPU time per frame redrawing the Prevent course's longest page: the
 //                  whole process (with Mesa's software rasteriser) and the UI code alone
@@ -14,6 +17,7 @@
 // The executables default to the ones built beside this program; WAYMARK_PLAYER and
 // WAYMARK_PLAYER_FLOOR override them.
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -30,6 +34,9 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "page_html.hpp"
+#include "waymark/course/load.hpp"
 
 extern char** environ;
 
@@ -55,10 +62,15 @@ pid_t spawn(const std::vector<std::string>& args) {
     for (const auto& a : args)
         argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
+    // Children's chatter (Chromium logs D-Bus failures by the dozen) stays out of the table.
+    posix_spawn_file_actions_t quiet;
+    posix_spawn_file_actions_init(&quiet);
+    posix_spawn_file_actions_addopen(&quiet, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&quiet, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     pid_t pid = -1;
-    if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
-        return -1;
-    return pid;
+    const int failed = posix_spawn(&pid, argv[0], &quiet, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&quiet);
+    return failed ? -1 : pid;
 }
 
 Outcome run(const std::vector<std::string>& args) {
@@ -128,6 +140,37 @@ void FrameCost(benchmark::State& state) {
     }
 }
 BENCHMARK(FrameCost)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+void Chromium(benchmark::State& state) {
+    namespace fs = std::filesystem;
+    const fs::path dir =
+        fs::temp_directory_path() / ("waymark-chromium-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    waymark::Diagnostics listing;
+    waymark::course::FolderFiles files(WAYMARK_SOURCE_DIR "/courses/prevent-duty", listing);
+    const auto loaded = waymark::course::load_course(files);
+    const waymark::course::Module* module = nullptr;
+    const auto& page = waymark::bench::longest_page(loaded.course, &module);
+    std::ofstream(dir / "page.html") << waymark::bench::page_html(loaded.course, page);
+    std::vector<std::string> args{"/usr/bin/chromium",
+                                  "--headless",
+                                  "--no-sandbox",
+                                  "--disable-gpu",
+                                  "--disable-quic",
+                                  "--no-first-run",
+                                  "--disable-background-networking",
+                                  "--disable-component-update",
+                                  "--disable-sync",
+                                  "--hide-scrollbars",
+                                  "--window-size=1280,860",
+                                  "--user-data-dir=" + (dir / "profile").string(),
+                                  "--screenshot=" + (dir / "page.png").string(),
+                                  "file://" + (dir / "page.html").string()};
+    measure(state, args);
+    state.SetLabel(module->id + "#" + page.anchor);
+    fs::remove_all(dir);
+}
+BENCHMARK(Chromium)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
 
 double cpu_seconds(pid_t pid) {
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
