@@ -26,7 +26,6 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-
 // Text with any NUL byte md4c let through shown as U+FFFD.
 void append_without_nul(std::string& out, std::string_view text) {
     for (std::size_t nul; (nul = text.find('\0')) != std::string_view::npos;) {
