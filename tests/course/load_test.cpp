@@ -302,3 +302,20 @@ TEST(CourseFiles, FolderListingLeavesOutHiddenFilesAndReportsSymlinks) {
     EXPECT_NE(problems.items()[0].message.find("symbolic link"), std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST(ResolveCoursePath, FindsAnImageRelativeToTheModuleFile) {
+    MemoryFiles files(std::map<std::string, std::string>{{"assets/a.png", "x"}});
+    EXPECT_EQ(resolve_course_path(files, "modules/01.md", "../assets/a.png"), "assets/a.png");
+    EXPECT_EQ(resolve_course_path(files, "modules/01.md", "assets/a.png"), "assets/a.png");
+}
+
+TEST(ResolveCoursePath, RefusesPathsThatLeaveTheCourse) {
+    MemoryFiles files(std::map<std::string, std::string>{{"assets/a.png", "x"}});
+    EXPECT_EQ(resolve_course_path(files, "modules/01.md", "../../assets/a.png"), "");
+    EXPECT_EQ(resolve_course_path(files, "modules/01.md", "/etc/passwd"), "");
+}
+
+TEST(ResolveCoursePath, RefusesAWebAddress) {
+    MemoryFiles files(std::map<std::string, std::string>{{"assets/a.png", "x"}});
+    EXPECT_EQ(resolve_course_path(files, "modules/01.md", "https://example.org/assets/a.png"), "");
+}

@@ -91,18 +91,6 @@ TEST(CourseStatus, NeverExpiresWithoutARefresherPeriod) {
     EXPECT_EQ(course_status(c, h, at("2030-01-01")).label(), "Completed on 2020-01-05");
 }
 
-TEST(ResolveImage, FindsAnImageRelativeToTheModuleFile) {
-    course::MemoryFiles files(std::map<std::string, std::string>{{"assets/a.png", "x"}});
-    EXPECT_EQ(resolve_image(files, "modules/01.md", "../assets/a.png"), "assets/a.png");
-    EXPECT_EQ(resolve_image(files, "modules/01.md", "assets/a.png"), "assets/a.png");
-}
-
-TEST(ResolveImage, RefusesPathsThatLeaveTheCourse) {
-    course::MemoryFiles files(std::map<std::string, std::string>{{"assets/a.png", "x"}});
-    EXPECT_EQ(resolve_image(files, "modules/01.md", "../../assets/a.png"), "");
-    EXPECT_EQ(resolve_image(files, "modules/01.md", "/etc/passwd"), "");
-}
-
 TEST(CharactersUsed, ListsEachCharacterBeyondAsciiOnce) {
     auto c = test::course_with_pages({1});
     c.title = "Łódź café";

@@ -91,4 +91,47 @@ Result<std::string> MemoryFiles::read(std::string_view path, std::uintmax_t max_
     return it->second;
 }
 
+namespace {
+
+// Resolves "a/../b" inside the course; empty when it leaves the course folder.
+std::string normalise(std::string_view path) {
+    std::vector<std::string_view> parts;
+    std::size_t i = 0;
+    while (i <= path.size()) {
+        const std::size_t end = std::min(path.find('/', i), path.size());
+        const std::string_view part = path.substr(i, end - i);
+        if (part == "..") {
+            if (parts.empty())
+                return {};
+            parts.pop_back();
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(part);
+        }
+        i = end + 1;
+    }
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty())
+            out += '/';
+        out += p;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string resolve_course_path(const CourseFiles& files, std::string_view from_file,
+                                std::string_view target) {
+    if (target.empty() || target.front() == '/' || target.find("://") != std::string_view::npos)
+        return {};
+    const auto slash = from_file.rfind('/');
+    const std::string_view folder =
+        slash == std::string_view::npos ? std::string_view() : from_file.substr(0, slash + 1);
+    for (const std::string& candidate :
+         {normalise(std::string(folder) + std::string(target)), normalise(target)})
+        if (!candidate.empty() && files.exists(candidate))
+            return candidate;
+    return {};
+}
+
 }  // namespace waymark::course

@@ -26,33 +26,6 @@ bool is_image_file(std::string_view path) {
     return ext == "png" || ext == "jpg" || ext == "jpeg" || ext == "gif" || ext == "bmp";
 }
 
-// Resolves "a/../b" inside the course; empty when it leaves the course folder.
-std::string normalise(std::string_view path) {
-    std::vector<std::string> parts;
-    std::size_t i = 0;
-    while (i <= path.size()) {
-        const std::size_t end = std::min(path.find('/', i), path.size());
-        const std::string part(path.substr(i, end - i));
-        if (part == "..") {
-            if (parts.empty())
-                return {};
-            parts.pop_back();
-        } else if (!part.empty() && part != ".") {
-            parts.push_back(part);
-        }
-        i = end + 1;
-    }
-    std::string out;
-    for (const auto& p : parts)
-        out += (out.empty() ? "" : "/") + p;
-    return out;
-}
-
-std::string folder_of(const std::string& file) {
-    const auto slash = file.rfind('/');
-    return slash == std::string::npos ? std::string() : file.substr(0, slash + 1);
-}
-
 class PageChecker {
   public:
     PageChecker(const Course& course, const CourseFiles& files, std::set<std::string>& used,
@@ -129,23 +102,14 @@ class PageChecker {
                               "assets/ and refer to it there");
             return;
         }
-        const std::string path = normalise(folder_of(module_->file) + src);
-        const std::string path_from_root = normalise(src);
-        const std::string* found = nullptr;
-        if (!path.empty() && files_.exists(path))
-            found = &path;
-        else if (!path_from_root.empty() && files_.exists(path_from_root))
-            found = &path_from_root;
-        if (!found) {
-            std::string looked = path.empty() ? src : path;
-            if (!path_from_root.empty() && path_from_root != path)
-                looked += " and " + path_from_root;
-            error(b.line, "image \"" + src + "\" not found in the course folder (looked for " +
-                              looked + ")");
+        const std::string found = resolve_course_path(files_, module_->file, src);
+        if (found.empty()) {
+            error(b.line, "image \"" + src + "\" not found in the course folder (looked beside " +
+                              module_->file + " and from the course folder)");
             return;
         }
-        used_.insert(*found);
-        if (!is_image_file(*found))
+        used_.insert(found);
+        if (!is_image_file(found))
             error(b.line, "\"" + src + "\" is not an image the player can show (use PNG or JPEG)");
     }
 
@@ -172,16 +136,12 @@ class PageChecker {
         const auto hash = target.find('#');
         const std::string file_part = target.substr(0, hash);
         const std::string anchor = hash == std::string::npos ? "" : target.substr(hash + 1);
-        std::string path =
-            file_part.empty() ? module_->file : normalise(folder_of(module_->file) + file_part);
-        if (!file_part.empty() && (path.empty() || !files_.exists(path))) {
-            const std::string from_root = normalise(file_part);
-            if (!from_root.empty() && files_.exists(from_root))
-                path = from_root;
-            else {
-                error(line, "link \"" + target + "\" points to a file that is not in the course");
-                return;
-            }
+        const std::string path = file_part.empty()
+                                     ? module_->file
+                                     : resolve_course_path(files_, module_->file, file_part);
+        if (path.empty()) {
+            error(line, "link \"" + target + "\" points to a file that is not in the course");
+            return;
         }
         used_.insert(path);
         if (anchor.empty())

@@ -279,39 +279,4 @@ std::string characters_used(const course::Course& course) {
     return out;
 }
 
-std::string resolve_image(const course::CourseFiles& files, const std::string& module_file,
-                          const std::string& src) {
-    auto normalise = [](const std::string& path) -> std::string {
-        std::vector<std::string> parts;
-        std::size_t start = 0;
-        while (start <= path.size()) {
-            const auto slash = path.find('/', start);
-            const auto part =
-                path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-            if (part == "..") {
-                if (parts.empty())
-                    return {};  // leaves the course
-                parts.pop_back();
-            } else if (!part.empty() && part != ".") {
-                parts.push_back(part);
-            }
-            if (slash == std::string::npos)
-                break;
-            start = slash + 1;
-        }
-        std::string out;
-        for (const auto& p : parts)
-            out += (out.empty() ? "" : "/") + p;
-        return out;
-    };
-    if (src.empty() || src.find("://") != std::string::npos || src[0] == '/')
-        return {};
-    const auto slash = module_file.rfind('/');
-    const std::string folder = slash == std::string::npos ? "" : module_file.substr(0, slash + 1);
-    for (const auto& candidate : {normalise(folder + src), normalise(src)})
-        if (!candidate.empty() && files.exists(candidate))
-            return candidate;
-    return {};
-}
-
 }  // namespace waymark::player

@@ -74,7 +74,7 @@ struct PlayerView::Impl {
         const auto* course = p().current_course();
         if (!course || !course->files)
             return nullptr;
-        const std::string path = player::resolve_image(*course->files, module_file, src);
+        const std::string path = course::resolve_course_path(*course->files, module_file, src);
         if (path.empty())
             return nullptr;
         const std::string key = course->path.string() + "|" + path;

@@ -56,4 +56,12 @@ class MemoryFiles : public CourseFiles {
     std::vector<std::string> names_;
 };
 
+// Where `target`, written in the course file `from_file`, points inside the course:
+// relative to from_file's folder first ("../assets/x.png" from "modules/a.md"), then to
+// the course root ("assets/x.png"). Empty when `target` is a URL or an absolute path,
+// leaves the course folder, or names no file in `files`. The checker and the player both
+// resolve images and links through this, so what `check` accepts is what the player shows.
+std::string resolve_course_path(const CourseFiles& files, std::string_view from_file,
+                                std::string_view target);
+
 }  // namespace waymark::course

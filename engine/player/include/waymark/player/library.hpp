@@ -75,10 +75,4 @@ CourseStatus course_status(const course::Course& course, const CourseHistory& hi
 // questions), as UTF-8: the glyphs the player's fonts must hold for it.
 std::string characters_used(const course::Course& course);
 
-// The path inside the course of an image written as `src` in `module_file`: relative to
-// the module's folder first ("../assets/x.png" from "modules/a.md"), then to the
-// course root. Empty when neither exists in `files` or the path leaves the course.
-std::string resolve_image(const course::CourseFiles& files, const std::string& module_file,
-                          const std::string& src);
-
 }  // namespace waymark::player
