@@ -757,6 +757,10 @@ Result<Event> Ledger::record_setting(std::string_view learner_id, const SettingC
         std::string(learner_id), {}, EventType::settings_changed, write_payload(setting), {}});
 }
 
+Result<void> Ledger::in_one_transaction(const std::function<Result<void>()>& body) {
+    return in_write_transaction(state_->db, body);
+}
+
 Result<void> Ledger::rebuild() {
     return in_write_transaction(state_->db, [&] { return rebuild_projections(*state_); });
 }

@@ -112,17 +112,25 @@ Error sqlite_error(int rc, const std::string& file, std::string_view detail,
 // Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back when it fails, so either
 // all of its writes land or none do. IMMEDIATE takes the write lock at once, so two
 // processes appending queue up on the busy timeout instead of failing mid-way.
+// Inside a transaction already open (Ledger::in_one_transaction) the body runs in a
+// savepoint instead: its failure undoes only its own writes, and nothing is durable
+// until the outer transaction commits.
 template <typename Body>
 Result<void> in_write_transaction(Database& db, Body&& body) {
-    if (auto r = db.exec("BEGIN IMMEDIATE"); !r)
+    const bool nested = db.in_transaction();
+    if (auto r = db.exec(nested ? "SAVEPOINT nested_write" : "BEGIN IMMEDIATE"); !r)
         return r;
     Result<void> result = body();
     if (result) {
-        if (auto r = db.exec("COMMIT"); !r)
+        if (auto r = db.exec(nested ? "RELEASE nested_write" : "COMMIT"); !r)
             result = r;
     }
-    if (!result && db.in_transaction())
+    if (!result && nested) {
+        (void)db.exec("ROLLBACK TO nested_write");
+        (void)db.exec("RELEASE nested_write");
+    } else if (!result && db.in_transaction()) {
         (void)db.exec("ROLLBACK");
+    }
     return result;
 }
 

@@ -206,6 +206,14 @@ class Ledger {
     Result<Event> append(const NewEvent& event);
     // Appends several events in one transaction: all or none.
     Result<std::vector<Event>> append(std::span<const NewEvent> events);
+    // Runs `body`, which records through this Ledger, as one write transaction: all of it
+    // lands with a single durable commit at the end, or none of it does. For importers
+    // and data generators writing thousands of learners, where a commit per call would
+    // spend most of the time waiting for the disk; the player commits every answer on
+    // its own so that a crash never loses one. A call inside `body` that fails undoes
+    // only its own writes; `body` returning an error undoes everything. Nesting is
+    // allowed (the inner call joins the outer transaction).
+    Result<void> in_one_transaction(const std::function<Result<void>()>& body);
 
     // Typed shortcuts for append(); `at` defaults to now.
     Result<Event> record_session(std::string_view learner_id, const CourseRef& course, bool started,
