@@ -16,8 +16,10 @@ struct Journey {
     std::unique_ptr<player::Player> player;
 
     Journey(player::Journal& journal,
-            std::vector<player::LibraryCourse> library = {sample_course()}) {
+            std::vector<player::LibraryCourse> library = {sample_course()},
+            std::filesystem::path certificate_folder = {}) {
         player::PlayerOptions o;
+        o.certificate_folder = std::move(certificate_folder);
         o.clock = [this] { return now; };
         o.random_seed = [this] { return seeds++; };
         o.new_id = [this] { return "id-" + std::to_string(++ids); };

@@ -2,8 +2,11 @@
 
 #include <unistd.h>
 
+#include <fstream>
+
 #include "journey.hpp"
 #include "waymark/player/ledger_journal.hpp"
+#include "waymark/report/certificate.hpp"
 
 using namespace waymark;
 using namespace waymark::player;
@@ -105,4 +108,83 @@ TEST_F(WithLedger, ALedgerThatCannotBeOpenedStopsThePlayerWithTheReason) {
     EXPECT_EQ(t.p().screen(), Screen::stopped);
     EXPECT_NE(t.p().stop_message().find("not-a-file.db"), std::string::npos)
         << t.p().stop_message();
+}
+
+TEST_F(WithLedger, APassedCourseSavesACertificateWhoseCodeTheLedgerConfirms) {
+    auto j = open();
+    test::Journey t(j, {test::sample_course()}, dir);
+    t.add_learner();
+    t.read_every_page();
+    t.p().start_assessment();
+    t.sit(true);
+    ASSERT_TRUE(t.p().can_save_certificate());
+    t.p().save_certificate();
+    EXPECT_EQ(t.p().notice(), "");
+    const fs::path pdf = t.p().certificate_path();
+    EXPECT_EQ(pdf.parent_path(), dir);
+    EXPECT_EQ(pdf.extension(), ".pdf");
+    EXPECT_NE(pdf.filename().string().find("Sam Patel"), std::string::npos);
+    std::ifstream in(pdf, std::ios::binary);
+    std::string head(5, '\0');
+    in.read(head.data(), 5);
+    EXPECT_EQ(head, "%PDF-");
+    const auto completions = j.ledger().completions(t.p().learner()->id, "waymark-sample");
+    ASSERT_EQ(completions->size(), 1u);
+    const auto check = report::verify_certificate(
+        j.ledger(), report::certificate_code((*completions)[0].event_id), t.now);
+    ASSERT_TRUE(check.ok()) << check.error().describe();
+    EXPECT_TRUE(check->genuine);
+    EXPECT_TRUE(check->valid);
+}
+
+TEST_F(WithLedger, ACertificateThatCannotBeWrittenSaysWhyAndKeepsThePlayerGoing) {
+    auto j = open();
+    test::Journey t(j, {test::sample_course()}, dir / "no-such-folder");
+    t.add_learner();
+    t.read_every_page();
+    t.p().start_assessment();
+    t.sit(true);
+    t.p().save_certificate();
+    EXPECT_EQ(t.p().certificate_path(), fs::path());
+    EXPECT_NE(t.p().notice().find("could not be saved"), std::string::npos) << t.p().notice();
+    EXPECT_NE(t.p().notice().find("no-such-folder"), std::string::npos) << t.p().notice();
+    EXPECT_EQ(t.p().screen(), Screen::result);
+}
+
+TEST_F(WithLedger, AFailedAttemptOffersNoCertificate) {
+    auto j = open();
+    test::Journey t(j, {test::sample_course()}, dir);
+    t.add_learner();
+    t.read_every_page();
+    t.p().start_assessment();
+    t.sit(false);
+    EXPECT_FALSE(t.p().can_save_certificate());
+    t.p().save_certificate();
+    EXPECT_EQ(t.p().certificate_path(), fs::path());
+    for (const auto& entry : fs::directory_iterator(dir))
+        EXPECT_NE(entry.path().extension(), ".pdf") << entry.path();
+}
+
+TEST(MemoryJournalCertificate, IsNotOfferedAndSavesNoFile) {
+    MemoryJournal j;
+    const fs::path folder =
+        fs::temp_directory_path() / ("waymark-memcert-" + std::to_string(::getpid()));
+    fs::create_directories(folder);
+    test::Journey t(j, {test::sample_course()}, folder);
+    t.add_learner();
+    t.read_every_page();
+    t.p().start_assessment();
+    t.sit(true);
+    ASSERT_TRUE(t.p().completed());
+    EXPECT_FALSE(t.p().can_save_certificate());
+    t.p().save_certificate();
+    EXPECT_TRUE(fs::is_empty(folder));
+    fs::remove_all(folder);
+}
+
+TEST(MemoryJournalCertificate, RefusesWithTheReasonWhenAskedDirectly) {
+    MemoryJournal j;
+    auto r = j.save_certificate("someone", "waymark-sample", "/tmp/never-written.pdf");
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("training record"), std::string::npos);
 }

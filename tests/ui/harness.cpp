@@ -31,6 +31,7 @@ Harness::Harness(player::Player& player, ImVec2 display)
         io.KeyMap[k] = k;
     ui::ViewHooks hooks;
     hooks.open_url = [this](const std::string& url) { links_opened.push_back(url); };
+    hooks.open_file = [this](const std::string& path) { files_opened.push_back(path); };
     hooks.quit = [this] { quit_requested = true; };
     view_ = std::make_unique<ui::PlayerView>(player_, images_, hooks);
     view_->set_fonts(ui::build_fonts(*io.Fonts, player_.settings(), 1));

@@ -54,6 +54,7 @@ class Harness {
     void wheel(float notches, ImVec2 where);
 
     std::vector<std::string> links_opened;
+    std::vector<std::string> files_opened;
     bool quit_requested = false;
     ui::PlayerView& view() { return *view_; }
 

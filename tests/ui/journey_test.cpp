@@ -3,6 +3,7 @@
 #include "../player/journey.hpp"
 #include "clicking.hpp"
 #include "harness.hpp"
+#include "waymark/player/ledger_journal.hpp"
 
 #include <unistd.h>
 
@@ -300,4 +301,30 @@ TEST(PlayerScreens, TheManagerAreaOpensAfterAWrongThenTheRightPassphrase) {
     EXPECT_EQ(p.screen(), Screen::manager);
     EXPECT_TRUE(h.has("Overdue list"));
     std::filesystem::remove(file);
+}
+
+TEST(PlayerScreens, APassedCourseSavesTheCertificateAndOpensIt) {
+    namespace fs = std::filesystem;
+    const fs::path dir =
+        fs::temp_directory_path() / ("waymark-ui-certificate-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    {
+        LedgerJournal journal(ledger::Ledger::open(dir / "ledger.db").value());
+        test::Journey t(journal, {test::sample_course()}, dir);
+        test::Harness h(t.p());
+        t.add_learner();
+        t.read_every_page();
+        t.p().start_assessment();
+        t.sit(true);
+        h.frame();
+        EXPECT_FALSE(h.has("Open certificate"));
+        ASSERT_TRUE(h.click("Save certificate (PDF)")) << h.labels();
+        ASSERT_FALSE(t.p().certificate_path().empty()) << t.p().notice();
+        EXPECT_TRUE(fs::exists(t.p().certificate_path()));
+        ASSERT_TRUE(h.click("Open certificate")) << h.labels();
+        ASSERT_EQ(h.files_opened.size(), 1u);
+        EXPECT_EQ(h.files_opened[0], t.p().certificate_path().string());
+    }
+    fs::remove_all(dir);
 }

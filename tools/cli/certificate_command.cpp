@@ -43,6 +43,11 @@ int issue(const CertificateArgs& a) {
     std::cout << "wrote " << a.output << ": " << cert->learner_name << ", " << cert->course_title
               << " " << cert->course_version << ", completed " << format_date(cert->completed_at)
               << "\nverification code " << cert->code << "\n";
+    if (cert->valid_until && *cert->valid_until < utc_now())
+        std::cerr << "warning: this completion expired on " << format_date(*cert->valid_until)
+                  << "; the certificate prints that date, and "
+                  << (cert->learner_name.empty() ? "the learner" : cert->learner_name)
+                  << " is due to take the course again\n";
     return kExitOk;
 }
 

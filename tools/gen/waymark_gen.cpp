@@ -74,7 +74,7 @@ struct Generator {
 
     void attempt(std::vector<NewEvent>& out, const std::string& learner, const CourseRef& c,
                  UtcTime& t, bool pass, int n) {
-        const std::string id = learner.substr(0, 8) + "-" + c.id + "-" + std::to_string(n);
+        const std::string id = learner + "-" + c.id + "-" + std::to_string(n);
         std::vector<std::string> questions;
         for (int q = 1; q <= 10; ++q)
             questions.push_back("q" + std::to_string(q));

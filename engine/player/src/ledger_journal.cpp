@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "waymark/report/certificate.hpp"
+
 namespace waymark::player {
 namespace {
 
@@ -174,6 +176,20 @@ Result<CourseHistory> LedgerJournal::history(const std::string& learner_id,
         h.completions.push_back(out);
     }
     return h;
+}
+
+Result<void> LedgerJournal::save_certificate(const std::string& learner_id,
+                                             const std::string& course_id,
+                                             const std::filesystem::path& pdf) {
+    auto certificate = report::issue_certificate(ledger_, learner_id, course_id);
+    if (!certificate)
+        return certificate.error();
+    auto out = report::OutputFile::create(pdf);
+    if (!out)
+        return out.error();
+    if (auto r = report::render_certificate_pdf(*certificate, *out); !r)
+        return r;
+    return out->commit();
 }
 
 }  // namespace waymark::player

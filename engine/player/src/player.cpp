@@ -37,6 +37,7 @@ void Player::show(Screen s) {
         return;
     screen_ = s;
     notice_.clear();
+    certificate_path_.clear();
     // Leaving the manager area locks it: the dashboard is not kept.
     if (s != Screen::manager)
         dashboard_.reset();
@@ -522,6 +523,44 @@ bool Player::completed() const {
     if (!learner_ || !course_index_)
         return false;
     return !history_.completions.empty();
+}
+
+bool Player::can_save_certificate() const {
+    return completed() && !current_course()->preview_only() && journal_->issues_certificates();
+}
+
+namespace {
+
+// A file name anyone can type, share or attach: no path separators or control
+// characters, whatever the course title or learner name holds.
+std::string file_name_part(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        out += (u < 0x20 || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' ||
+                c == '<' || c == '>' || c == '|')
+                   ? '-'
+                   : c;
+    }
+    return out;
+}
+
+}  // namespace
+
+void Player::save_certificate() {
+    if (!can_save_certificate())
+        return;
+    const Learner& who = learners_[*learner_];
+    const LibraryCourse& course = *current_course();
+    const std::filesystem::path pdf =
+        options_.certificate_folder / ("Certificate - " + file_name_part(course.title()) + " - " +
+                                       file_name_part(who.name) + ".pdf");
+    if (auto r = journal_->save_certificate(who.id, course.ref().id, pdf); !r) {
+        notice_ = "The certificate could not be saved: " + r.error().describe();
+        return;
+    }
+    certificate_path_ = pdf;
+    notice_.clear();
 }
 
 }  // namespace waymark::player

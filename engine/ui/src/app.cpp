@@ -81,8 +81,9 @@ fs::path data_home() {
     return {};
 }
 
-// Opens a web link in the system browser. No shell is involved, so the URL cannot run
-// anything; only http(s) and mailto links get here.
+// Opens a web link in the system browser, or a saved certificate in the PDF viewer. No
+// shell is involved, so the argument cannot run anything; only http(s) and mailto links
+// and files the player wrote get here.
 void open_in_browser(const std::string& url) {
     std::signal(SIGCHLD, SIG_IGN);  // nobody waits for the browser launcher
     pid_t pid = 0;
@@ -151,6 +152,23 @@ fs::path manager_passphrase_file(const Options& options) {
     const fs::path ledger =
         options.ledger.empty() ? ledger::default_ledger_path() : fs::path(options.ledger);
     return ledger.parent_path() / "manager.pass";
+}
+
+// Certificates go where people look for documents: $XDG_DOCUMENTS_DIR, else ~/Documents
+// when it exists, else the home folder. The screenshot tour keeps its own beside the
+// screenshots.
+fs::path certificate_folder(const Options& options) {
+    if (!options.screenshots.empty())
+        return options.screenshots;
+    if (const char* d = std::getenv("XDG_DOCUMENTS_DIR"); d && *d)
+        return d;
+    const char* home = std::getenv("HOME");
+    if (!home || !*home)
+        return fs::current_path();
+    std::error_code ec;
+    if (fs::is_directory(fs::path(home) / "Documents", ec))
+        return fs::path(home) / "Documents";
+    return home;
 }
 
 std::unique_ptr<player::Journal> open_journal(const Options& options) {
@@ -271,9 +289,11 @@ int App::run() {
     journal_ = open_journal(options_);
     player::PlayerOptions player_options;
     player_options.manager_passphrase_file = manager_passphrase_file(options_);
+    player_options.certificate_folder = certificate_folder(options_);
     player_ = std::make_unique<player::Player>(load_library(), *journal_, player_options);
     ViewHooks hooks;
     hooks.open_url = open_in_browser;
+    hooks.open_file = open_in_browser;
     hooks.quit = [this] { quit_ = true; };
     view_ = std::make_unique<PlayerView>(*player_, images_, hooks);
     for (const auto& c : player_->library())

@@ -783,6 +783,23 @@ struct PlayerView::Impl {
             p().assessment_ask_submit();
     }
 
+    // Save the PDF certificate; once saved, where it is and a button to open it.
+    void certificate(DrawContext& ctx, float w) {
+        if (!p().can_save_certificate())
+            return;
+        if (p().certificate_path().empty()) {
+            if (primary_button("Save certificate (PDF)"))
+                p().save_certificate();
+            ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
+            return;
+        }
+        draw_text(ctx, "Certificate saved to " + p().certificate_path().string(), ctx.fonts.body,
+                  ctx.colours.text, w);
+        if (button("Open certificate") && view.hooks_.open_file)
+            view.hooks_.open_file(p().certificate_path().string());
+        ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
+    }
+
     void result(DrawContext& ctx) {
         const auto* res = p().result();
         if (!res)
@@ -809,6 +826,7 @@ struct PlayerView::Impl {
                               ctx.fonts.body, ctx.colours.text, iw);
                 },
                 true);
+            certificate(ctx, w);
         }
         notice(ctx, w);
         const auto decision = p().eligibility();

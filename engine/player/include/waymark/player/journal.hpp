@@ -8,6 +8,7 @@
 // course rather than let the learner go on unrecorded.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -83,6 +84,16 @@ class Journal {
 
     virtual Result<CourseHistory> history(const std::string& learner_id,
                                           const std::string& course_id) = 0;
+
+    // Whether save_certificate() can work: false for journals kept only in memory (an
+    // author's preview), where a certificate would certify nothing.
+    virtual bool issues_certificates() const { return false; }
+    // Writes a PDF certificate of the learner's latest trusted completion of the course
+    // to `pdf` (replaced only when whole) and records that it was issued. Only a journal
+    // that keeps a verifiable record can issue one: the default refuses, saying why.
+    virtual Result<void> save_certificate(const std::string& learner_id,
+                                          const std::string& course_id,
+                                          const std::filesystem::path& pdf);
 };
 
 // A Journal held in memory: lost when the program ends.

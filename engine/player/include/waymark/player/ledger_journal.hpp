@@ -34,6 +34,11 @@ class LedgerJournal : public Journal {
                                   const Completion& c) override;
     Result<CourseHistory> history(const std::string& learner_id,
                                   const std::string& course_id) override;
+    bool issues_certificates() const override { return true; }
+    // Issues the certificate through the report module (its verification code is
+    // recorded in the ledger) and draws it with cairo.
+    Result<void> save_certificate(const std::string& learner_id, const std::string& course_id,
+                                  const std::filesystem::path& pdf) override;
 
     ledger::Ledger& ledger() { return ledger_; }
 

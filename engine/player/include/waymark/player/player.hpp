@@ -47,6 +47,8 @@ struct PlayerOptions {
     std::function<std::string()> new_id;         // default: a random Uuid
     // Where the manager passphrase hash lives; empty: no manager area on this device.
     std::filesystem::path manager_passphrase_file;
+    // Where "Save certificate" writes the PDF (the learner's documents folder, say).
+    std::filesystem::path certificate_folder;
 };
 
 class Player {
@@ -146,6 +148,14 @@ class Player {
     const assessment::AttemptResult* result() const;
     bool may_review_answers() const;
     bool completed() const;  // the course is complete for this learner now
+    // A certificate can be saved: the course is complete on a trusted package and the
+    // journal keeps a record that can confirm it.
+    bool can_save_certificate() const;
+    // Saves the certificate as "Certificate - COURSE - NAME.pdf" in the certificate
+    // folder, recording that it was issued; a failure becomes the notice.
+    void save_certificate();
+    // The certificate saved since this screen was shown; empty before.
+    const std::filesystem::path& certificate_path() const { return certificate_path_; }
     std::vector<assessment::Attempt> past_attempts() const;
 
   private:
@@ -174,6 +184,7 @@ class Player {
     CourseHistory history_;
     std::optional<AssessmentSession> session_;
     std::optional<assessment::AttemptResult> result_;
+    std::filesystem::path certificate_path_;
 
     std::optional<ManagerPassphrase> gate_;
     Screen manager_return_ = Screen::learners;

@@ -35,8 +35,9 @@ class ImageLoader {
 };
 
 struct ViewHooks {
-    std::function<void(const std::string& url)> open_url;  // http(s) and mailto links
-    std::function<void()> quit;                            // "Close the player"
+    std::function<void(const std::string& url)> open_url;    // http(s) and mailto links
+    std::function<void(const std::string& path)> open_file;  // a certificate the player saved
+    std::function<void()> quit;                              // "Close the player"
 };
 
 class PlayerView {

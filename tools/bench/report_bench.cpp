@@ -1,0 +1,256 @@
+// Manager reports on a large organisation: the status matrix, and a streamed CSV export
+// against the sqlite3 command-line program dumping the same rows.
+//
+//   report_bench LEDGER [--as-of YYYY-MM-DD] [--runs N] [--scratch DIR] [--keep]
+//
+// --keep leaves both CSV files in the scratch folder, to compare them row by row.
+//
+// LEDGER is made by `waymark-gen --learners 100000 --courses 10` (docs/PERFORMANCE.md has
+// the command). Targets (issue "Manager reports and compliance exports"):
+//   - the status matrix of 100,000 learners by 10 courses computed in under 2 s;
+//   - the CSV export of its 1,000,000 rows streamed with peak memory under 64 MiB, in a
+//     time within 1.5x of `sqlite3 -csv` dumping the same rows, in the same run.
+//
+// The matrix is timed in this process (StatusMatrix::load, what every export starts
+// with). The export is `waymark report --format csv` as a manager runs it: opening the
+// ledger, loading the matrix, writing, syncing and signing the file. The baseline is the
+// sqlite3 CLI running one query that yields the same rows and columns from the same
+// projections (each learner not erased, by each course: progress, the latest trusted
+// completion, the latest untrusted one, and a status from valid-until against the as-of
+// day). Each child's wall time, CPU time and peak memory come from wait4(); runs of the
+// two alternate so that a change in machine load hits both.
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "waymark/core/crypto.hpp"
+#include "waymark/ledger/ledger.hpp"
+#include "waymark/report/signed_export.hpp"
+#include "waymark/report/status.hpp"
+
+namespace fs = std::filesystem;
+using namespace waymark;
+
+namespace {
+
+struct Measured {
+    double wall_ms = 0, cpu_ms = 0, peak_mib = 0;
+    int exit_code = -1;
+};
+
+double cpu_ms_of(const rusage& u) {
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
+           (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
+// Runs argv with stdout sent to `stdout_file` (empty: /dev/null) and measures it.
+Measured run_child(const std::vector<std::string>& argv, const std::string& stdout_file) {
+    std::vector<char*> args;
+    for (const auto& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const char* target = stdout_file.empty() ? "/dev/null" : stdout_file.c_str();
+        const int fd = ::open(target, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd < 0 || ::dup2(fd, STDOUT_FILENO) < 0)
+            ::_exit(126);
+        ::execvp(args[0], args.data());
+        ::_exit(127);
+    }
+    Measured m;
+    int status = 0;
+    rusage usage{};
+    if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid)
+        return m;
+    m.wall_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+            .count();
+    m.cpu_ms = cpu_ms_of(usage);
+    m.peak_mib = usage.ru_maxrss / 1024.0;
+    m.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return m;
+}
+
+double process_cpu_ms() {
+    timespec t{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+// The rows of `waymark report --format csv` as one SQL query over the projections.
+// Course titles are the ids (the generated organisation sets none), and the status
+// follows the rolling rule with no grace period, which is the generated ledger's.
+std::string baseline_sql(const std::string& as_of_day) {
+    const std::string end_of_day = "'" + as_of_day + "T23:59:59.999Z'";
+    const std::string due_soon = "strftime('%Y-%m-%dT%H:%M:%fZ', '" + as_of_day + "', '+31 days')";
+    return "WITH courses AS (SELECT course_id FROM progress UNION SELECT course_id FROM "
+           "completions),"
+           " done AS (SELECT learner_id, course_id, trusted, course_version, completed_at,"
+           "   valid_until, score, row_number() OVER (PARTITION BY learner_id, course_id, "
+           "trusted ORDER BY completed_at DESC) AS latest FROM completions"
+           "   WHERE completed_at <= " +
+           end_of_day +
+           ")"
+           " SELECT l.id, l.staff_id, l.name, l.team, l.role, c.course_id, c.course_id,"
+           "  CASE WHEN t.completed_at IS NOT NULL AND (t.valid_until IS NULL OR t.valid_until > " +
+           due_soon +
+           ") THEN 'completed'"
+           "   WHEN t.completed_at IS NOT NULL AND t.valid_until > " +
+           end_of_day +
+           " THEN 'due-soon'"
+           "   WHEN t.completed_at IS NOT NULL THEN 'overdue'"
+           "   WHEN u.completed_at IS NOT NULL THEN 'untrusted'"
+           "   WHEN p.learner_id IS NOT NULL THEN 'in-progress' ELSE 'not-started' END,"
+           "  coalesce(p.pages_viewed * 100 / p.pages_total, 0), substr(t.completed_at, 1, 10),"
+           "  iif(t.completed_at IS NULL, NULL, printf('%g', round(t.score * 1000) / 10.0)),"
+           "  t.course_version, substr(t.valid_until, 1, 10),"
+           "  substr(t.valid_until, 1, 10), '', 'no', substr(u.completed_at, 1, 10), "
+           "u.course_version"
+           " FROM learners l CROSS JOIN courses c"
+           " LEFT JOIN progress p ON p.learner_id = l.id AND p.course_id = c.course_id"
+           " LEFT JOIN done t ON t.learner_id = l.id AND t.course_id = c.course_id"
+           "   AND t.trusted = 1 AND t.latest = 1"
+           " LEFT JOIN done u ON u.learner_id = l.id AND u.course_id = c.course_id"
+           "   AND u.trusted = 0 AND u.latest = 1"
+           " WHERE l.erased_at IS NULL ORDER BY l.enrolled_at, l.rowid, c.course_id;";
+}
+
+std::uintmax_t line_count(const fs::path& file) {
+    std::FILE* f = std::fopen(file.c_str(), "rb");
+    if (!f)
+        return 0;
+    std::uintmax_t lines = 0;
+    char buf[1 << 16];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, f))
+        lines += static_cast<std::uintmax_t>(std::count(buf, buf + n, '\n'));
+    std::fclose(f);
+    return lines;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+int usage(const char* message) {
+    std::cerr << "report_bench: " << message
+              << "\nusage: report_bench LEDGER [--as-of YYYY-MM-DD] [--runs N] [--scratch DIR] [--keep]\n"
+                 "make LEDGER with: waymark-gen --learners 100000 --courses 10 --seed 7 "
+                 "--ledger FILE\n";
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    crypto_init();
+    std::string ledger_file, as_of = "2026-09-01";
+    fs::path scratch = fs::temp_directory_path();
+    int runs = 3;
+    bool keep = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--as-of" && i + 1 < argc)
+            as_of = argv[++i];
+        else if (a == "--runs" && i + 1 < argc)
+            runs = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--keep")
+            keep = true;
+        else if (a == "--scratch" && i + 1 < argc)
+            scratch = argv[++i];
+        else if (ledger_file.empty() && a[0] != '-')
+            ledger_file = a;
+        else
+            return usage(("unknown argument " + a).c_str());
+    }
+    if (ledger_file.empty() || !fs::exists(ledger_file))
+        return usage("name an existing ledger");
+    const auto as_of_time = parse_iso8601(as_of + "T23:59:59.999Z");
+    if (!as_of_time)
+        return usage("--as-of must be YYYY-MM-DD");
+
+    ledger::OpenOptions open;
+    open.create = false;
+    auto l = ledger::Ledger::open(ledger_file, open);
+    if (!l) {
+        std::cerr << "report_bench: " << l.error().describe() << "\n";
+        return 1;
+    }
+
+    std::cout << "ledger " << ledger_file << " (" << fs::file_size(ledger_file) / (1 << 20)
+              << " MiB), as of " << as_of << "\n\n";
+    std::vector<double> load_wall, load_cpu;
+    std::int64_t rows = 0;
+    for (int r = 0; r < runs; ++r) {
+        const double cpu0 = process_cpu_ms();
+        const auto t0 = std::chrono::steady_clock::now();
+        auto matrix = report::StatusMatrix::load(*l, {*as_of_time, {}});
+        load_wall.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
+        load_cpu.push_back(process_cpu_ms() - cpu0);
+        if (!matrix) {
+            std::cerr << "report_bench: " << matrix.error().describe() << "\n";
+            return 1;
+        }
+        rows = matrix->count_rows({});
+    }
+    std::cout << "status matrix: " << rows << " rows (learners x courses), load median "
+              << median(load_wall) << " ms wall, " << median(load_cpu)
+              << " ms CPU (target under 2,000 ms)\n\n";
+
+    const fs::path ours = scratch / "report_bench_waymark.csv";
+    const fs::path theirs = scratch / "report_bench_sqlite3.csv";
+    const std::vector<std::string> waymark_argv{WAYMARK_CLI, "report",  "--ledger", ledger_file,
+                                                "--as-of",   as_of,     "--format", "csv",
+                                                "-o",        ours.string()};
+    const std::vector<std::string> sqlite_argv{"sqlite3", "-csv", "-readonly", ledger_file,
+                                               baseline_sql(as_of)};
+    std::vector<Measured> w, s;
+    for (int r = 0; r < runs; ++r) {
+        w.push_back(run_child(waymark_argv, ""));
+        s.push_back(run_child(sqlite_argv, theirs.string()));
+        if (w.back().exit_code != 0 || s.back().exit_code != 0) {
+            std::cerr << "report_bench: a child failed (waymark exit " << w.back().exit_code
+                      << ", sqlite3 exit " << s.back().exit_code << ")\n";
+            return 1;
+        }
+    }
+    auto column = [](const std::vector<Measured>& v, double Measured::*field) {
+        std::vector<double> out;
+        for (const auto& m : v)
+            out.push_back(m.*field);
+        return median(out);
+    };
+    const double ratio = column(w, &Measured::wall_ms) / column(s, &Measured::wall_ms);
+    std::printf("%-22s %12s %12s %12s %14s %14s\n", "CSV export", "rows", "wall ms", "CPU ms",
+                "peak MiB", "bytes");
+    std::printf("%-22s %12ju %12.0f %12.0f %14.1f %14ju\n", "waymark report",
+                line_count(ours) - 1, column(w, &Measured::wall_ms), column(w, &Measured::cpu_ms),
+                column(w, &Measured::peak_mib), fs::file_size(ours));
+    std::printf("%-22s %12ju %12.0f %12.0f %14.1f %14ju\n", "sqlite3 -csv", line_count(theirs),
+                column(s, &Measured::wall_ms), column(s, &Measured::cpu_ms),
+                column(s, &Measured::peak_mib), fs::file_size(theirs));
+    std::printf("\nwaymark / sqlite3 wall time: %.2fx (target at most 1.5x); peak memory target "
+                "under 64 MiB; medians of %d runs\n",
+                ratio, runs);
+    if (!keep) {
+        fs::remove(ours);
+        fs::remove(report::signature_path(ours));
+        fs::remove(theirs);
+    }
+    return 0;
+}
