@@ -13,6 +13,7 @@
 #include "waymark/report/json_export.hpp"
 #include "waymark/report/signed_export.hpp"
 #include "waymark/report/status.hpp"
+#include "waymark/report/xlsx_export.hpp"
 
 namespace waymark::cli {
 
@@ -70,6 +71,13 @@ int run(const ReportArgs& a) {
         options.due_soon_days = a.due_days;
     if (a.history && a.format != "csv")
         return print_error(usage("--history is only available with --format csv"));
+    if (a.history && (!a.status.empty() || !a.as_of.empty()))
+        return print_error(
+            usage("--history lists every completion ever recorded; it takes "
+                  "--course, --team and --role, not --status or --as-of"));
+    if (a.excel && a.format != "csv")
+        return print_error(usage("--excel shapes a CSV file for Excel; with --format " + a.format +
+                                 " leave it out (or use --format xlsx)"));
 
     ledger::OpenOptions open;
     open.create = false;
@@ -85,13 +93,19 @@ int run(const ReportArgs& a) {
     auto key = report::device_secret_key(*l);
     if (!key)
         return print_error(key.error());
-    auto checkpoint = l->checkpoint("export");
-    if (!checkpoint)
-        return print_error(checkpoint.error());
-
+    // Everything that can refuse the export is checked before the checkpoint, so a
+    // refused export leaves no "export" checkpoint in the ledger.
+    if (a.format == "xlsx" && matrix->count_rows(filter) > report::kXlsxRowLimit)
+        return print_error(usage(
+            "the report has " + count(static_cast<std::size_t>(matrix->count_rows(filter)), "row") +
+            ", more than an Excel sheet holds (" + std::to_string(report::kXlsxRowLimit) +
+            "); narrow it with --course, --team or --role, or use --format csv"));
     auto out = report::OutputFile::create(a.output);
     if (!out)
         return print_error(out.error());
+    auto checkpoint = l->checkpoint("export");
+    if (!checkpoint)
+        return print_error(checkpoint.error());
     const auto info = report::export_info(*l, *checkpoint, filter);
     const auto progress = terminal_progress();
     if (a.format == "csv" && a.history) {
@@ -99,6 +113,9 @@ int run(const ReportArgs& a) {
             return print_error(r.error());
     } else if (a.format == "csv") {
         report::write_status_csv(*matrix, filter, {a.excel}, *out, progress);
+    } else if (a.format == "xlsx") {
+        if (auto r = report::write_status_xlsx(*matrix, info, *out, progress); !r)
+            return print_error(r.error());
     } else if (a.format == "json") {
         report::write_status_json(*matrix, info, *out, progress);
     } else {
@@ -109,9 +126,11 @@ int run(const ReportArgs& a) {
     auto sig = report::sign_export(a.output, *l, *checkpoint, *key);
     if (!sig)
         return print_error(sig.error());
-    std::cout << "wrote " << a.output << " (" << a.format << ", "
-              << count(static_cast<std::size_t>(matrix->count_rows(filter)), "row") << ", as of "
-              << format_date(matrix->as_of()) << ")\nsigned "
+    const std::string what =
+        a.history ? "every completion recorded"
+                  : count(static_cast<std::size_t>(matrix->count_rows(filter)), "row") +
+                        ", as of " + format_date(matrix->as_of());
+    std::cout << "wrote " << a.output << " (" << a.format << ", " << what << ")\nsigned "
               << report::signature_path(a.output).string() << " with device key "
               << l->device_public_key().fingerprint() << " at checkpoint " << checkpoint->seq
               << "\n";
@@ -136,9 +155,9 @@ void add_report_command(CLI::App& app, CommandContext& ctx) {
     cmd->add_option("--as-of", args->as_of, "The state at the end of this day (YYYY-MM-DD)");
     cmd->add_option("--due-days", args->due_days, "Due soon means within N days (default 30)")
         ->check(CLI::Range(0, 3650));
-    cmd->add_option("--format", args->format, "csv, json or html")
+    cmd->add_option("--format", args->format, "csv, xlsx, json or html")
         ->required()
-        ->check(CLI::IsMember({"csv", "json", "html"}));
+        ->check(CLI::IsMember({"csv", "xlsx", "json", "html"}));
     cmd->add_option("-o,--output", args->output, "File to write (replaced only when complete)")
         ->required();
     cmd->add_flag("--excel", args->excel, "CSV for Excel: byte order mark and CRLF line ends");

@@ -70,6 +70,9 @@ Result<OrganisationSettings> read_organisation_settings(
     const std::vector<std::pair<std::string, std::string>>& settings) {
     OrganisationSettings org;
     for (const auto& [key, value] : settings) {
+        // The ledger keeps a removed setting's key with an empty value: the default applies.
+        if (value.empty())
+            continue;
         if (key == "organisation.name") {
             org.name = value;
         } else if (key == "report.due_soon_days") {

@@ -33,7 +33,10 @@ class OutputFile {
     Result<void> commit();
 
     const std::filesystem::path& target() const { return target_; }
-    // Where the bytes go until commit(): for libraries that write a file by name.
+    // Where the bytes go until commit(): for libraries that write a file by name. Such a
+    // library must open this path for writing (truncating it in place, as libxlsxwriter
+    // does), not replace it, and write() must not be used as well: commit() then syncs the
+    // same file through its own descriptor and renames it.
     const std::filesystem::path& temporary_path() const { return temporary_; }
 
   private:

@@ -12,7 +12,8 @@
 //   course.<id>.grace_days            N days after expiry before staff show as overdue
 //   course.<id>.current_version       the version the organisation has installed
 //   course.<id>.requires_retraining   "true": completions of older versions are due now
-// Other keys are left to the modules that own them.
+// A key recorded with an empty value has been unset (`waymark settings unset`): its
+// default applies again. Other keys are left to the modules that own them.
 #pragma once
 
 #include <map>

@@ -1,0 +1,191 @@
+// Shared by the manager-facing CLI tests (report, settings): run `waymark` and
+// `waymark-gen` as a manager would, in a private folder, and read the CSV they write.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace waymark::cli_testing {
+
+namespace fs = std::filesystem;
+
+struct CommandRun {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr together, in order
+};
+
+inline std::string quoted(const std::string& s) {
+    std::string q = "'";
+    for (const char c : s)
+        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+inline CommandRun run_program(const std::string& program, const std::string& args) {
+    const std::string command = quoted(program) + " " + args + " 2>&1";
+    CommandRun run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe)
+        return run;
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
+        run.output.append(buf.data(), n);
+    const int status = ::pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+inline CommandRun waymark(const std::string& args) {
+    return run_program(WAYMARK_CLI, args);
+}
+
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+inline std::string read_file(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline void write_file(const fs::path& file, const std::string& bytes) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// A CSV file read back by column name (RFC 4180: quoted fields, doubled quotes).
+class CsvTable {
+  public:
+    explicit CsvTable(const std::string& text) {
+        std::vector<std::string> row;
+        std::string field;
+        bool quoted_field = false;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const char c = text[i];
+            if (quoted_field) {
+                if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                    field += text[++i];
+                else if (c == '"')
+                    quoted_field = false;
+                else
+                    field += c;
+            } else if (c == '"') {
+                quoted_field = true;
+            } else if (c == ',') {
+                row.push_back(std::move(field));
+                field.clear();
+            } else if (c == '\n') {
+                row.push_back(std::move(field));
+                field.clear();
+                rows_.push_back(std::move(row));
+                row.clear();
+            } else if (c != '\r') {
+                field += c;
+            }
+        }
+        if (!field.empty() || !row.empty()) {
+            row.push_back(std::move(field));
+            rows_.push_back(std::move(row));
+        }
+        if (!rows_.empty()) {
+            for (std::size_t i = 0; i < rows_.front().size(); ++i)
+                columns_[rows_.front()[i]] = i;
+            rows_.erase(rows_.begin());
+        }
+    }
+
+    std::size_t size() const { return rows_.size(); }
+    bool has_column(const std::string& name) const { return columns_.contains(name); }
+    // The named cell of row `i`; "" (and a test failure) for a column there is not.
+    std::string at(std::size_t i, const std::string& column) const {
+        const auto it = columns_.find(column);
+        EXPECT_NE(it, columns_.end()) << "no column " << column;
+        if (it == columns_.end() || it->second >= rows_[i].size())
+            return {};
+        return rows_[i][it->second];
+    }
+    std::size_t count(const std::string& column, const std::string& value) const {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < size(); ++i)
+            n += at(i, column) == value;
+        return n;
+    }
+
+  private:
+    std::vector<std::vector<std::string>> rows_;
+    std::map<std::string, std::size_t> columns_;
+};
+
+// A private folder per test holding a copy of one generated organisation's ledger
+// (waymark-gen, made once per suite): 40 learners on prevent-duty, course-2 and
+// course-3, as the generator leaves them on 2026-09-01.
+class GeneratedLedgerTest : public ::testing::Test {
+  protected:
+    static inline const std::string kGeneratedOn = "2026-09-01";
+
+    static fs::path suite_folder() {
+        return fs::temp_directory_path() / ("waymark-cli-gen-" + std::to_string(::getpid()));
+    }
+
+    static void SetUpTestSuite() {
+        fs::remove_all(suite_folder());
+        fs::create_directories(suite_folder());
+        const CommandRun r =
+            run_program(WAYMARK_GEN, "--learners 40 --courses 3 --seed 7 --ledger " +
+                                         quoted((suite_folder() / "ledger.db").string()));
+        ASSERT_EQ(r.exit_code, 0) << r.output;
+    }
+    static void TearDownTestSuite() { fs::remove_all(suite_folder()); }
+
+    void SetUp() override {
+        ASSERT_TRUE(fs::exists(suite_folder() / "ledger.db")) << "waymark-gen did not run";
+        dir_ = fs::temp_directory_path() /
+               ("waymark-cli-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+        for (const auto& entry : fs::directory_iterator(suite_folder()))
+            fs::copy(entry.path(), dir_ / entry.path().filename());
+        ::unsetenv("WAYMARK_LEDGER");
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    std::string path(const std::string& name) const { return (dir_ / name).string(); }
+    std::string ledger_option() const { return " --ledger " + quoted(path("ledger.db")); }
+
+    // `waymark ARGS --ledger <this test's ledger>`.
+    CommandRun on_ledger(const std::string& args) const { return waymark(args + ledger_option()); }
+
+    // Writes a report, as of the day the organisation was generated unless `extra` names
+    // another day or asks for the history (which has no as-of day); fails the test if the
+    // command does.
+    CommandRun report(const std::string& format, const std::string& file,
+                      const std::string& extra = "") const {
+        const std::string as_of = contains(extra, "--as-of") || contains(extra, "--history")
+                                      ? ""
+                                      : " --as-of " + kGeneratedOn;
+        const CommandRun r = on_ledger("report --format " + format + " -o " + quoted(path(file)) +
+                                       as_of + " " + extra);
+        EXPECT_EQ(r.exit_code, 0) << r.output;
+        return r;
+    }
+    CsvTable report_csv(const std::string& extra = "") const {
+        report("csv", "report.csv", extra);
+        return CsvTable(read_file(path("report.csv")));
+    }
+
+    fs::path dir_;
+};
+
+}  // namespace waymark::cli_testing

@@ -1,0 +1,324 @@
+// `waymark settings show|set|unset`: the organisation's reporting rules, kept in the
+// ledger so that every device sharing it reports the same way.
+//
+// Only the keys report/settings.hpp documents can be set here, and a new value is read
+// by the same reader the reports use before it is recorded: a value the reports would
+// refuse never reaches the ledger, where it would stop every later report.
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "commands.hpp"
+#include "output.hpp"
+#include "waymark/core/json_reader.hpp"
+#include "waymark/ledger/ledger.hpp"
+#include "waymark/report/settings.hpp"
+
+namespace waymark::cli {
+
+namespace {
+
+using SettingList = std::vector<std::pair<std::string, std::string>>;
+
+constexpr std::string_view kOrganisationKeys[] = {"organisation.name", "report.due_soon_days"};
+constexpr std::string_view kCourseFields[] = {"title", "recertification", "grace_days",
+                                              "current_version", "requires_retraining"};
+constexpr std::string_view kCoursePrefix = "course.";
+
+struct SettingsArgs {
+    std::string ledger, key, value;
+};
+
+Error usage(std::string message) {
+    return make_error(ErrorCode::usage, std::move(message));
+}
+
+bool is_course_id(std::string_view id) {
+    if (id.empty())
+        return false;
+    for (const char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+            return false;
+    return true;
+}
+
+std::string known_keys() {
+    std::string list;
+    for (const auto key : kOrganisationKeys)
+        list += std::string(key) + ", ";
+    for (const auto field : kCourseFields)
+        list += std::string(kCoursePrefix) + "<id>." + std::string(field) + ", ";
+    list.resize(list.size() - 2);
+    return list;
+}
+
+// The course a key belongs to ("" for the organisation-wide keys), or a usage error that
+// lists the keys there are and, for a likely typo, the one that was meant.
+Result<std::string> check_key(const std::string& key) {
+    for (const auto k : kOrganisationKeys)
+        if (key == k)
+            return std::string();
+    std::string course;
+    std::string field;
+    if (key.starts_with(kCoursePrefix)) {
+        const auto dot = key.rfind('.');
+        if (dot > kCoursePrefix.size()) {
+            course = key.substr(kCoursePrefix.size(), dot - kCoursePrefix.size());
+            field = key.substr(dot + 1);
+        }
+    }
+    for (const auto f : kCourseFields) {
+        if (field != f)
+            continue;
+        if (!is_course_id(course))
+            return usage("\"" + course + "\" in " + key +
+                         " is not a course id: write the id from the course's course.json "
+                         "(lower-case letters, digits and hyphens), e.g. course.prevent-duty." +
+                         field);
+        return course;
+    }
+    std::vector<std::string> candidates(std::begin(kOrganisationKeys), std::end(kOrganisationKeys));
+    for (const auto f : kCourseFields)
+        candidates.push_back(std::string(kCoursePrefix) + (course.empty() ? "<id>" : course) + "." +
+                             std::string(f));
+    const std::string suggestion = closest_match(key, candidates);
+    return usage("\"" + key + "\" is not an organisation setting" +
+                 (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)") +
+                 "; the settings are " + known_keys() + " (see docs/report-schema.md)");
+}
+
+// What applies when `key` is not set, as show prints it.
+std::string default_value(const std::string& key, const std::string& course) {
+    const report::OrganisationSettings organisation;
+    const report::CourseSettings settings;
+    if (key == "report.due_soon_days")
+        return std::to_string(organisation.due_soon_days);
+    if (course.empty())
+        return "(none)";
+    const std::string_view field = std::string_view(key).substr(key.rfind('.') + 1);
+    if (field == "title")
+        return course;  // reports show the course id
+    if (field == "recertification")
+        return "rolling";
+    if (field == "grace_days")
+        return std::to_string(settings.recertification.grace_days);
+    if (field == "requires_retraining")
+        return settings.requires_retraining ? "true" : "false";
+    return "(none)";
+}
+
+// An empty value is how a setting is removed: the ledger keeps the key, not the value.
+std::optional<std::string> current_value(const SettingList& settings, const std::string& key) {
+    for (const auto& [k, v] : settings)
+        if (k == key && !v.empty())
+            return v;
+    return std::nullopt;
+}
+
+std::string shown(const std::optional<std::string>& value, const std::string& key,
+                  const std::string& course) {
+    return value ? *value : default_value(key, course) + " (default)";
+}
+
+// The settings with `key` set to `value`, in the order the ledger gives them.
+SettingList with_setting(SettingList settings, const std::string& key, const std::string& value) {
+    for (auto& [k, v] : settings)
+        if (k == key) {
+            v = value;
+            return settings;
+        }
+    settings.emplace_back(key, value);
+    return settings;
+}
+
+// The same reader the reports use, so a value recorded here never stops a report. Its
+// complaint becomes a usage error: the value given on the command line is what is wrong.
+Result<void> check_values(const SettingList& settings) {
+    auto read = report::read_organisation_settings(settings);
+    if (!read) {
+        Error e = read.error();
+        e.code = ErrorCode::usage;
+        e.message += " (nothing was recorded)";
+        return e;
+    }
+    return {};
+}
+
+// Courses anyone has records on: what a manager is likely to want to set up.
+Result<std::set<std::string>> courses_with_records(ledger::Ledger& l) {
+    std::set<std::string> ids;
+    auto r = l.for_each_completion([&](const ledger::Completion& c) {
+        ids.insert(c.course.id);
+        return true;
+    });
+    if (r)
+        r = l.for_each_progress([&](const ledger::Progress& p) {
+            ids.insert(p.course_id);
+            return true;
+        });
+    if (!r)
+        return r.error();
+    return ids;
+}
+
+Result<ledger::Ledger> open_existing(const std::string& path) {
+    ledger::OpenOptions options;
+    options.create = false;
+    return ledger::Ledger::open(
+        path.empty() ? ledger::default_ledger_path() : std::filesystem::path(path), options);
+}
+
+int show(const SettingsArgs& a) {
+    auto l = open_existing(a.ledger);
+    if (!l)
+        return print_error(l.error());
+    auto settings = l->settings("");
+    if (!settings)
+        return print_error(settings.error());
+    auto courses = courses_with_records(*l);
+    if (!courses)
+        return print_error(courses.error());
+
+    std::map<std::string, std::string> lines;
+    bool any_set = false;
+    for (const auto& [key, value] : *settings) {
+        if (value.empty())
+            continue;
+        lines[key] = value;
+        any_set = true;
+        if (auto course = check_key(key); course && !course->empty())
+            courses->insert(*course);
+    }
+    auto add_default = [&](const std::string& key, const std::string& course) {
+        if (!lines.contains(key))
+            lines[key] = default_value(key, course) + " (default)";
+    };
+    for (const auto key : kOrganisationKeys)
+        add_default(std::string(key), "");
+    for (const auto& course : *courses)
+        for (const auto field : kCourseFields)
+            add_default(std::string(kCoursePrefix) + course + "." + std::string(field), course);
+
+    if (!any_set)
+        std::cout << "No organisation settings are set in " << l->path().string()
+                  << "; the defaults apply:\n";
+    for (const auto& [key, value] : lines)
+        std::cout << key << " = " << value << "\n";
+    // A value recorded by other means that the reports would refuse.
+    if (auto read = report::read_organisation_settings(*settings); !read)
+        return print_error(read.error());
+    return kExitOk;
+}
+
+int set(const SettingsArgs& a) {
+    auto course = check_key(a.key);
+    if (!course)
+        return print_error(course.error());
+    if (a.value.empty())
+        return print_error(usage("give " + a.key +
+                                 " a value; to go back to the default, run "
+                                 "'waymark settings unset " +
+                                 a.key + "'"));
+    auto l = open_existing(a.ledger);
+    if (!l)
+        return print_error(l.error());
+    auto settings = l->settings("");
+    if (!settings)
+        return print_error(settings.error());
+    const auto old = current_value(*settings, a.key);
+    if (old == a.value) {
+        std::cout << a.key << " is already " << a.value << "; nothing recorded\n";
+        return kExitOk;
+    }
+    if (auto r = check_values(with_setting(*settings, a.key, a.value)); !r)
+        return print_error(r.error());
+    if (!course->empty()) {
+        auto known = courses_with_records(*l);
+        if (!known)
+            return print_error(known.error());
+        if (!known->contains(*course) && !known->empty()) {
+            const std::vector<std::string> ids(known->begin(), known->end());
+            const std::string suggestion = closest_match(*course, ids);
+            std::string list;
+            for (const auto& id : ids)
+                list += (list.empty() ? "" : ", ") + id;
+            std::cerr << "waymark: note: nobody has records on a course \"" << *course
+                      << "\" yet (courses with records: " << list << ")"
+                      << (suggestion.empty() ? "" : "; did you mean \"" + suggestion + "\"?")
+                      << "\n";
+        }
+    }
+    if (auto r = l->record_setting("", ledger::SettingChanged{a.key, a.value}); !r)
+        return print_error(r.error());
+    std::cout << a.key << ": " << shown(old, a.key, *course) << " -> " << a.value << "\n";
+    return kExitOk;
+}
+
+int unset(const SettingsArgs& a) {
+    auto course = check_key(a.key);
+    if (!course)
+        return print_error(course.error());
+    auto l = open_existing(a.ledger);
+    if (!l)
+        return print_error(l.error());
+    auto settings = l->settings("");
+    if (!settings)
+        return print_error(settings.error());
+    const auto old = current_value(*settings, a.key);
+    if (!old) {
+        std::cout << a.key << " is not set (the default " << default_value(a.key, *course)
+                  << " applies); nothing recorded\n";
+        return kExitOk;
+    }
+    if (auto r = check_values(with_setting(*settings, a.key, "")); !r)
+        return print_error(r.error());
+    if (auto r = l->record_setting("", ledger::SettingChanged{a.key, ""}); !r)
+        return print_error(r.error());
+    std::cout << a.key << ": " << *old << " -> " << shown(std::nullopt, a.key, *course) << "\n";
+    return kExitOk;
+}
+
+void add_ledger_option(CLI::App* cmd, std::string& path) {
+    cmd->add_option("--ledger", path,
+                    "Ledger file (default: $WAYMARK_LEDGER, else "
+                    "$XDG_DATA_HOME/waymark/ledger.db)");
+}
+
+}  // namespace
+
+void add_settings_command(CLI::App& app, CommandContext& ctx) {
+    CLI::App* settings =
+        app.add_subcommand("settings", "Show or change the organisation's reporting rules");
+    settings->require_subcommand(1);
+    settings->footer("Settings: " + known_keys() + " (see docs/report-schema.md)");
+
+    auto show_args = std::make_shared<SettingsArgs>();
+    CLI::App* show_cmd = settings->add_subcommand(
+        "show", "Every organisation setting, key = value, with the defaults that apply");
+    add_ledger_option(show_cmd, show_args->ledger);
+    show_cmd->callback([show_args, &ctx] { ctx.exit_code = show(*show_args); });
+
+    auto set_args = std::make_shared<SettingsArgs>();
+    CLI::App* set_cmd = settings->add_subcommand(
+        "set", "Record one setting after checking its value as the reports will read it");
+    set_cmd->add_option("KEY", set_args->key, "e.g. report.due_soon_days")->required();
+    set_cmd->add_option("VALUE", set_args->value, "e.g. 45")->required();
+    add_ledger_option(set_cmd, set_args->ledger);
+    set_cmd->callback([set_args, &ctx] { ctx.exit_code = set(*set_args); });
+
+    auto unset_args = std::make_shared<SettingsArgs>();
+    CLI::App* unset_cmd =
+        settings->add_subcommand("unset", "Remove one setting so that its default applies again");
+    unset_cmd->add_option("KEY", unset_args->key, "e.g. course.prevent-duty.grace_days")
+        ->required();
+    add_ledger_option(unset_cmd, unset_args->ledger);
+    unset_cmd->callback([unset_args, &ctx] { ctx.exit_code = unset(*unset_args); });
+}
+
+}  // namespace waymark::cli
