@@ -81,6 +81,12 @@ void Statement::bind(int index, std::string_view text) {
                index);
 }
 
+void Statement::bind_view(int index, std::string_view text) {
+    check_bind(sqlite3_bind_text64(stmt_.get(), index, text.data(), text.size(), SQLITE_STATIC,
+                                   SQLITE_UTF8),
+               index);
+}
+
 void Statement::bind_blob(int index, std::span<const std::uint8_t> bytes) {
     check_bind(
         sqlite3_bind_blob64(stmt_.get(), index, bytes.data(), bytes.size(), SQLITE_TRANSIENT),
@@ -149,6 +155,14 @@ std::span<const std::uint8_t> Statement::column_blob(int index) const {
 
 bool Statement::column_is_null(int index) const {
     return sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL;
+}
+
+int Statement::column_type(int index) const {
+    return sqlite3_column_type(stmt_.get(), index);
+}
+
+int Statement::column_count() const {
+    return sqlite3_column_count(stmt_.get());
 }
 
 // --- Database -----------------------------------------------------------------------

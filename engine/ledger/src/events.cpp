@@ -1,13 +1,17 @@
 #include "waymark/ledger/events.hpp"
 
-#include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <array>
 #include <cereal/archives/json.hpp>
 #include <sstream>
+
+#include "payload_reader.hpp"
 
 namespace waymark::ledger {
 
@@ -32,27 +36,6 @@ std::string write_as(EventType type, const T& event) {
     return canonical_json(out.str()).value();
 }
 
-template <typename T>
-Result<T> read_as(EventType type, std::string_view payload) {
-    // cereal reports malformed input by throwing; here that becomes an Error.
-    try {
-        std::istringstream in{std::string(payload)};
-        cereal::JSONInputArchive ar(in);
-        std::string found;
-        ar(cereal::make_nvp("type", found));
-        if (found != to_string(type))
-            return make_error(ErrorCode::parse, "expected a " + std::string(to_string(type)) +
-                                                    " event, found \"" + found + "\"");
-        T event;
-        ar(cereal::make_nvp("event", event));
-        return event;
-    } catch (const std::exception& e) {
-        return make_error(ErrorCode::parse, "the " + std::string(to_string(type)) +
-                                                " event is not readable (" + e.what() +
-                                                "); verify the ledger's chain");
-    }
-}
-
 }  // namespace
 
 const char* to_string(EventType type) {
@@ -67,19 +50,22 @@ std::optional<EventType> parse_event_type(std::string_view text) {
 }
 
 Result<std::string> canonical_json(std::string_view json) {
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(json.data(),
-                                                                                      json.size());
-    if (doc.HasParseError())
-        return make_error(ErrorCode::parse, std::string("the event payload is not valid JSON (") +
-                                                rapidjson::GetParseError_En(doc.GetParseError()) +
-                                                " at byte " + std::to_string(doc.GetErrorOffset()) +
-                                                ")");
-    if (!doc.IsObject())
-        return make_error(ErrorCode::parse, "the event payload must be a JSON object");
+    // Parsed straight into the writer, without building a document: the same output,
+    // since both see every value (duplicate keys included) in order.
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    doc.Accept(writer);
+    rapidjson::MemoryStream bytes(json.data(), json.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+    rapidjson::Reader reader;
+    reader.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(in,
+                                                                                         writer);
+    if (reader.HasParseError())
+        return make_error(ErrorCode::parse,
+                          std::string("the event payload is not valid JSON (") +
+                              rapidjson::GetParseError_En(reader.GetParseErrorCode()) +
+                              " at byte " + std::to_string(reader.GetErrorOffset()) + ")");
+    if (buffer.GetSize() == 0 || buffer.GetString()[0] != '{')
+        return make_error(ErrorCode::parse, "the event payload must be a JSON object");
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 
@@ -99,17 +85,35 @@ std::string write_payload(const SettingChanged& e) {
     return write_as(EventType::settings_changed, e);
 }
 
+// Each reads the fields its serialize() above writes, by the same names.
 Result<PageViewed> read_page_viewed(std::string_view payload) {
-    return read_as<PageViewed>(EventType::page_viewed, payload);
+    PayloadReader r(payload, to_string(EventType::page_viewed));
+    PageViewed e{r.string("page_id"), r.integer("module_index"), r.integer("page_index"),
+                 r.integer("pages_total")};
+    if (!r.ok())
+        return r.error();
+    return e;
 }
 Result<CourseCompleted> read_course_completed(std::string_view payload) {
-    return read_as<CourseCompleted>(EventType::course_completed, payload);
+    PayloadReader r(payload, to_string(EventType::course_completed));
+    CourseCompleted e{r.string("attempt_id"), r.number("score"), r.integer("refresher_months")};
+    if (!r.ok())
+        return r.error();
+    return e;
 }
 Result<CertificateIssued> read_certificate_issued(std::string_view payload) {
-    return read_as<CertificateIssued>(EventType::certificate_issued, payload);
+    PayloadReader r(payload, to_string(EventType::certificate_issued));
+    CertificateIssued e{r.string("completion_event_id"), r.string("code")};
+    if (!r.ok())
+        return r.error();
+    return e;
 }
 Result<SettingChanged> read_setting_changed(std::string_view payload) {
-    return read_as<SettingChanged>(EventType::settings_changed, payload);
+    PayloadReader r(payload, to_string(EventType::settings_changed));
+    SettingChanged e{r.string("key"), r.string("value")};
+    if (!r.ok())
+        return r.error();
+    return e;
 }
 
 }  // namespace waymark::ledger

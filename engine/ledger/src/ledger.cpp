@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <cstring>
 
 #include "chain.hpp"
 #include "schema.hpp"
@@ -289,11 +290,14 @@ Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head,
     auto payload = canonical_json(ne.payload);
     if (!payload)
         return payload.error();
-    const std::string prefix = std::string(R"({"type":")") + type_name + "\"";
-    if (payload->compare(0, prefix.size(), prefix) != 0)
+    const std::string_view type_key = R"({"type":")", text = *payload;
+    if (!text.starts_with(type_key) || !text.substr(type_key.size()).starts_with(type_name) ||
+        !text.substr(type_key.size() + std::strlen(type_name)).starts_with('"'))
         return make_error(ErrorCode::invalid, std::string("the payload of a ") + type_name +
                                                   " event must begin with \"type\": \"" +
                                                   type_name + "\"");
+    if (auto whole = check_whole_payload(ne.type, *payload); !whole)
+        return whole.error();
     if (needs_course(ne.type) &&
         (ne.course.id.empty() || ne.course.version.empty() || !is_digest_hex(ne.course.digest)))
         return make_error(ErrorCode::invalid,
@@ -317,12 +321,11 @@ Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head,
     e.type = type_name;
     e.payload = std::move(*payload);
     e.prev_hash = head.hash;
-    std::string bytes;
     canonical_event_bytes(
         EventFields{e.id, e.device_id, e.seq, e.time, e.learner_id, e.course.id, e.course.version,
                     e.course.digest, e.course.trusted, e.type, e.payload},
-        bytes);
-    e.hash = chain_hash(e.prev_hash, bytes);
+        st.canonical_bytes);
+    e.hash = chain_hash(e.prev_hash, st.canonical_bytes);
 
     if (!st.insert_event) {
         auto s = st.db.prepare(
@@ -334,17 +337,17 @@ Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head,
         st.insert_event = std::move(*s);
     }
     Statement& s = st.insert_event;
-    s.bind(1, e.id);
-    s.bind(2, e.device_id);
+    s.bind_view(1, e.id);
+    s.bind_view(2, e.device_id);
     s.bind(3, e.seq);
-    s.bind(4, e.time);
-    s.bind(5, e.learner_id);
-    s.bind(6, e.course.id);
-    s.bind(7, e.course.version);
-    s.bind(8, e.course.digest);
+    s.bind_view(4, e.time);
+    s.bind_view(5, e.learner_id);
+    s.bind_view(6, e.course.id);
+    s.bind_view(7, e.course.version);
+    s.bind_view(8, e.course.digest);
     s.bind(9, std::int64_t{e.course.trusted});
-    s.bind(10, e.type);
-    s.bind(11, e.payload);
+    s.bind_view(10, e.type);
+    s.bind_view(11, e.payload);
     s.bind_blob(12, e.prev_hash);
     s.bind_blob(13, e.hash);
     if (auto r = s.run(); !r)
@@ -602,19 +605,27 @@ Result<Learner> Ledger::add_learner(const Person& person) {
     return learner;
 }
 
-Result<std::vector<Learner>> Ledger::learners() {
+Result<void> Ledger::for_each_learner(const std::function<bool(const Learner&)>& visit) {
     auto s = state_->db.prepare(std::string(kLearnerColumns) + " ORDER BY enrolled_at, rowid");
     if (!s)
         return s.error();
-    std::vector<Learner> out;
     for (;;) {
         auto row = s->step();
         if (!row)
             return row.error();
-        if (!*row)
-            break;
-        out.push_back(read_learner(*s));
+        if (!*row || !visit(read_learner(*s)))
+            return {};
     }
+}
+
+Result<std::vector<Learner>> Ledger::learners() {
+    std::vector<Learner> out;
+    auto r = for_each_learner([&](const Learner& l) {
+        out.push_back(l);
+        return true;
+    });
+    if (!r)
+        return r.error();
     return out;
 }
 

@@ -1,9 +1,41 @@
 #include "projector.hpp"
 
+#include "payload_reader.hpp"
 #include "schema.hpp"
 #include "waymark/assessment/event_json.hpp"
 
 namespace waymark::ledger {
+
+bool is_attempt_event(EventType type) {
+    return type == EventType::attempt_started || type == EventType::answer_saved ||
+           type == EventType::attempt_submitted || type == EventType::attempt_scored;
+}
+
+Result<AttemptFields> read_attempt_fields(EventType type, std::string_view payload) {
+    PayloadReader r(payload, to_string(type));
+    AttemptFields f;
+    if (type == EventType::attempt_started) {
+        f.attempt_id = r.string("attempt_id");
+    } else if (type == EventType::attempt_scored) {
+        r.enter("result");
+        f.raw = r.number("raw");
+        f.max = r.number("max");
+        f.scaled = r.number("scaled");
+        f.passed = r.boolean("passed");
+    }
+    if (!r.ok())
+        return r.error();
+    return f;
+}
+
+Result<void> check_whole_payload(EventType type, std::string_view payload) {
+    if (!is_attempt_event(type))
+        return {};
+    auto event = assessment::read_attempt_event(payload);
+    if (!event)
+        return event.error();
+    return {};
+}
 
 Result<Statement*> Projector::statement(Statement& slot, const std::string& sql) {
     if (!slot) {
@@ -33,7 +65,7 @@ Result<void> Projector::apply(const Event& e) {
         case EventType::answer_saved:
         case EventType::attempt_submitted:
         case EventType::attempt_scored:
-            return attempt_event(e);
+            return attempt_event(e, *type);
         case EventType::course_completed:
             return course_completed(e);
         case EventType::certificate_issued:
@@ -56,11 +88,11 @@ Result<void> Projector::page_viewed(const Event& e) {
     if (!insert)
         return insert.error();
     Statement& s = **insert;
-    s.bind(1, e.learner_id);
-    s.bind(2, e.course.id);
-    s.bind(3, page->page_id);
+    s.bind_view(1, e.learner_id);
+    s.bind_view(2, e.course.id);
+    s.bind_view(3, page->page_id);
     s.bind(4, e.position);
-    s.bind(5, e.time);
+    s.bind_view(5, e.time);
     if (auto r = s.run(); !r)
         return r;
 
@@ -77,20 +109,20 @@ Result<void> Projector::page_viewed(const Event& e) {
     if (!upsert)
         return upsert.error();
     Statement& u = **upsert;
-    u.bind(1, e.learner_id);
-    u.bind(2, e.course.id);
-    u.bind(3, e.course.version);
+    u.bind_view(1, e.learner_id);
+    u.bind_view(2, e.course.id);
+    u.bind_view(3, e.course.version);
     u.bind(4, std::int64_t{page->pages_total});
-    u.bind(5, page->page_id);
-    u.bind(6, e.time);
+    u.bind_view(5, page->page_id);
+    u.bind_view(6, e.time);
     return u.run();
 }
 
-Result<void> Projector::attempt_event(const Event& e) {
-    auto event = assessment::read_attempt_event(e.payload);
+Result<void> Projector::attempt_event(const Event& e, EventType type) {
+    auto event = read_attempt_fields(type, e.payload);
     if (!event)
         return event.error();
-    if (const auto* started = std::get_if<assessment::AttemptStarted>(&*event)) {
+    if (type == EventType::attempt_started) {
         auto insert = statement(
             insert_attempt_,
             "INSERT INTO " + schema_ +
@@ -100,39 +132,17 @@ Result<void> Projector::attempt_event(const Event& e) {
         if (!insert)
             return insert.error();
         Statement& s = **insert;
-        s.bind(1, started->attempt_id);
-        s.bind(2, e.learner_id);
-        s.bind(3, e.course.id);
-        s.bind(4, e.course.version);
-        s.bind(5, e.course.digest);
+        s.bind_view(1, event->attempt_id);
+        s.bind_view(2, e.learner_id);
+        s.bind_view(3, e.course.id);
+        s.bind_view(4, e.course.version);
+        s.bind_view(5, e.course.digest);
         s.bind(6, std::int64_t{e.course.trusted});
-        s.bind(7, e.time);
+        s.bind_view(7, e.time);
         s.bind(8, e.position);
         return s.run();
     }
-    auto latest =
-        statement(latest_attempt_, "SELECT attempt_id FROM " + schema_ +
-                                       ".attempts WHERE learner_id = ?1 AND course_id = ?2"
-                                       " ORDER BY first_position DESC LIMIT 1");
-    if (!latest)
-        return latest.error();
-    Statement& q = **latest;
-    q.bind(1, e.learner_id);
-    q.bind(2, e.course.id);
-    auto row = q.step();
-    if (!row) {
-        q.reset();
-        return row.error();
-    }
-    if (!*row) {
-        q.reset();
-        return make_error(ErrorCode::invalid, "a " + e.type + " event for learner " + e.learner_id +
-                                                  " on course " + e.course.id +
-                                                  " has no attempt-started before it");
-    }
-    const std::string attempt_id = q.column_text(0);
-    q.reset();
-
+    // The learner's latest attempt on the course, found and updated in one statement.
     auto update =
         statement(update_attempt_,
                   "UPDATE " + schema_ +
@@ -140,24 +150,34 @@ Result<void> Projector::attempt_event(const Event& e) {
                       " state = coalesce(?3, state), submitted_at = coalesce(?4, submitted_at),"
                       " scored_at = coalesce(?5, scored_at), raw = coalesce(?6, raw),"
                       " max = coalesce(?7, max), scaled = coalesce(?8, scaled),"
-                      " passed = coalesce(?9, passed) WHERE attempt_id = ?1");
+                      " passed = coalesce(?9, passed) WHERE attempt_id = (SELECT attempt_id FROM " +
+                      schema_ +
+                      ".attempts WHERE learner_id = ?1 AND course_id = ?10"
+                      " ORDER BY first_position DESC LIMIT 1)");
     if (!update)
         return update.error();
     Statement& u = **update;
-    u.bind(1, attempt_id);
+    u.bind_view(1, e.learner_id);
+    u.bind_view(10, e.course.id);
     u.bind(2, e.position);
-    if (std::holds_alternative<assessment::AttemptSubmitted>(*event)) {
+    if (type == EventType::attempt_submitted) {
         u.bind(3, "submitted");
-        u.bind(4, e.time);
-    } else if (const auto* scored = std::get_if<assessment::AttemptScored>(&*event)) {
+        u.bind_view(4, e.time);
+    } else if (type == EventType::attempt_scored) {
         u.bind(3, "scored");
-        u.bind(5, e.time);
-        u.bind(6, scored->result.raw);
-        u.bind(7, scored->result.max);
-        u.bind(8, scored->result.scaled);
-        u.bind(9, std::int64_t{scored->result.passed});
+        u.bind_view(5, e.time);
+        u.bind(6, event->raw);
+        u.bind(7, event->max);
+        u.bind(8, event->scaled);
+        u.bind(9, std::int64_t{event->passed});
     }
-    return u.run();
+    if (auto r = u.run(); !r)
+        return r;
+    if (db_.changes() == 0)
+        return make_error(ErrorCode::invalid, "a " + e.type + " event for learner " + e.learner_id +
+                                                  " on course " + e.course.id +
+                                                  " has no attempt-started before it");
+    return {};
 }
 
 Result<void> Projector::course_completed(const Event& e) {
@@ -177,20 +197,20 @@ Result<void> Projector::course_completed(const Event& e) {
     if (!insert)
         return insert.error();
     Statement& s = **insert;
-    s.bind(1, e.id);
+    s.bind_view(1, e.id);
     s.bind(2, e.position);
-    s.bind(3, e.learner_id);
-    s.bind(4, e.course.id);
-    s.bind(5, e.course.version);
-    s.bind(6, e.course.digest);
+    s.bind_view(3, e.learner_id);
+    s.bind_view(4, e.course.id);
+    s.bind_view(5, e.course.version);
+    s.bind_view(6, e.course.digest);
     s.bind(7, std::int64_t{e.course.trusted});
-    s.bind(8, e.time);
+    s.bind_view(8, e.time);
     if (completion->refresher_months > 0)
         s.bind(9, format_iso8601(add_months(*completed, completion->refresher_months)));
     else
         s.bind_null(9);
     s.bind(10, completion->score);
-    s.bind(11, completion->attempt_id);
+    s.bind_view(11, completion->attempt_id);
     return s.run();
 }
 
@@ -205,11 +225,11 @@ Result<void> Projector::certificate_issued(const Event& e) {
     if (!insert)
         return insert.error();
     Statement& s = **insert;
-    s.bind(1, e.id);
-    s.bind(2, e.learner_id);
-    s.bind(3, certificate->completion_event_id);
-    s.bind(4, certificate->code);
-    s.bind(5, e.time);
+    s.bind_view(1, e.id);
+    s.bind_view(2, e.learner_id);
+    s.bind_view(3, certificate->completion_event_id);
+    s.bind_view(4, certificate->code);
+    s.bind_view(5, e.time);
     return s.run();
 }
 
@@ -225,10 +245,10 @@ Result<void> Projector::setting_changed(const Event& e) {
     if (!upsert)
         return upsert.error();
     Statement& s = **upsert;
-    s.bind(1, e.learner_id);
-    s.bind(2, setting->key);
-    s.bind(3, setting->value);
-    s.bind(4, e.time);
+    s.bind_view(1, e.learner_id);
+    s.bind_view(2, setting->key);
+    s.bind_view(3, setting->value);
+    s.bind_view(4, e.time);
     return s.run();
 }
 

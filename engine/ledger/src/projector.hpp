@@ -1,8 +1,10 @@
 // Applies events to the projection tables of one schema.
 //
-// The same code updates the projections as each event is appended, replays every event
-// on `waymark ledger rebuild`, and rebuilds into a scratch schema for verify(), so the
-// three cannot disagree.
+// The same code updates the projections as each event is appended (or merged) and
+// replays every event on `waymark ledger rebuild`. verify() works the rows out in memory
+// instead (projection_check.hpp), by the rules written here: a change to them goes in
+// both, and the projection tests (an untouched ledger verifies; rebuild gives identical
+// tables) fail until it does.
 #pragma once
 
 #include <string>
@@ -12,6 +14,27 @@
 #include "waymark/ledger/events.hpp"
 
 namespace waymark::ledger {
+
+bool is_attempt_event(EventType type);
+
+// What the projections take from an attempt event (the assessment module's payload):
+// the id of a started attempt, the marks of a scored one.
+struct AttemptFields {
+    std::string attempt_id;
+    double raw = 0;
+    double max = 0;
+    double scaled = 0;
+    bool passed = false;
+};
+// Reads those fields only, from memory (payload_reader.hpp); ErrorCode::parse when the
+// payload is not a `type` event or one of them is missing or of the wrong type.
+Result<AttemptFields> read_attempt_fields(EventType type, std::string_view payload);
+
+// Reads the whole payload with the reader of the module that defines its shape (the
+// assessment module's, for attempt events), which the projector does not need to. Events
+// entering the ledger (append, merge) pass it, so every recorded payload is readable in
+// full by the modules that read it back.
+Result<void> check_whole_payload(EventType type, std::string_view payload);
 
 class Projector {
   public:
@@ -29,15 +52,15 @@ class Projector {
   private:
     Result<Statement*> statement(Statement& slot, const std::string& sql);
     Result<void> page_viewed(const Event& e);
-    Result<void> attempt_event(const Event& e);
+    Result<void> attempt_event(const Event& e, EventType type);
     Result<void> course_completed(const Event& e);
     Result<void> certificate_issued(const Event& e);
     Result<void> setting_changed(const Event& e);
 
     Database& db_;
     std::string schema_;
-    Statement insert_page_, upsert_progress_, insert_attempt_, latest_attempt_, update_attempt_,
-        insert_completion_, insert_certificate_, upsert_setting_;
+    Statement insert_page_, upsert_progress_, insert_attempt_, update_attempt_, insert_completion_,
+        insert_certificate_, upsert_setting_;
 };
 
 }  // namespace waymark::ledger

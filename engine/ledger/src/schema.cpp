@@ -3,8 +3,8 @@
 namespace waymark::ledger {
 
 std::string projection_tables_sql(const std::string& s) {
-    // Every column that can be compared is NOT NULL or consistently NULL, so a rebuilt
-    // table compares equal to the original with EXCEPT.
+    // STRICT: each column holds values of its one type, so a row read back compares
+    // equal, type and value, to the row the projector wrote.
     return "CREATE TABLE " + s +
            ".pages_viewed(learner_id TEXT NOT NULL, course_id TEXT NOT NULL,"
            " page_id TEXT NOT NULL, first_position INTEGER NOT NULL,"

@@ -13,8 +13,8 @@
 
 namespace waymark::ledger {
 
-// CREATE statements of the projection tables in `schema` ("main", or an attached one
-// that verify() rebuilds into). The same text serves both, so they cannot drift apart.
+// CREATE statements of the projection tables in `schema`. verify() compares each table
+// with the rows projection_check.cpp works out, every column in this order.
 std::string projection_tables_sql(const std::string& schema);
 
 // The projection tables, in a fixed order, for comparisons and rebuilds.

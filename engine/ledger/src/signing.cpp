@@ -1,3 +1,6 @@
+#include <unistd.h>
+
+#include <algorithm>
 #include <string>
 
 #include "state.hpp"
@@ -12,9 +15,20 @@ bool read_digest(const Statement& s, int column, Sha256Digest& out) {
     return true;
 }
 
-std::string time_ordered_id(UtcTime now) {
+std::span<const std::uint8_t, 10> RandomPool::take() {
+    if (used_ + 10 > bytes_.size() || owner_ != ::getpid()) {
+        random_bytes(bytes_);
+        used_ = 0;
+        owner_ = ::getpid();
+    }
+    const std::span<const std::uint8_t, 10> out(bytes_.data() + used_, 10);
+    used_ += 10;
+    return out;
+}
+
+std::string time_ordered_id(UtcTime now, std::span<const std::uint8_t, 10> random) {
     std::array<std::uint8_t, 16> b{};
-    random_bytes(b);
+    std::copy(random.begin(), random.end(), b.begin() + 6);
     const auto ms = static_cast<std::uint64_t>(now.time_since_epoch().count());
     for (int i = 0; i < 6; ++i)
         b[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(ms >> (40 - 8 * i));

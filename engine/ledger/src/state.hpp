@@ -1,10 +1,14 @@
 // What an open Ledger holds, shared by the files that implement it.
 #pragma once
 
+#include <sys/types.h>
+
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "projector.hpp"
@@ -20,7 +24,19 @@ namespace waymark::ledger {
 // Event ids use it so that successive events sort together in the id index: each append
 // then adds to the end of the index instead of rewriting a random page of it (with
 // random version 4 ids, a batch of 1,000 appends rewrote some 700 index pages).
-std::string time_ordered_id(UtcTime now);
+std::string time_ordered_id(UtcTime now, std::span<const std::uint8_t, 10> random);
+
+// Random bytes drawn from the CSPRNG a few kilobytes at a time: one getrandom() call for
+// each event id was 3% of an append. A forked child draws its own, never its parent's.
+class RandomPool {
+  public:
+    std::span<const std::uint8_t, 10> take();
+
+  private:
+    std::array<std::uint8_t, 4000> bytes_{};
+    std::size_t used_ = bytes_.size();
+    pid_t owner_ = 0;
+};
 
 struct LedgerState {
     Database db;
@@ -31,13 +47,15 @@ struct LedgerState {
     Ed25519PublicKey public_key;
     std::unique_ptr<Projector> projector;
     Statement last_event, insert_event, upsert_head, learner_state;
+    std::string canonical_bytes;  // reused by each append, which hashes them
+    RandomPool random_pool;
     std::function<Uuid()> new_id;    // OpenOptions::new_id; empty: random
     std::function<UtcTime()> clock;  // OpenOptions::clock; empty: the system clock
 
     std::string fresh_id() const { return (new_id ? new_id() : Uuid::random()).str(); }
     // An event's id: from new_id when set, else a time-ordered UUID (time_ordered_id).
-    std::string fresh_event_id() const {
-        return new_id ? new_id().str() : time_ordered_id(utc_now());
+    std::string fresh_event_id() {
+        return new_id ? new_id().str() : time_ordered_id(utc_now(), random_pool.take());
     }
     UtcTime now() const { return clock ? clock() : utc_now(); }
 };

@@ -1,28 +1,75 @@
+#include <future>
 #include <map>
+#include <system_error>
 
 #include "chain.hpp"
 #include "integrity.hpp"
-#include "projector.hpp"
-#include "schema.hpp"
+#include "projection_check.hpp"
 #include "state.hpp"
 
 namespace waymark::ledger {
 
-namespace {
+void add_problem(VerifyReport& report, std::string problem, std::optional<std::int64_t> position) {
+    constexpr std::size_t kMaxProblems = 50;
+    if (position && (!report.first_bad_position || *position < *report.first_bad_position))
+        report.first_bad_position = position;
+    if (report.problems.size() < kMaxProblems)
+        report.problems.push_back(std::move(problem));
+}
 
-constexpr std::size_t kMaxProblems = 50;
+namespace {
 
 struct ChainEnd {
     std::int64_t seq = 0;
     Sha256Digest hash{};
 };
 
-void add_problem(VerifyReport& report, std::string problem,
-                 std::optional<std::int64_t> position = {}) {
-    if (position && (!report.first_bad_position || *position < *report.first_bad_position))
-        report.first_bad_position = position;
-    if (report.problems.size() < kMaxProblems)
-        report.problems.push_back(std::move(problem));
+constexpr const char* kChainColumns =
+    "SELECT position, id, device_id, seq, time, learner_id, course_id, course_version,"
+    " course_digest, course_trusted, type, payload, prev_hash, hash FROM main.events";
+
+// The hash of the event in the current row of a kChainColumns query, for its stored
+// previous hash.
+Sha256Digest hash_of_row(const Statement& s, const Sha256Digest& prev, std::string& bytes) {
+    canonical_event_bytes(
+        EventFields{s.column_view(1), s.column_view(2), s.column_int(3), s.column_view(4),
+                    s.column_view(5), s.column_view(6), s.column_view(7), s.column_view(8),
+                    s.column_int(9) != 0, s.column_view(10), s.column_view(11)},
+        bytes);
+    return chain_hash(prev, bytes);
+}
+
+// Reads the events in file order, which SQLite does without an index, and follows each
+// device's chain from event to event. True when every chain is whole: each event is the
+// next of its device's sequence, links to the one before and matches its hash. Then
+// `ends` holds each chain's end and nothing else needs to be read; otherwise the ends are
+// incomplete and check_chains() finds and names the problems. The two agree: file order
+// with each device's sequence numbers consecutive is the chain order with positions
+// rising, which is what check_chains() requires.
+Result<bool> chains_whole_in_file_order(Database& db, std::map<std::string, ChainEnd>& ends,
+                                        std::int64_t& events) {
+    auto s = db.prepare(std::string(kChainColumns) + " ORDER BY position");
+    if (!s)
+        return s.error();
+    std::string bytes;
+    Sha256Digest stored_prev{}, stored{};
+    auto end = ends.end();
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return true;
+        ++events;
+        const std::string_view device = s->column_view(2);
+        if (end == ends.end() || end->first != device)
+            end = ends.try_emplace(std::string(device), ChainEnd{0, kGenesisHash}).first;
+        if (s->column_int(3) != end->second.seq + 1 || !read_digest(*s, 12, stored_prev) ||
+            !read_digest(*s, 13, stored) || stored_prev != end->second.hash ||
+            hash_of_row(*s, stored_prev, bytes) != stored)
+            return false;
+        end->second = ChainEnd{end->second.seq + 1, stored};
+    }
 }
 
 std::string short_id(std::string_view device) {
@@ -36,10 +83,7 @@ std::string event_name(std::int64_t position, std::string_view device, std::int6
 
 Result<void> check_chains(Database& db, VerifyReport& report,
                           std::map<std::string, ChainEnd>& ends) {
-    auto s = db.prepare(
-        "SELECT position, id, device_id, seq, time, learner_id, course_id, course_version,"
-        " course_digest, course_trusted, type, payload, prev_hash, hash FROM events"
-        " ORDER BY device_id, seq");
+    auto s = db.prepare(std::string(kChainColumns) + " ORDER BY device_id, seq");
     if (!s)
         return s.error();
     std::string device, bytes;
@@ -86,12 +130,7 @@ Result<void> check_chains(Database& db, VerifyReport& report,
                                 ": it does not link to the event before it: "
                                 "events were removed, added or reordered",
                             position);
-            canonical_event_bytes(
-                EventFields{s->column_view(1), dev, seq, s->column_view(4), s->column_view(5),
-                            s->column_view(6), s->column_view(7), s->column_view(8),
-                            s->column_int(9) != 0, s->column_view(10), s->column_view(11)},
-                bytes);
-            if (chain_hash(stored_prev, bytes) != stored)
+            if (hash_of_row(*s, stored_prev, bytes) != stored)
                 add_problem(report,
                             name +
                                 ": its content does not match its hash: the event "
@@ -231,70 +270,44 @@ Result<void> check_signatures(Database& db, const std::optional<PinnedKey>& pinn
     return {};
 }
 
-Result<void> compare_projections(Database& db, VerifyReport& report) {
-    Projector projector(db, "rebuilt");
-    auto s = db.prepare(
-        "SELECT position, id, device_id, seq, time, learner_id, course_id, course_version,"
-        " course_digest, course_trusted, type, payload FROM main.events ORDER BY position");
-    if (!s)
-        return s.error();
-    Event e;
-    for (;;) {
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        e.position = s->column_int(0);
-        e.id = s->column_view(1);
-        e.device_id = s->column_view(2);
-        e.seq = s->column_int(3);
-        e.time = s->column_view(4);
-        e.learner_id = s->column_view(5);
-        e.course = CourseRef{std::string(s->column_view(6)), std::string(s->column_view(7)),
-                             std::string(s->column_view(8)), s->column_int(9) != 0};
-        e.type = s->column_view(10);
-        e.payload = s->column_view(11);
-        if (auto r = projector.apply(e); !r)
-            add_problem(
-                report,
-                "event " + std::to_string(e.position) + " cannot be replayed: " + r.error().message,
-                e.position);
-    }
-    for (const char* table : kProjectionTables) {
-        const std::string t = table;
-        auto differing = db.prepare("SELECT (SELECT count(*) FROM (SELECT * FROM main." + t +
-                                    " EXCEPT SELECT * FROM rebuilt." + t +
-                                    ")) + (SELECT count(*) FROM (SELECT * FROM rebuilt." + t +
-                                    " EXCEPT SELECT * FROM main." + t + "))");
-        if (!differing)
-            return differing.error();
-        auto row = differing->step();
-        if (!row)
-            return row.error();
-        if (const auto n = differing->column_int(0); n > 0)
-            add_problem(report, "the " + t + " table does not match the events (" +
-                                    std::to_string(n) +
-                                    " rows differ): it was edited; 'waymark ledger rebuild' "
-                                    "recreates it from the events");
-    }
-    return {};
+}  // namespace
+
+namespace {
+
+// The projection check on a connection of its own, in its own read transaction: the
+// projections change in the same transactions as the events, so any snapshot of the
+// file is consistent. No report when that connection cannot be opened.
+Result<std::optional<VerifyReport>> compare_projections_on_own_connection(const std::string& file) {
+    auto db = Database::open_read_only(file);
+    if (!db)
+        return std::optional<VerifyReport>{};
+    if (auto r = db->exec("BEGIN"); !r)
+        return r.error();
+    VerifyReport report;
+    auto r = compare_projections(*db, report);
+    (void)db->exec("ROLLBACK");
+    if (!r)
+        return r.error();
+    return std::optional<VerifyReport>{std::move(report)};
 }
 
 }  // namespace
 
 Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinned,
                              bool check_projections, VerifyReport& report) {
+    // The projections are compared in another thread while the chains are checked here:
+    // the two read the file independently, so on two cores verify takes about as long
+    // as the longer of them instead of both.
+    std::future<Result<std::optional<VerifyReport>>> projections;
     if (check_projections) {
-        // A private temporary database: the replay spills to disk, not to memory.
-        if (auto r = db.exec("ATTACH DATABASE '' AS rebuilt"); !r)
-            return r;
+        try {
+            projections =
+                std::async(std::launch::async, compare_projections_on_own_connection, db.file());
+        } catch (const std::system_error&) {
+            // No thread to be had: compared below, after the chains.
+        }
     }
     auto body = [&]() -> Result<void> {
-        if (check_projections) {
-            if (auto r = db.exec(projection_tables_sql("rebuilt")); !r)
-                return r;
-        }
         if (auto r = db.exec("BEGIN"); !r)
             return r;
         {
@@ -312,19 +325,39 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
             }
         }
         std::map<std::string, ChainEnd> ends;
-        if (auto r = check_chains(db, report, ends); !r)
-            return r;
+        std::int64_t events = 0;
+        auto whole = chains_whole_in_file_order(db, ends, events);
+        if (!whole)
+            return whole.error();
+        if (*whole) {
+            report.events_checked += events;
+        } else {
+            ends.clear();
+            if (auto r = check_chains(db, report, ends); !r)
+                return r;
+        }
         if (auto r = check_signatures(db, pinned, ends, report); !r)
             return r;
-        if (check_projections)
-            return compare_projections(db, report);
-        return {};
+        if (!check_projections)
+            return {};
+        if (projections.valid()) {
+            auto other = projections.get();
+            if (!other)
+                return other.error();
+            if (*other) {
+                for (std::string& problem : (*other)->problems)
+                    add_problem(report, std::move(problem));
+                if (const auto bad = (*other)->first_bad_position;
+                    bad && (!report.first_bad_position || *bad < *report.first_bad_position))
+                    report.first_bad_position = bad;
+                return {};
+            }
+        }
+        return compare_projections(db, report);
     };
     Result<void> result = body();
     if (db.in_transaction())
         (void)db.exec("ROLLBACK");
-    if (check_projections)
-        (void)db.exec("DETACH DATABASE rebuilt");
     return result;
 }
 

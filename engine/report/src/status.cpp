@@ -90,9 +90,9 @@ StatusRow StatusMatrix::row(std::size_t learner, const CourseEntry& course) cons
     const Cell& c = course.cells[learner];
     const LearnerEntry& l = learners_[learner];
     StatusRow r;
-    r.learner_id = l.id;
-    r.staff_id = l.staff_id;
-    r.name = l.name;
+    r.learner_id = text(l.id);
+    r.staff_id = text(l.staff_id);
+    r.name = text(l.name);
     r.team = teams_[l.team];
     r.role = roles_[l.role];
     r.course_id = course.id;

@@ -77,23 +77,37 @@ class StatusMatrixLoader {
         return l == learner_index_.end() ? nullptr : &cells[l->second];
     }
 
+    // One learner at a time: the whole list with its personal data would be the
+    // largest thing an export holds. The index by id is built once all are in, as it
+    // points into the matrix's text, which grows while they are read.
     Result<void> load_learners() {
-        auto learners = ledger_.learners();
-        if (!learners)
-            return learners.error();
-        for (auto& l : *learners) {
+        auto r = ledger_.for_each_learner([&](const ledger::Learner& l) {
             if (l.erased())
-                continue;
+                return true;
             StatusMatrix::LearnerEntry e;
-            e.id = std::move(l.id);
-            e.staff_id = std::move(l.person.staff_id);
-            e.name = std::move(l.person.name);
+            e.id = keep(l.id);
+            e.staff_id = keep(l.person.staff_id);
+            e.name = keep(l.person.name);
             e.team = intern(m_.teams_, team_index_, l.person.team);
             e.role = intern(m_.roles_, role_index_, l.person.role);
-            learner_index_.emplace(e.id, static_cast<std::uint32_t>(m_.learners_.size()));
-            m_.learners_.push_back(std::move(e));
-        }
+            m_.learners_.push_back(e);
+            return true;
+        });
+        if (!r)
+            return r;
+        m_.learners_.shrink_to_fit();
+        m_.learner_text_.shrink_to_fit();
+        learner_index_.reserve(m_.learners_.size());
+        for (std::size_t i = 0; i < m_.learners_.size(); ++i)
+            learner_index_.emplace(m_.text(m_.learners_[i].id), static_cast<std::uint32_t>(i));
         return {};
+    }
+
+    StatusMatrix::TextSpan keep(const std::string& value) {
+        const StatusMatrix::TextSpan span{static_cast<std::uint32_t>(m_.learner_text_.size()),
+                                          static_cast<std::uint32_t>(value.size())};
+        m_.learner_text_ += value;
+        return span;
     }
 
     Result<void> load_completions() {
@@ -181,7 +195,7 @@ class StatusMatrixLoader {
 
     ledger::Ledger& ledger_;
     StatusMatrix& m_;
-    std::unordered_map<std::string, std::uint32_t> learner_index_;
+    std::unordered_map<std::string_view, std::uint32_t> learner_index_;
     std::unordered_map<std::string, std::size_t> course_index_;
     std::unordered_map<std::string, std::uint16_t> team_index_, role_index_, version_index_;
     std::unordered_map<std::string, PageCount> stale_;

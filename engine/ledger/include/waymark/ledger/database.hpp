@@ -32,6 +32,9 @@ class Statement {
     void bind(int index, std::string_view text);
     void bind(int index, const char* text) { bind(index, std::string_view(text)); }
     void bind_blob(int index, std::span<const std::uint8_t> bytes);
+    // Binds text without copying it, for the many binds of each append: it must stay
+    // unchanged until the statement is reset (run() resets it).
+    void bind_view(int index, std::string_view text);
     void bind_null(int index);
 
     // Runs the statement one step. Returns true when a row is ready to read with the
@@ -52,6 +55,9 @@ class Statement {
     std::string_view column_view(int index) const;
     std::span<const std::uint8_t> column_blob(int index) const;
     bool column_is_null(int index) const;
+    // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
+    int column_type(int index) const;
+    int column_count() const;
 
     explicit operator bool() const { return stmt_ != nullptr; }
 

@@ -152,6 +152,8 @@ std::string write_payload(const SettingChanged& e);
 
 // Read a payload back. ErrorCode::parse, naming what was wrong, for anything that is
 // not such an event (another type, a missing field, malformed JSON). Never throws.
+// They parse from memory with RapidJSON (every replayed event goes through one), taking
+// the fields serialize() above names, with cereal's rules; a new field goes in both.
 Result<PageViewed> read_page_viewed(std::string_view payload);
 Result<CourseCompleted> read_course_completed(std::string_view payload);
 Result<CertificateIssued> read_certificate_issued(std::string_view payload);

@@ -191,6 +191,9 @@ class Ledger {
     Result<Learner> add_learner(const Person& person);
     // All learners, erased ones included, in enrolment order.
     Result<std::vector<Learner>> learners();
+    // The same one at a time, so memory stays flat however many there are (reports).
+    // `visit` returning false stops early.
+    Result<void> for_each_learner(const std::function<bool(const Learner&)>& visit);
     // ErrorCode::not_found when there is no learner with this id.
     Result<Learner> learner(std::string_view id);
     // Removes the person's name, staff id, email, team and role, keeps the pseudonymous

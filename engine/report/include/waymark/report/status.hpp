@@ -125,10 +125,20 @@ class StatusMatrix {
         std::uint16_t untrusted_version = 0;
         std::int8_t percent = -1;  // -1: nothing recorded
     };
+    // A learner's id, staff id and name are kept end to end in learner_text_ (one
+    // allocation for the whole organisation instead of three per learner: at 100,000
+    // learners that is the difference between 8 and 26 MiB).
+    struct TextSpan {
+        std::uint32_t offset = 0;
+        std::uint32_t size = 0;
+    };
     struct LearnerEntry {
-        std::string id, staff_id, name;
+        TextSpan id, staff_id, name;
         std::uint16_t team = 0, role = 0;
     };
+    std::string_view text(TextSpan span) const {
+        return std::string_view(learner_text_).substr(span.offset, span.size);
+    }
     struct CourseEntry {
         std::string id;
         std::string title;
@@ -142,6 +152,7 @@ class StatusMatrix {
     int due_soon_days_ = 30;
     OrganisationSettings settings_;
     std::vector<LearnerEntry> learners_;
+    std::string learner_text_;
     std::vector<CourseEntry> courses_;  // sorted by id once loaded
     std::vector<std::string> teams_, roles_, versions_;
 };

@@ -1,0 +1,163 @@
+// verify()'s comparison of the projection tables with the events: every row and every
+// column of every table counts, whoever edited it.
+#include <sqlite3.h>
+
+#include <vector>
+
+#include "ledger_fixture.hpp"
+
+using namespace waymark;
+using namespace waymark::ledger;
+using namespace waymark::ledger::testing;
+
+namespace {
+
+// A ledger whose projections have rows in every table, with two learners, two courses,
+// settings of a learner and of the organisation, and an attempt from start to score.
+class ProjectionCheckTest : public LedgerTest {
+  protected:
+    void SetUp() override {
+        LedgerTest::SetUp();
+        auto l = open();
+        const std::string a = add_learner(l, "S1");
+        const std::string b = add_learner(l, "S2");
+        view_pages(l, a, 3);
+        view_pages(l, b, 2);
+        const CourseRef other{"fire-safety", "1.0.0", std::string(64, 'b'), false};
+        ASSERT_TRUE(l.record_page_view(a, other, PageViewed{"intro", 0, 0, 2}));
+        ASSERT_TRUE(l.record_attempt_event(
+            a, prevent_course(),
+            assessment::AttemptStarted{"a1", 7, at("2026-03-01T10:00:00Z"), {"q1"}, {}}));
+        ASSERT_TRUE(
+            l.record_attempt_event(a, prevent_course(),
+                                   assessment::AnswerSaved{"q1", assessment::ChosenOption{2},
+                                                           at("2026-03-01T10:01:00Z")}));
+        ASSERT_TRUE(l.record_attempt_event(
+            a, prevent_course(), assessment::AttemptSubmitted{at("2026-03-01T10:02:00Z")}));
+        assessment::AttemptScored scored;
+        scored.at = at("2026-03-01T10:02:01Z");
+        scored.result = assessment::AttemptResult{1, 1, 1, 80, true, {}, {}};
+        ASSERT_TRUE(l.record_attempt_event(a, prevent_course(), scored));
+        ASSERT_TRUE(l.record_attempt_event(
+            b, other, assessment::AttemptStarted{"b1", 8, at("2026-03-02T10:00:00Z"), {"q1"}, {}}));
+        auto done = l.record_completion(a, prevent_course(), CourseCompleted{"a1", 1, 12});
+        ASSERT_TRUE(done);
+        ASSERT_TRUE(l.record_completion(b, other, CourseCompleted{"b1", 0.5, 0}));
+        ASSERT_TRUE(l.record_certificate(a, prevent_course(), CertificateIssued{done->id, "WM-1"}));
+        ASSERT_TRUE(l.record_setting(a, SettingChanged{"theme", "dark"}));
+        ASSERT_TRUE(l.record_setting("", SettingChanged{"grace-days", "14"}));
+        // A setting recorded with a course: still the learner's latest value.
+        ASSERT_TRUE(l.append(NewEvent{a,
+                                      other,
+                                      EventType::settings_changed,
+                                      write_payload(SettingChanged{"theme", "light"}),
+                                      {}}));
+        ASSERT_TRUE(l.record_setting(a, SettingChanged{"theme", "high-contrast"}));
+    }
+
+    VerifyReport verify() {
+        auto l = open();
+        auto report = l.verify();
+        if (!report)
+            ADD_FAILURE() << report.error().describe();
+        return report ? *report : VerifyReport{};
+    }
+
+    static bool names(const VerifyReport& report, const std::string& table) {
+        for (const auto& p : report.problems)
+            if (p.find("the " + table + " table") != std::string::npos)
+                return true;
+        return false;
+    }
+
+    // The columns of `table`, from SQLite's schema.
+    std::vector<std::string> columns(const std::string& table) {
+        sqlite3* db = nullptr;
+        sqlite3_open_v2(file_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+        sqlite3_stmt* s = nullptr;
+        std::vector<std::string> out;
+        sqlite3_prepare_v2(db, ("SELECT name FROM pragma_table_info('" + table + "')").c_str(), -1,
+                           &s, nullptr);
+        while (sqlite3_step(s) == SQLITE_ROW)
+            out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+        sqlite3_finalize(s);
+        sqlite3_close(db);
+        return out;
+    }
+};
+
+const char* const kTables[] = {"pages_viewed", "progress",     "attempts",
+                               "completions",  "certificates", "settings"};
+
+}  // namespace
+
+TEST_F(ProjectionCheckTest, AnUntouchedLedgerVerifies) {
+    const VerifyReport report = verify();
+    EXPECT_TRUE(report.ok()) << (report.problems.empty() ? "" : report.problems.front());
+}
+
+TEST_F(ProjectionCheckTest, TheLatestSettingWinsAcrossCourses) {
+    auto l = open();
+    auto s = l.settings(l.learners()->front().id);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(*s, (std::vector<std::pair<std::string, std::string>>{{"theme", "high-contrast"}}));
+}
+
+TEST_F(ProjectionCheckTest, DetectsAChangeToAnyColumnOfAnyTable) {
+    int edits = 0;
+    for (const std::string table : kTables) {
+        for (const std::string& column : columns(table)) {
+            const std::string c = "\"" + column + "\"";
+            // One row's value made different, keeping its type (NULL becomes text).
+            const std::string edit =
+                "UPDATE " + table + " SET " + c + " = CASE typeof(" + c + ") WHEN 'integer' THEN " +
+                c + " + 1 WHEN 'real' THEN " + c + " + 0.25 WHEN 'null' THEN 'x' ELSE " + c +
+                " || 'x' END WHERE rowid = (SELECT max(rowid) FROM " + table + ")";
+            const std::string before = query(file_, "SELECT count(*) FROM " + table);
+            ASSERT_EQ(sqlite3_cli(file_, "BEGIN; " + edit + "; COMMIT;"), 0) << edit;
+            const VerifyReport report = verify();
+            EXPECT_TRUE(names(report, table)) << table << "." << column;
+            // Back as it was, for the next column.
+            auto l = open();
+            ASSERT_TRUE(l.rebuild());
+            ASSERT_TRUE(l.verify()->ok()) << table << "." << column;
+            EXPECT_EQ(query(file_, "SELECT count(*) FROM " + table), before);
+            ++edits;
+        }
+    }
+    EXPECT_GE(edits, 40);
+}
+
+TEST_F(ProjectionCheckTest, DetectsARemovedRow) {
+    for (const std::string table : kTables) {
+        ASSERT_EQ(sqlite3_cli(file_, "DELETE FROM " + table +
+                                         " WHERE rowid = (SELECT min(rowid) FROM " + table + ")"),
+                  0);
+        EXPECT_TRUE(names(verify(), table)) << table;
+        ASSERT_TRUE(open().rebuild());
+    }
+}
+
+TEST_F(ProjectionCheckTest, DetectsARowOfALearnerWithNoEvents) {
+    for (const std::string& learner : {std::string("0"), std::string("~"), std::string()}) {
+        ASSERT_EQ(sqlite3_cli(file_, "INSERT INTO settings VALUES('" + learner +
+                                         "', 'k', 'v', '2026-01-01T00:00:00Z')"),
+                  0);
+        EXPECT_TRUE(names(verify(), "settings")) << "learner \"" << learner << "\"";
+        ASSERT_TRUE(open().rebuild());
+    }
+}
+
+TEST_F(ProjectionCheckTest, DetectsAValueStoredWithAnotherType) {
+    // A table rebuilt without STRICT could hold the text '1' where the integer 1 was.
+    ASSERT_EQ(sqlite3_cli(file_,
+                          "PRAGMA foreign_keys=OFF; BEGIN;"
+                          " CREATE TABLE p2(learner_id, course_id, page_id, first_position,"
+                          " first_viewed_at, PRIMARY KEY(learner_id, course_id, page_id));"
+                          " INSERT INTO p2 SELECT learner_id, course_id, page_id,"
+                          " CAST(first_position AS TEXT), first_viewed_at FROM pages_viewed;"
+                          " DROP TABLE pages_viewed; ALTER TABLE p2 RENAME TO pages_viewed;"
+                          " COMMIT;"),
+              0);
+    EXPECT_TRUE(names(verify(), "pages_viewed"));
+}
