@@ -76,8 +76,7 @@ Measured run_child(const std::vector<std::string>& argv, const std::string& stdo
     if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid)
         return m;
     m.wall_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-            .count();
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     m.cpu_ms = cpu_ms_of(usage);
     m.peak_mib = usage.ru_maxrss / 1024.0;
     m.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -146,10 +145,11 @@ double median(std::vector<double> v) {
 }
 
 int usage(const char* message) {
-    std::cerr << "report_bench: " << message
-              << "\nusage: report_bench LEDGER [--as-of YYYY-MM-DD] [--runs N] [--scratch DIR] [--keep]\n"
-                 "make LEDGER with: waymark-gen --learners 100000 --courses 10 --seed 7 "
-                 "--ledger FILE\n";
+    std::cerr
+        << "report_bench: " << message
+        << "\nusage: report_bench LEDGER [--as-of YYYY-MM-DD] [--runs N] [--scratch DIR] [--keep]\n"
+           "make LEDGER with: waymark-gen --learners 100000 --courses 10 --seed 7 "
+           "--ledger FILE\n";
     return 2;
 }
 
@@ -214,8 +214,8 @@ int main(int argc, char** argv) {
 
     const fs::path ours = scratch / "report_bench_waymark.csv";
     const fs::path theirs = scratch / "report_bench_sqlite3.csv";
-    const std::vector<std::string> waymark_argv{WAYMARK_CLI, "report",  "--ledger", ledger_file,
-                                                "--as-of",   as_of,     "--format", "csv",
+    const std::vector<std::string> waymark_argv{WAYMARK_CLI, "report",     "--ledger", ledger_file,
+                                                "--as-of",   as_of,        "--format", "csv",
                                                 "-o",        ours.string()};
     const std::vector<std::string> sqlite_argv{"sqlite3", "-csv", "-readonly", ledger_file,
                                                baseline_sql(as_of)};
@@ -238,15 +238,16 @@ int main(int argc, char** argv) {
     const double ratio = column(w, &Measured::wall_ms) / column(s, &Measured::wall_ms);
     std::printf("%-22s %12s %12s %12s %14s %14s\n", "CSV export", "rows", "wall ms", "CPU ms",
                 "peak MiB", "bytes");
-    std::printf("%-22s %12ju %12.0f %12.0f %14.1f %14ju\n", "waymark report",
-                line_count(ours) - 1, column(w, &Measured::wall_ms), column(w, &Measured::cpu_ms),
+    std::printf("%-22s %12ju %12.0f %12.0f %14.1f %14ju\n", "waymark report", line_count(ours) - 1,
+                column(w, &Measured::wall_ms), column(w, &Measured::cpu_ms),
                 column(w, &Measured::peak_mib), fs::file_size(ours));
     std::printf("%-22s %12ju %12.0f %12.0f %14.1f %14ju\n", "sqlite3 -csv", line_count(theirs),
                 column(s, &Measured::wall_ms), column(s, &Measured::cpu_ms),
                 column(s, &Measured::peak_mib), fs::file_size(theirs));
-    std::printf("\nwaymark / sqlite3 wall time: %.2fx (target at most 1.5x); peak memory target "
-                "under 64 MiB; medians of %d runs\n",
-                ratio, runs);
+    std::printf(
+        "\nwaymark / sqlite3 wall time: %.2fx (target at most 1.5x); peak memory target "
+        "under 64 MiB; medians of %d runs\n",
+        ratio, runs);
     if (!keep) {
         fs::remove(ours);
         fs::remove(report::signature_path(ours));
