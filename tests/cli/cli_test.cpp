@@ -11,32 +11,10 @@
 #include <sstream>
 #include <string>
 
-namespace fs = std::filesystem;
+#include "run_program.hpp"
 
+namespace waymark::cli_testing {
 namespace {
-
-struct CommandRun {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr together, in order
-};
-
-std::string quoted(const std::string& s) {
-    return "'" + s + "'";
-}
-
-CommandRun waymark(const std::string& args) {
-    const std::string command = quoted(WAYMARK_CLI) + " " + args + " 2>&1";
-    CommandRun run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
-        return run;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe))
-        run.output.append(buf.data(), n);
-    const int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-}
 
 const std::string kSample = std::string(WAYMARK_SOURCE_DIR) + "/courses/waymark-sample";
 const std::string kBroken = std::string(WAYMARK_FIXTURES) + "/courses/broken";
@@ -269,3 +247,5 @@ TEST_F(Cli, GiftRoundTripThroughJsonGivesTheSameGift) {
               0);
     EXPECT_EQ(read("a.json"), read("b.json"));
 }
+
+}  // namespace waymark::cli_testing
