@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "journey.hpp"
@@ -137,6 +138,28 @@ TEST_F(WithLedger, APassedCourseSavesACertificateWhoseCodeTheLedgerConfirms) {
     EXPECT_TRUE(check->valid);
 }
 
+// The ledger keeps course ids, not titles: the player gives the course's own title.
+TEST_F(WithLedger, ACertificateFromThePlayerNamesTheCourseByItsTitle) {
+    auto j = open();
+    test::Journey t(j, {test::sample_course()}, dir);
+    t.add_learner();
+    t.read_every_page();
+    t.p().start_assessment();
+    t.sit(true);
+    t.p().save_certificate();
+    ASSERT_FALSE(t.p().certificate_path().empty()) << t.p().notice();
+    // pdftotext (poppler-utils) is installed by tools/bootstrap.sh.
+    const std::string command = "pdftotext '" + t.p().certificate_path().string() + "' -";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string text;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe))
+        text.append(buf, n);
+    ASSERT_EQ(::pclose(pipe), 0) << "pdftotext failed";
+    EXPECT_NE(text.find(t.p().current_course()->title()), std::string::npos) << text;
+}
+
 TEST_F(WithLedger, ACertificateThatCannotBeWrittenSaysWhyAndKeepsThePlayerGoing) {
     auto j = open();
     test::Journey t(j, {test::sample_course()}, dir / "no-such-folder");
@@ -184,7 +207,8 @@ TEST(MemoryJournalCertificate, IsNotOfferedAndSavesNoFile) {
 
 TEST(MemoryJournalCertificate, RefusesWithTheReasonWhenAskedDirectly) {
     MemoryJournal j;
-    auto r = j.save_certificate("someone", "waymark-sample", "/tmp/never-written.pdf");
+    auto r = j.save_certificate("someone", "waymark-sample", "Waymark sample course",
+                                "/tmp/never-written.pdf");
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("training record"), std::string::npos);
 }

@@ -2,7 +2,7 @@
 
 namespace waymark::player {
 
-Result<void> Journal::save_certificate(const std::string&, const std::string&,
+Result<void> Journal::save_certificate(const std::string&, const std::string&, const std::string&,
                                        const std::filesystem::path& pdf) {
     return make_error(ErrorCode::usage,
                       "certificates are issued from the training record, and this player is not "

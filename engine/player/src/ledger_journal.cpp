@@ -180,10 +180,13 @@ Result<CourseHistory> LedgerJournal::history(const std::string& learner_id,
 
 Result<void> LedgerJournal::save_certificate(const std::string& learner_id,
                                              const std::string& course_id,
+                                             const std::string& course_title,
                                              const std::filesystem::path& pdf) {
     auto certificate = report::issue_certificate(ledger_, learner_id, course_id);
     if (!certificate)
         return certificate.error();
+    if (certificate->course_title == course_id && !course_title.empty())
+        certificate->course_title = course_title;
     auto out = report::OutputFile::create(pdf);
     if (!out)
         return out.error();

@@ -555,7 +555,7 @@ void Player::save_certificate() {
     const std::filesystem::path pdf =
         options_.certificate_folder / ("Certificate - " + file_name_part(course.title()) + " - " +
                                        file_name_part(who.name) + ".pdf");
-    if (auto r = journal_->save_certificate(who.id, course.ref().id, pdf); !r) {
+    if (auto r = journal_->save_certificate(who.id, course.ref().id, course.title(), pdf); !r) {
         notice_ = "The certificate could not be saved: " + r.error().describe();
         return;
     }

@@ -89,10 +89,13 @@ class Journal {
     // author's preview), where a certificate would certify nothing.
     virtual bool issues_certificates() const { return false; }
     // Writes a PDF certificate of the learner's latest trusted completion of the course
-    // to `pdf` (replaced only when whole) and records that it was issued. Only a journal
+    // to `pdf` (replaced only when whole) and records that it was issued. The certificate
+    // names the course by the organisation's title for it if one is set, else by
+    // `course_title` (the course's own, which the ledger does not keep). Only a journal
     // that keeps a verifiable record can issue one: the default refuses, saying why.
     virtual Result<void> save_certificate(const std::string& learner_id,
                                           const std::string& course_id,
+                                          const std::string& course_title,
                                           const std::filesystem::path& pdf);
 };
 

@@ -38,6 +38,7 @@ class LedgerJournal : public Journal {
     // Issues the certificate through the report module (its verification code is
     // recorded in the ledger) and draws it with cairo.
     Result<void> save_certificate(const std::string& learner_id, const std::string& course_id,
+                                  const std::string& course_title,
                                   const std::filesystem::path& pdf) override;
 
     ledger::Ledger& ledger() { return ledger_; }
