@@ -40,6 +40,14 @@ struct Journey {
             p().next_page();
     }
 
+    // A new learner reads every page and sits the assessment once, to pass or to fail.
+    void take_course(bool pass) {
+        add_learner();
+        read_every_page();
+        p().start_assessment();
+        sit(pass);
+    }
+
     // Answers every question of the open attempt, right or wrong, then submits.
     void sit(bool pass) {
         auto* s = p().session();

@@ -62,10 +62,7 @@ TEST_F(WithLedger, RemembersSettingsPerLearner) {
 TEST_F(WithLedger, AFullJourneyLeavesAVerifiedCompletion) {
     auto j = open();
     test::Journey t(j);
-    t.add_learner();
-    t.read_every_page();
-    t.p().start_assessment();
-    t.sit(true);
+    t.take_course(true);
     ASSERT_TRUE(t.p().result()->passed);
     auto completions = j.ledger().completions(t.p().learner()->id, "waymark-sample");
     ASSERT_EQ(completions->size(), 1u);
@@ -114,10 +111,7 @@ TEST_F(WithLedger, ALedgerThatCannotBeOpenedStopsThePlayerWithTheReason) {
 TEST_F(WithLedger, APassedCourseSavesACertificateWhoseCodeTheLedgerConfirms) {
     auto j = open();
     test::Journey t(j, {test::sample_course()}, dir);
-    t.add_learner();
-    t.read_every_page();
-    t.p().start_assessment();
-    t.sit(true);
+    t.take_course(true);
     ASSERT_TRUE(t.p().can_save_certificate());
     t.p().save_certificate();
     EXPECT_EQ(t.p().notice(), "");
@@ -142,10 +136,7 @@ TEST_F(WithLedger, APassedCourseSavesACertificateWhoseCodeTheLedgerConfirms) {
 TEST_F(WithLedger, ACertificateFromThePlayerNamesTheCourseByItsTitle) {
     auto j = open();
     test::Journey t(j, {test::sample_course()}, dir);
-    t.add_learner();
-    t.read_every_page();
-    t.p().start_assessment();
-    t.sit(true);
+    t.take_course(true);
     t.p().save_certificate();
     ASSERT_FALSE(t.p().certificate_path().empty()) << t.p().notice();
     // pdftotext (poppler-utils) is installed by tools/bootstrap.sh.
@@ -163,10 +154,7 @@ TEST_F(WithLedger, ACertificateFromThePlayerNamesTheCourseByItsTitle) {
 TEST_F(WithLedger, ACertificateThatCannotBeWrittenSaysWhyAndKeepsThePlayerGoing) {
     auto j = open();
     test::Journey t(j, {test::sample_course()}, dir / "no-such-folder");
-    t.add_learner();
-    t.read_every_page();
-    t.p().start_assessment();
-    t.sit(true);
+    t.take_course(true);
     t.p().save_certificate();
     EXPECT_EQ(t.p().certificate_path(), fs::path());
     EXPECT_NE(t.p().notice().find("could not be saved"), std::string::npos) << t.p().notice();
@@ -177,10 +165,7 @@ TEST_F(WithLedger, ACertificateThatCannotBeWrittenSaysWhyAndKeepsThePlayerGoing)
 TEST_F(WithLedger, AFailedAttemptOffersNoCertificate) {
     auto j = open();
     test::Journey t(j, {test::sample_course()}, dir);
-    t.add_learner();
-    t.read_every_page();
-    t.p().start_assessment();
-    t.sit(false);
+    t.take_course(false);
     EXPECT_FALSE(t.p().can_save_certificate());
     t.p().save_certificate();
     EXPECT_EQ(t.p().certificate_path(), fs::path());
@@ -194,10 +179,7 @@ TEST(MemoryJournalCertificate, IsNotOfferedAndSavesNoFile) {
         fs::temp_directory_path() / ("waymark-memcert-" + std::to_string(::getpid()));
     fs::create_directories(folder);
     test::Journey t(j, {test::sample_course()}, folder);
-    t.add_learner();
-    t.read_every_page();
-    t.p().start_assessment();
-    t.sit(true);
+    t.take_course(true);
     ASSERT_TRUE(t.p().completed());
     EXPECT_FALSE(t.p().can_save_certificate());
     t.p().save_certificate();

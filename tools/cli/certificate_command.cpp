@@ -30,16 +30,9 @@ int issue(const CertificateArgs& a) {
     auto l = open_existing(a.ledger);
     if (!l)
         return print_error(l.error());
-    auto cert = report::issue_certificate(*l, a.learner, a.course);
+    auto cert = report::save_certificate_pdf(*l, a.learner, a.course, a.output);
     if (!cert)
         return print_error(cert.error());
-    auto out = report::OutputFile::create(a.output);
-    if (!out)
-        return print_error(out.error());
-    if (auto r = report::render_certificate_pdf(*cert, *out); !r)
-        return print_error(r.error());
-    if (auto r = out->commit(); !r)
-        return print_error(r.error());
     std::cout << "wrote " << a.output << ": " << cert->learner_name << ", " << cert->course_title
               << " " << cert->course_version << ", completed " << format_date(cert->completed_at)
               << "\nverification code " << cert->code << "\n";

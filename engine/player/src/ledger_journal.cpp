@@ -182,17 +182,11 @@ Result<void> LedgerJournal::save_certificate(const std::string& learner_id,
                                              const std::string& course_id,
                                              const std::string& course_title,
                                              const std::filesystem::path& pdf) {
-    auto certificate = report::issue_certificate(ledger_, learner_id, course_id);
+    auto certificate =
+        report::save_certificate_pdf(ledger_, learner_id, course_id, pdf, course_title);
     if (!certificate)
         return certificate.error();
-    if (certificate->course_title == course_id && !course_title.empty())
-        certificate->course_title = course_title;
-    auto out = report::OutputFile::create(pdf);
-    if (!out)
-        return out.error();
-    if (auto r = report::render_certificate_pdf(*certificate, *out); !r)
-        return r;
-    return out->commit();
+    return {};
 }
 
 }  // namespace waymark::player

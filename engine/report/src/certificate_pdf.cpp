@@ -184,4 +184,23 @@ Result<void> render_certificate_pdf(const CertificateData& c, OutputFile& out) {
     return {};
 }
 
+Result<CertificateData> save_certificate_pdf(ledger::Ledger& ledger, std::string_view learner,
+                                             std::string_view course_id,
+                                             const std::filesystem::path& pdf,
+                                             std::string_view course_title) {
+    auto certificate = issue_certificate(ledger, learner, course_id);
+    if (!certificate)
+        return certificate.error();
+    if (certificate->course_title == course_id && !course_title.empty())
+        certificate->course_title = std::string(course_title);
+    auto out = OutputFile::create(pdf);
+    if (!out)
+        return out.error();
+    if (auto r = render_certificate_pdf(*certificate, *out); !r)
+        return r.error();
+    if (auto r = out->commit(); !r)
+        return r.error();
+    return certificate;
+}
+
 }  // namespace waymark::report

@@ -7,6 +7,7 @@
 // valid. Only completions on trusted packages are certified.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,14 @@ Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_vi
 
 // Draws the one-page (A4 landscape) certificate into `out` (not committed).
 Result<void> render_certificate_pdf(const CertificateData& certificate, OutputFile& out);
+
+// issue_certificate(), then the certificate drawn to `pdf` (replaced only when whole).
+// A course the organisation has given no title is named `course_title` when that is
+// not empty (the course's own title, which the ledger does not keep), else by its id.
+Result<CertificateData> save_certificate_pdf(ledger::Ledger& ledger, std::string_view learner,
+                                             std::string_view course_id,
+                                             const std::filesystem::path& pdf,
+                                             std::string_view course_title = {});
 
 struct CertificateCheck {
     bool genuine = false;     // the code is recorded in this ledger for this completion
