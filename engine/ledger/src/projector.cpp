@@ -95,16 +95,17 @@ Result<void> Projector::page_viewed(const Event& e) {
     s.bind_view(5, e.time);
     if (auto r = s.run(); !r)
         return r;
+    // The page count moves by what the insert added (1 for a page new to this learner,
+    // 0 for a page seen before): the same as counting pages_viewed, without the count.
+    const std::int64_t added = db_.changes();
 
     auto upsert =
         statement(upsert_progress_,
                   "INSERT INTO " + schema_ +
                       ".progress(learner_id, course_id, course_version, pages_viewed, pages_total,"
-                      " bookmark, updated_at) VALUES(?1, ?2, ?3, (SELECT count(*) FROM " +
-                      schema_ +
-                      ".pages_viewed WHERE learner_id = ?1 AND course_id = ?2), ?4, ?5, ?6)"
+                      " bookmark, updated_at) VALUES(?1, ?2, ?3, ?7, ?4, ?5, ?6)"
                       " ON CONFLICT DO UPDATE SET course_version = excluded.course_version,"
-                      " pages_viewed = excluded.pages_viewed, pages_total = excluded.pages_total,"
+                      " pages_viewed = pages_viewed + ?7, pages_total = excluded.pages_total,"
                       " bookmark = excluded.bookmark, updated_at = excluded.updated_at");
     if (!upsert)
         return upsert.error();
@@ -115,6 +116,7 @@ Result<void> Projector::page_viewed(const Event& e) {
     u.bind(4, std::int64_t{page->pages_total});
     u.bind_view(5, page->page_id);
     u.bind_view(6, e.time);
+    u.bind(7, added);
     return u.run();
 }
 

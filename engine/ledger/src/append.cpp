@@ -1,0 +1,291 @@
+#include "append.hpp"
+
+#include <atomic>
+#include <cstring>
+#include <optional>
+#include <stop_token>
+#include <thread>
+
+#include "projector.hpp"
+
+namespace waymark::ledger {
+
+namespace {
+
+// From this many events a batch is prepared in a thread of its own. Below it, starting
+// a thread costs more than the overlap saves.
+constexpr std::size_t kPreparedAlongsideFrom = 128;
+
+bool is_digest_hex(std::string_view s) {
+    if (s.size() != 64)
+        return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    return true;
+}
+
+bool needs_course(EventType type) {
+    return type != EventType::learner_enrolled && type != EventType::learner_erased &&
+           type != EventType::settings_changed;
+}
+
+Result<void> check_learner(LedgerState& st, const NewEvent& e) {
+    if (e.type == EventType::settings_changed && e.learner_id.empty())
+        return {};
+    if (!st.learner_state) {
+        auto s = st.db.prepare("SELECT erased_at IS NOT NULL FROM learners WHERE id = ?1");
+        if (!s)
+            return s.error();
+        st.learner_state = std::move(*s);
+    }
+    Statement& s = st.learner_state;
+    s.bind(1, e.learner_id);
+    auto row = s.step();
+    const bool erased = row && *row && s.column_int(0) != 0;
+    s.reset();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return make_error(ErrorCode::not_found, "there is no learner \"" + e.learner_id +
+                                                    "\" in the ledger " + st.path.string() +
+                                                    "; see 'waymark learner list'");
+    if (erased && e.type != EventType::learner_erased)
+        return make_error(ErrorCode::usage, "the learner " + e.learner_id +
+                                                " has been erased; nothing more can be "
+                                                "recorded for them");
+    return {};
+}
+
+// Checks `ne` and makes the event that follows `before`: id, time, canonical payload and
+// hash. Uses no database, so that it can run beside the thread that stores: of `st` it
+// reads the device id and draws event ids and the time (st.fresh_event_id(), st.now()),
+// which nothing else uses while a batch is being prepared. `scratch` holds the canonical
+// bytes between calls.
+Result<Event> prepare_event(LedgerState& st, const NewEvent& ne, const Head& before,
+                            std::string& scratch) {
+    const char* type_name = to_string(ne.type);
+    auto payload = canonical_json(ne.payload);
+    if (!payload)
+        return payload.error();
+    const std::string_view type_key = R"({"type":")", text = *payload;
+    if (!text.starts_with(type_key) || !text.substr(type_key.size()).starts_with(type_name) ||
+        !text.substr(type_key.size() + std::strlen(type_name)).starts_with('"'))
+        return make_error(ErrorCode::invalid, std::string("the payload of a ") + type_name +
+                                                  " event must begin with \"type\": \"" +
+                                                  type_name + "\"");
+    if (auto whole = check_whole_payload(ne.type, *payload); !whole)
+        return whole.error();
+    if (needs_course(ne.type) &&
+        (ne.course.id.empty() || ne.course.version.empty() || !is_digest_hex(ne.course.digest)))
+        return make_error(ErrorCode::invalid,
+                          std::string("a ") + type_name +
+                              " event must name its course by id, version and content digest "
+                              "(64 lowercase hex digits, from the package manifest)");
+    Event e;
+    e.id = st.fresh_event_id();
+    e.device_id = st.device_id;
+    e.seq = before.seq + 1;
+    e.time = format_iso8601(ne.time ? *ne.time : st.now());
+    e.learner_id = ne.learner_id;
+    e.course = ne.course;
+    e.type = type_name;
+    e.payload = std::move(*payload);
+    e.prev_hash = before.hash;
+    canonical_event_bytes(
+        EventFields{e.id, e.device_id, e.seq, e.time, e.learner_id, e.course.id, e.course.version,
+                    e.course.digest, e.course.trusted, e.type, e.payload},
+        scratch);
+    e.hash = chain_hash(e.prev_hash, scratch);
+    return e;
+}
+
+// Inserts a prepared event and updates the projections; sets its position.
+Result<void> store_event(LedgerState& st, Event& e) {
+    if (!st.insert_event) {
+        auto s = st.db.prepare(
+            "INSERT INTO events(id, device_id, seq, time, learner_id, course_id, course_version,"
+            " course_digest, course_trusted, type, payload, prev_hash, hash)"
+            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        if (!s)
+            return s.error();
+        st.insert_event = std::move(*s);
+    }
+    Statement& s = st.insert_event;
+    s.bind_view(1, e.id);
+    s.bind_view(2, e.device_id);
+    s.bind(3, e.seq);
+    s.bind_view(4, e.time);
+    s.bind_view(5, e.learner_id);
+    s.bind_view(6, e.course.id);
+    s.bind_view(7, e.course.version);
+    s.bind_view(8, e.course.digest);
+    s.bind(9, std::int64_t{e.course.trusted});
+    s.bind_view(10, e.type);
+    s.bind_view(11, e.payload);
+    s.bind_blob(12, e.prev_hash);
+    s.bind_blob(13, e.hash);
+    if (auto r = s.run(); !r)
+        return r;
+    e.position = st.db.last_insert_rowid();
+    return st.projector->apply(e);
+}
+
+// Checks the learner, unless they are the one `checked_learner` names: a batch is mostly
+// one learner's, and nothing in a batch can erase them, so each is looked up once.
+Result<void> check_learner_once(LedgerState& st, const NewEvent& ne, std::string& checked_learner) {
+    if (!ne.learner_id.empty() && checked_learner == ne.learner_id)
+        return {};
+    if (auto r = check_learner(st, ne); !r)
+        return r;
+    checked_learner = ne.learner_id;
+    return {};
+}
+
+// Prepares a batch's events in order in a thread of its own, into `out`, which holds one
+// default Event per NewEvent. The storing thread waits for each in turn. Destroying it
+// stops the thread and waits for it, so returning early on an error is safe.
+class PreparedAlongside {
+  public:
+    PreparedAlongside(LedgerState& st, std::span<const NewEvent> events, const Head& head,
+                      std::vector<Event>& out)
+        : worker_([this, &st, events, head, &out](std::stop_token stop) {
+              prepare_all(stop, st, events, head, out);
+          }) {}
+
+    // Waits until event `i` is prepared; the reason when it could not be.
+    Result<void> wait_for(std::size_t i) {
+        std::size_t ready = ready_.load(std::memory_order_acquire);
+        while (ready <= i) {
+            ready_.wait(ready, std::memory_order_acquire);
+            ready = ready_.load(std::memory_order_acquire);
+        }
+        if (i == failed_at_)
+            return *failure_;
+        return {};
+    }
+
+  private:
+    void prepare_all(std::stop_token stop, LedgerState& st, std::span<const NewEvent> events,
+                     Head head, std::vector<Event>& out) {
+        std::string scratch;
+        for (std::size_t i = 0; i < events.size() && !stop.stop_requested(); ++i) {
+            auto e = prepare_event(st, events[i], head, scratch);
+            if (e) {
+                out[i] = std::move(*e);
+                head = Head{out[i].seq, out[i].hash};
+            } else {
+                failure_ = e.error();
+                failed_at_ = i;
+            }
+            // Publishes out[i] (or the failure) to the storing thread.
+            ready_.store(i + 1, std::memory_order_release);
+            ready_.notify_one();
+            if (!e)
+                return;
+        }
+    }
+
+    std::atomic<std::size_t> ready_{0};  // events [0, ready_) are prepared or failed
+    std::size_t failed_at_ = static_cast<std::size_t>(-1);
+    std::optional<Error> failure_;
+    std::jthread worker_;  // last, so it is stopped and joined before the rest goes
+};
+
+bool prepare_alongside(std::size_t events) {
+    return events >= kPreparedAlongsideFrom && std::thread::hardware_concurrency() > 1;
+}
+
+}  // namespace
+
+Result<Head> load_head(LedgerState& st) {
+    if (!st.last_event) {
+        auto s = st.db.prepare(
+            "SELECT seq, hash FROM events WHERE device_id = ?1 ORDER BY seq DESC LIMIT 1");
+        if (!s)
+            return s.error();
+        st.last_event = std::move(*s);
+    }
+    Statement& s = st.last_event;
+    s.bind(1, st.device_id);
+    auto row = s.step();
+    if (!row) {
+        s.reset();
+        return row.error();
+    }
+    Head head;
+    if (*row) {
+        head.seq = s.column_int(0);
+        if (!read_digest(s, 1, head.hash)) {
+            s.reset();
+            return make_error(ErrorCode::verification,
+                              "the last event of the ledger " + st.path.string() +
+                                  " has a damaged hash; run 'waymark ledger verify'");
+        }
+    }
+    s.reset();
+    return head;
+}
+
+Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head) {
+    auto e = prepare_event(st, ne, head, st.canonical_bytes);
+    if (!e)
+        return e.error();
+    if (auto r = check_learner(st, ne); !r)
+        return r.error();
+    if (auto r = store_event(st, *e); !r)
+        return r.error();
+    head = Head{e->seq, e->hash};
+    return e;
+}
+
+Result<std::vector<Event>> append_all(LedgerState& st, std::span<const NewEvent> events,
+                                      bool checkpoint_after) {
+    if (auto key = require_key(st); !key)
+        return key.error();
+    std::vector<Event> out;
+    auto r = in_write_transaction(st.db, [&]() -> Result<void> {
+        out.clear();
+        auto head = load_head(st);
+        if (!head)
+            return head.error();
+        std::string checked_learner;
+        if (prepare_alongside(events.size())) {
+            out.resize(events.size());
+            PreparedAlongside prepared(st, events, *head, out);
+            for (std::size_t i = 0; i < events.size(); ++i) {
+                if (auto p = prepared.wait_for(i); !p)
+                    return p;
+                if (auto c = check_learner_once(st, events[i], checked_learner); !c)
+                    return c;
+                if (auto s = store_event(st, out[i]); !s)
+                    return s;
+            }
+        } else {
+            out.reserve(events.size());
+            for (const NewEvent& ne : events) {
+                auto e = prepare_event(st, ne, *head, st.canonical_bytes);
+                if (!e)
+                    return e.error();
+                if (auto c = check_learner_once(st, ne, checked_learner); !c)
+                    return c;
+                if (auto s = store_event(st, *e); !s)
+                    return s;
+                *head = Head{e->seq, e->hash};
+                out.push_back(std::move(*e));
+            }
+        }
+        if (auto s = sign_head(st); !s)
+            return s;
+        if (checkpoint_after) {
+            if (auto c = write_checkpoint(st, "completion"); !c)
+                return c.error();
+        }
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+}  // namespace waymark::ledger

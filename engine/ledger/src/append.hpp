@@ -1,0 +1,37 @@
+// Recording new events: each is checked, given its id, time and place in this device's
+// chain, hashed, stored and projected, inside the caller's write transaction.
+//
+// A large batch is prepared (checked, stamped, hashed) in a second thread while the
+// calling thread stores the events already prepared, in order: on two cores the
+// SQLite work and the preparation overlap. The result is the same either way.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "chain.hpp"
+#include "state.hpp"
+#include "waymark/core/result.hpp"
+#include "waymark/ledger/events.hpp"
+
+namespace waymark::ledger {
+
+// This device's last event, which the next one chains on.
+struct Head {
+    std::int64_t seq = 0;
+    Sha256Digest hash = kGenesisHash;
+};
+
+// Reads the head of this device's chain; the genesis head on an empty chain.
+Result<Head> load_head(LedgerState& st);
+
+// Appends one event after `head` and advances `head`. Runs inside the caller's write
+// transaction; the caller signs the new head before it commits.
+Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head);
+
+// Appends `events` in one write transaction of their own, all or none, and signs the new
+// head; with `checkpoint_after`, also writes a "completion" checkpoint.
+Result<std::vector<Event>> append_all(LedgerState& st, std::span<const NewEvent> events,
+                                      bool checkpoint_after);
+
+}  // namespace waymark::ledger
