@@ -21,6 +21,18 @@ TEST(Iso8601, FormatsMilliseconds) {
     EXPECT_EQ(format_iso8601(at("2026-11-25T12:13:46.007Z")), "2026-11-25T12:13:46.007Z");
 }
 
+TEST(Iso8601, PadsEveryFieldWithZeros) {
+    const UtcTime t =
+        sys_days{year{987} / 1 / 2} + hours{3} + minutes{4} + seconds{5} + milliseconds{6};
+    EXPECT_EQ(format_iso8601(t), "0987-01-02T03:04:05.006Z");
+    EXPECT_EQ(format_date(t), "0987-01-02");
+}
+
+TEST(Iso8601, WritesAYearOfFiveDigitsInFull) {
+    const UtcTime t = sys_days{year{10000} / 12 / 31} + hours{23};
+    EXPECT_EQ(format_iso8601(t), "10000-12-31T23:00:00Z");
+}
+
 TEST(Iso8601, ConvertsOffsetsToUtc) {
     EXPECT_EQ(format_iso8601(at("2026-06-01T10:00:00+01:00")), "2026-06-01T09:00:00Z");
     EXPECT_EQ(format_iso8601(at("2026-06-01T10:00:00-02:30")), "2026-06-01T12:30:00Z");
