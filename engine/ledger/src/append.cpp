@@ -160,7 +160,8 @@ class PreparedAlongside {
             ready_.wait(ready, std::memory_order_acquire);
             ready = ready_.load(std::memory_order_acquire);
         }
-        if (i == failed_at_)
+        // failure_ was written before the release of i + 1 that was just acquired.
+        if (failed_at_.load(std::memory_order_relaxed) == i)
             return *failure_;
         return {};
     }
@@ -176,7 +177,7 @@ class PreparedAlongside {
                 head = Head{out[i].seq, out[i].hash};
             } else {
                 failure_ = e.error();
-                failed_at_ = i;
+                failed_at_.store(i, std::memory_order_relaxed);
             }
             // Publishes out[i] (or the failure) to the storing thread.
             ready_.store(i + 1, std::memory_order_release);
@@ -187,7 +188,8 @@ class PreparedAlongside {
     }
 
     std::atomic<std::size_t> ready_{0};  // events [0, ready_) are prepared or failed
-    std::size_t failed_at_ = static_cast<std::size_t>(-1);
+    // Atomic: the storing thread reads it while this thread may still be preparing.
+    std::atomic<std::size_t> failed_at_{static_cast<std::size_t>(-1)};
     std::optional<Error> failure_;
     std::jthread worker_;  // last, so it is stopped and joined before the rest goes
 };
