@@ -207,7 +207,10 @@ class Ledger {
     // "type" is the event's type; for the types with a payload struct it must read
     // back as one (so projections can use it). Returns the recorded event.
     Result<Event> append(const NewEvent& event);
-    // Appends several events in one transaction: all or none.
+    // Appends several events in one transaction: all or none. From 128 events, and when
+    // the process may use two cores, the events are checked and hashed in a second
+    // thread while this one stores them; new_id and clock (OpenOptions) are then called
+    // from that thread, one call at a time.
     Result<std::vector<Event>> append(std::span<const NewEvent> events);
     // Runs `body`, which records through this Ledger, as one write transaction: all of it
     // lands with a single durable commit at the end, or none of it does. For importers
