@@ -273,3 +273,30 @@ TEST(Player, DoesNotOpenACourseThatFailedToLoad) {
     t.p().open_course(0);
     EXPECT_EQ(t.p().screen(), Screen::library);
 }
+
+TEST(Player, AnAuthorPreviewOpensTheCourseForAStandInLearner) {
+    MemoryJournal j;
+    test::Journey t(j);
+    ASSERT_TRUE(t.p().start_author_preview());
+    EXPECT_EQ(t.p().screen(), Screen::course);
+    ASSERT_NE(t.p().learner(), nullptr);
+    EXPECT_EQ(t.p().learner()->name, "Author preview");
+}
+
+TEST(Player, AnAuthorPreviewCannotSignItsStandInLearnerOut) {
+    MemoryJournal j;
+    test::Journey t(j);
+    ASSERT_TRUE(t.p().start_author_preview());
+    EXPECT_FALSE(t.p().can_sign_out());
+    t.p().sign_out();
+    EXPECT_EQ(t.p().screen(), Screen::course);
+    EXPECT_NE(t.p().learner(), nullptr);
+}
+
+TEST(Player, ALearnerCanSignOutOnlyWhenSignedIn) {
+    MemoryJournal j;
+    test::Journey t(j);
+    EXPECT_FALSE(t.p().can_sign_out());
+    t.add_learner();
+    EXPECT_TRUE(t.p().can_sign_out());
+}

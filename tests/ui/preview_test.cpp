@@ -54,3 +54,13 @@ TEST_F(Preview, ShowsADiagnosticWithFileAndLineAfterABrokenEdit) {
     EXPECT_TRUE(h.has_containing("missing-picture.png"));
     EXPECT_EQ(t.p().screen(), Screen::course);  // the pages stay on screen
 }
+
+TEST_F(Preview, OffersNoSignOutToTheAuthor) {
+    MemoryJournal journal;
+    test::Journey t(journal, {load_preview(dir)});
+    ASSERT_TRUE(t.p().start_author_preview());
+    test::Harness h(t.p());
+    h.frame();
+    EXPECT_TRUE(h.has("Library##top")) << h.labels();
+    EXPECT_FALSE(h.has("Sign out##top"));
+}

@@ -109,6 +109,8 @@ void Player::cancel_add_learner() {
 }
 
 void Player::sign_out() {
+    if (!can_sign_out())
+        return;
     learner_.reset();
     course_index_.reset();
     reader_.reset();
@@ -116,6 +118,15 @@ void Player::sign_out() {
     result_.reset();
     settings_ = {};
     show(learners_.empty() ? Screen::add_learner : Screen::learners);
+}
+
+bool Player::start_author_preview() {
+    form_ = {"Author preview", "PREVIEW", "Preview", "Author"};
+    if (!submit_learner_form())
+        return false;
+    author_preview_ = true;
+    open_course(0);
+    return true;
 }
 
 // --- settings --------------------------------------------------------------------

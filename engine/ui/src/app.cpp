@@ -310,9 +310,7 @@ int App::run() {
 
     if (!options_.preview.empty()) {
         view_->show_diagnostics(true);
-        player_->form() = {"Author preview", "PREVIEW", "Preview", "Author"};
-        player_->submit_learner_form();
-        player_->open_course(0);
+        player_->start_author_preview();
         watch_ = std::make_unique<player::FolderWatch>(options_.preview);
     }
 

@@ -181,7 +181,9 @@ struct PlayerView::Impl {
         auto width_of = [&](const char* label) {
             return ImGui::CalcTextSize(label, nullptr, true).x + st.FramePadding.x * 2;
         };
-        const float buttons = width_of(a) + width_of(b) + width_of(c) + st.ItemSpacing.x * 2;
+        const bool sign_out = p().can_sign_out();
+        const float buttons = width_of(a) + width_of(b) + (sign_out ? width_of(c) : 0) +
+                              st.ItemSpacing.x * (sign_out ? 2 : 1);
         const std::string who =
             learner->name + (learner->team.empty() ? "" : " \xC2\xB7 " + learner->team);
         const float who_w = ImGui::CalcTextSize(who.c_str()).x;
@@ -195,9 +197,11 @@ struct PlayerView::Impl {
         ImGui::SameLine();
         if (button(b, p().screen() != Screen::settings))
             p().open_settings();
-        ImGui::SameLine();
-        if (button(c))
-            p().sign_out();
+        if (sign_out) {
+            ImGui::SameLine();
+            if (button(c))
+                p().sign_out();
+        }
         ImGui::Separator();
     }
 

@@ -77,7 +77,13 @@ class Player {
     // library. Returns whether it was saved.
     bool submit_learner_form();
     void cancel_add_learner();  // -> learners
-    void sign_out();            // -> learners
+    // Whether "Sign out" is offered: a learner is signed in, and this is not an author's
+    // preview, whose stand-in learner is the only one there is.
+    bool can_sign_out() const { return learner_.has_value() && !author_preview_; }
+    void sign_out();  // -> learners; ignored when !can_sign_out()
+    // For `waymark-player --preview`: signs in the stand-in learner "Author preview" and
+    // opens the first course. Returns whether it could (a journal that fails stops).
+    bool start_author_preview();
 
     // --- settings ----------------------------------------------------------------
     const Settings& settings() const { return settings_; }
@@ -175,6 +181,7 @@ class Player {
 
     std::vector<Learner> learners_;
     std::optional<std::size_t> learner_;
+    bool author_preview_ = false;
     LearnerForm form_;
     std::vector<FieldProblem> form_problems_;
     Settings settings_;
