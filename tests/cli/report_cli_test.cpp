@@ -191,6 +191,21 @@ TEST_F(Report, FailedExportLeavesTheExistingReportAndItsSignatureAsTheyWere) {
     EXPECT_EQ(waymark("verify-export " + quoted(path("report.csv"))).exit_code, 0);
 }
 
+TEST_F(Report, ASignatureThatCannotBeWrittenLeavesTheExistingReportAsItWas) {
+    report("csv", "report.csv");
+    const std::string report_bytes = read_file(path("report.csv"));
+    // A folder where the new .sig must go: the signature is the part that fails.
+    fs::remove(path("report.csv.sig"));
+    fs::create_directory(path("report.csv.sig"));
+    const auto before = files_in(dir_);
+    const CommandRun r =
+        on_ledger("report --format csv -o " + quoted(path("report.csv")) + " --as-of 2025-01-01");
+    EXPECT_NE(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "report.csv.sig")) << r.output;
+    EXPECT_EQ(read_file(path("report.csv")), report_bytes);
+    EXPECT_EQ(files_in(dir_), before);
+}
+
 TEST_F(Report, AnExportIsNotWrittenWhenAFilterIsRejected) {
     report("csv", "report.csv");
     const std::string before = read_file(path("report.csv"));

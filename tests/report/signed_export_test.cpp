@@ -1,6 +1,7 @@
 #include <fstream>
 
 #include "report_fixture.hpp"
+#include "waymark/report/output_file.hpp"
 #include "waymark/report/signed_export.hpp"
 
 namespace waymark::report::testing {
@@ -28,6 +29,26 @@ class SignedExport : public ReportTest {
         f.put(static_cast<char>(c ^ 1));
     }
 };
+
+TEST_F(SignedExport, SignsFinishedBytesBeforeTheyReplaceTheExport) {
+    const auto file = dir_ / "report.csv";
+    std::ofstream(file) << "old report\n";
+    auto out = OutputFile::create(file);
+    ASSERT_TRUE(out);
+    out->write("new report\n");
+    ASSERT_TRUE(out->finish());
+    auto key = device_secret_key(*ledger_);
+    auto checkpoint = ledger_->checkpoint("export");
+    ASSERT_TRUE(key && checkpoint);
+    auto sig = sign_export(file, *ledger_, *checkpoint, *key, out->temporary_path());
+    ASSERT_TRUE(sig) << sig.error().describe();
+    EXPECT_EQ(sig->file, "report.csv");
+    EXPECT_FALSE(verify_export(file)->ok());  // the old report is still in place
+    ASSERT_TRUE(out->commit());
+    auto v = verify_export(file);
+    ASSERT_TRUE(v) << v.error().describe();
+    EXPECT_TRUE(v->ok());
+}
 
 TEST_F(SignedExport, VerifiesAnUnchangedFileNamingTheDeviceKeyAndCheckpoint) {
     learner("S1");

@@ -121,11 +121,19 @@ int run(const ReportArgs& a) {
     } else {
         report::write_status_html(*matrix, info, *out);
     }
+    // Signed before it replaces the old report: a signature that cannot be written
+    // leaves the old report and its .sig together.
+    if (auto r = out->finish(); !r)
+        return print_error(r.error());
+    auto sig = report::sign_export(a.output, *l, *checkpoint, *key, out->temporary_path());
+    if (!sig) {
+        Error e = sig.error();
+        e.message += "; the export was not written, and any earlier " +
+                     std::filesystem::path(a.output).filename().string() + " is unchanged";
+        return print_error(e);
+    }
     if (auto r = out->commit(); !r)
         return print_error(r.error());
-    auto sig = report::sign_export(a.output, *l, *checkpoint, *key);
-    if (!sig)
-        return print_error(sig.error());
     const std::string what =
         a.history ? "every completion recorded"
                   : count(static_cast<std::size_t>(matrix->count_rows(filter)), "row") +

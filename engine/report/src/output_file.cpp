@@ -74,14 +74,24 @@ void OutputFile::write(std::string_view data) {
         std::fwrite(data.data(), 1, data.size(), file_.get());
 }
 
-Result<void> OutputFile::commit() {
-    if (!file_ || committed_)
-        throw std::logic_error("OutputFile::commit called twice");
+Result<void> OutputFile::finish() {
+    if (committed_ || temporary_.empty())
+        throw std::logic_error("OutputFile::finish called after commit");
+    if (!file_)
+        return {};  // finished before
     std::FILE* f = file_.get();
     if (std::fflush(f) != 0 || std::ferror(f) || ::fsync(::fileno(f)) != 0)
         return io_error(target_, "writing the export");
     if (std::fclose(file_.release()) != 0)
         return io_error(target_, "closing the export");
+    return {};
+}
+
+Result<void> OutputFile::commit() {
+    if (committed_ || temporary_.empty())
+        throw std::logic_error("OutputFile::commit called twice");
+    if (auto r = finish(); !r)
+        return r;
     if (std::rename(temporary_.c_str(), target_.c_str()) != 0)
         return io_error(target_, "moving the finished export into place");
     committed_ = true;

@@ -66,8 +66,9 @@ Result<Ed25519SecretKey> device_secret_key(const ledger::Ledger& ledger) {
 
 Result<ExportSignature> sign_export(const std::filesystem::path& file, const ledger::Ledger& ledger,
                                     const ledger::Checkpoint& checkpoint,
-                                    const Ed25519SecretKey& key) {
-    auto digest = digest_file(file);
+                                    const Ed25519SecretKey& key,
+                                    const std::filesystem::path& contents) {
+    auto digest = digest_file(contents.empty() ? file : contents);
     if (!digest)
         return digest.error();
     ExportSignature s;

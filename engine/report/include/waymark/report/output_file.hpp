@@ -28,8 +28,13 @@ class OutputFile {
 
     // Appends bytes (buffered). A failure to write is reported by commit().
     void write(std::string_view data);
-    // Flushes, syncs to disk and renames over the target. ErrorCode::io (disk full,
-    // permissions) leaves the target as it was and removes the temporary file.
+    // Flushes and syncs the bytes to disk at temporary_path() without moving them into
+    // place, so that they can be signed before they replace the target. ErrorCode::io
+    // as for commit(). Nothing more can be written afterwards.
+    Result<void> finish();
+    // Finishes (unless finish() did already) and renames over the target. ErrorCode::io
+    // (disk full, permissions) leaves the target as it was and removes the temporary
+    // file.
     Result<void> commit();
 
     const std::filesystem::path& target() const { return target_; }

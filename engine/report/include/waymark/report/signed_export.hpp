@@ -38,10 +38,14 @@ std::filesystem::path signature_path(const std::filesystem::path& file);
 Result<Ed25519SecretKey> device_secret_key(const ledger::Ledger& ledger);
 
 // Writes FILE.sig (atomically) for the finished export `file`, vouching for
-// `checkpoint`, signed with `key`.
+// `checkpoint`, signed with `key`. `contents`, when given, is where the finished bytes
+// are until they become `file` (an OutputFile's temporary_path() after finish()): the
+// signature is then in place before the export replaces an older one, so a signature
+// that cannot be written leaves the older export and its .sig as they were.
 Result<ExportSignature> sign_export(const std::filesystem::path& file, const ledger::Ledger& ledger,
                                     const ledger::Checkpoint& checkpoint,
-                                    const Ed25519SecretKey& key);
+                                    const Ed25519SecretKey& key,
+                                    const std::filesystem::path& contents = {});
 
 struct ExportVerification {
     ExportSignature signature;
