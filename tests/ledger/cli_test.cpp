@@ -57,3 +57,25 @@ TEST_F(LedgerTest, LearnerAddWithoutARoleIsAUsageError) {
     EXPECT_EQ(
         run("learner add --name A --staff-id S1 --team T --ledger " + file_.string()).exit_code, 2);
 }
+
+TEST_F(LedgerTest, MergeShowsTheKeyOfADeviceSeenForTheFirstTime) {
+    const auto other = dir_ / "laptop.db";
+    ASSERT_EQ(run("learner add --name A --staff-id S1 --team T --role R --ledger " + other.string())
+                  .exit_code,
+              0);
+    const CliRun stats = run("ledger stats --ledger " + other.string());
+    const auto key_at = stats.out.find("(key ");
+    ASSERT_NE(key_at, std::string::npos) << stats.out;
+    const std::string fingerprint =
+        stats.out.substr(key_at + 5, stats.out.find(')', key_at) - key_at - 5);
+
+    ASSERT_EQ(run("learner add --name B --staff-id S2 --team T --role R --ledger " + file_.string())
+                  .exit_code,
+              0);
+    const CliRun merge = run("ledger merge " + other.string() + " --ledger " + file_.string());
+    ASSERT_EQ(merge.exit_code, 0) << merge.out;
+    EXPECT_NE(merge.out.find("new device"), std::string::npos) << merge.out;
+    EXPECT_NE(merge.out.find("key " + fingerprint), std::string::npos) << merge.out;
+    const CliRun again = run("ledger merge " + other.string() + " --ledger " + file_.string());
+    EXPECT_EQ(again.out.find("new device"), std::string::npos) << again.out;
+}

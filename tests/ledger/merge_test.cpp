@@ -41,6 +41,27 @@ TEST_F(MergeTest, ImportsAnotherDevicesEventsAndTheirProjections) {
     EXPECT_TRUE(check->ok()) << check->problems.front();
 }
 
+TEST_F(MergeTest, NamesADeviceSeenForTheFirstTimeWithItsKey) {
+    auto l = open();
+    fill_other();
+    auto report = l.merge(other_file());
+    ASSERT_TRUE(report) << report.error().describe();
+    auto other = Ledger::open(other_file());
+    ASSERT_TRUE(other);
+    ASSERT_EQ(report->new_devices.size(), 1u);
+    EXPECT_EQ(report->new_devices[0].id, other->device_id());
+    EXPECT_EQ(report->new_devices[0].key, other->device_public_key());
+}
+
+TEST_F(MergeTest, NamesNoNewDeviceWhenMergingAgain) {
+    auto l = open();
+    fill_other();
+    ASSERT_TRUE(l.merge(other_file()));
+    auto again = l.merge(other_file());
+    ASSERT_TRUE(again);
+    EXPECT_TRUE(again->new_devices.empty());
+}
+
 TEST_F(MergeTest, SkipsEventsAlreadyImported) {
     auto l = open();
     fill_other();

@@ -116,6 +116,10 @@ void add_ledger_command(CLI::App& app, CommandContext& ctx) {
                    std::cout << "merged " << a.file << ": " << count(r->imported, "new event")
                              << ", " << r->duplicates << " already here, "
                              << count(r->learners_added, "new learner") << "\n";
+                   for (const auto& d : r->new_devices)
+                       std::cout << "new device " << d.id << ", key " << d.key.fingerprint()
+                                 << ": check that 'waymark ledger stats' on that device shows"
+                                    " the same key\n";
                    return kExitOk;
                })
         ->add_option("OTHER", merge_args->file, "The other ledger file")

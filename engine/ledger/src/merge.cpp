@@ -106,10 +106,16 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
                 const bool known = *m;
                 mine->reset();
                 if (!known) {
+                    NewDevice device{s->column_text(0), {}};
+                    if (!from_hex(s->column_view(1), device.key.bytes))
+                        return make_error(ErrorCode::verification,
+                                          "device " + device.id + " has a damaged key in " +
+                                              other_path.string() + "; nothing was imported");
                     add->bind(1, s->column_view(0));
                     add->bind(2, s->column_view(1));
                     if (auto a = add->run(); !a)
                         return a;
+                    report.new_devices.push_back(std::move(device));
                 }
             }
         }

@@ -142,11 +142,21 @@ struct VerifyReport {
     bool ok() const { return problems.empty(); }
 };
 
+// A device whose key this ledger learnt from a merge.
+struct NewDevice {
+    std::string id;
+    Ed25519PublicKey key;
+};
+
 struct MergeReport {
     std::int64_t imported = 0;    // new events
     std::int64_t duplicates = 0;  // events already here (same UUID)
     std::int64_t learners_added = 0;
     std::int64_t devices = 0;  // device chains in the other ledger
+    // Devices first seen in this merge. Their keys are taken on trust, so a person should
+    // compare each fingerprint with the one 'waymark ledger stats' shows on that device:
+    // a forged ledger verifies under a key of its own making.
+    std::vector<NewDevice> new_devices;
 };
 
 struct Stats {
