@@ -262,36 +262,32 @@ Result<std::vector<Event>> append_all(LedgerState& st, std::span<const NewEvent>
         return key.error();
     std::vector<Event> out;
     auto r = in_write_transaction(st.db, [&]() -> Result<void> {
-        out.clear();
         auto head = load_head(st);
         if (!head)
             return head.error();
+        out.assign(events.size(), Event{});
+        // Events are prepared ahead by a second thread, or here one at a time.
+        std::optional<PreparedAlongside> alongside;
+        if (prepare_alongside(events.size()))
+            alongside.emplace(st, events, *head, out);
         std::string checked_learner;
-        if (prepare_alongside(events.size())) {
-            out.resize(events.size());
-            PreparedAlongside prepared(st, events, *head, out);
-            for (std::size_t i = 0; i < events.size(); ++i) {
-                if (auto p = prepared.wait_for(i); !p)
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            if (alongside) {
+                if (auto p = alongside->wait_for(i); !p)
                     return p;
-                if (auto c = check_learner_once(st, events[i], checked_learner); !c)
-                    return c;
-                if (auto s = store_event(st, out[i]); !s)
-                    return s;
-            }
-        } else {
-            out.reserve(events.size());
-            for (const NewEvent& ne : events) {
-                auto e = prepare_event(st, ne, *head, st.canonical_bytes);
+            } else {
+                auto e = prepare_event(st, events[i], *head, st.canonical_bytes);
                 if (!e)
                     return e.error();
-                if (auto c = check_learner_once(st, ne, checked_learner); !c)
-                    return c;
-                if (auto s = store_event(st, *e); !s)
-                    return s;
-                *head = Head{e->seq, e->hash};
-                out.push_back(std::move(*e));
+                out[i] = std::move(*e);
+                *head = Head{out[i].seq, out[i].hash};
             }
+            if (auto c = check_learner_once(st, events[i], checked_learner); !c)
+                return c;
+            if (auto s = store_event(st, out[i]); !s)
+                return s;
         }
+        alongside.reset();  // the thread is done; the clock is this thread's again
         if (auto s = sign_head(st); !s)
             return s;
         if (checkpoint_after) {
