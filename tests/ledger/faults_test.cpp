@@ -133,6 +133,34 @@ TEST_F(FaultTest, KeepsEveryConfirmedEventThroughTwoHundredKills) {
             << "confirmed event " << seq << " is missing";
 }
 
+TEST_F(FaultTest, KeepsEveryConfirmedBatchWholeThroughFiftyKills) {
+    constexpr int kBatch = 300;
+    std::mt19937 random(20261125);
+    std::set<long long> confirmed;
+    for (int run = 0; run < 50; ++run) {
+        Writer w({"append-batches", file_.string(), learner_, std::to_string(kBatch)});
+        w.read_for(std::uniform_int_distribution<int>(5, 60)(random));
+        w.kill();
+        for (const auto& line : w.lines()) {
+            ASSERT_EQ(line.rfind("error", 0), std::string::npos) << line;
+            confirmed.insert(std::stoll(line));
+        }
+    }
+    ASSERT_FALSE(confirmed.empty());
+    EXPECT_EQ(query(file_, "PRAGMA integrity_check"), "ok");
+    auto l = open();
+    auto report = l.verify();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_TRUE(report->ok()) << report->problems.front();
+    // All or nothing: after the enrolment, only whole batches.
+    const long long page_views = std::stoll(query(file_, "SELECT count(*) FROM events")) - 1;
+    EXPECT_EQ(page_views % kBatch, 0) << page_views << " page views";
+    for (long long seq : confirmed)
+        EXPECT_EQ(query(file_, "SELECT count(*) FROM events WHERE seq = " + std::to_string(seq)),
+                  "1")
+            << "confirmed event " << seq << " is missing";
+}
+
 TEST_F(FaultTest, TwoProcessesAppendingAtOnceMakeOneLinearChain) {
     Writer a({"append", file_.string(), learner_, "150"});
     Writer b({"append", file_.string(), learner_, "150"});

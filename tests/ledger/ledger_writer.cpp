@@ -1,8 +1,9 @@
 // ledger_writer: a child process for the ledger's crash and concurrency tests (not a
-// test itself). It appends page views for one learner, one per transaction, and after
-// each commit writes the event's sequence number on stdout, so the parent knows exactly
-// which events were confirmed before it killed the process.
+// test itself). It appends page views for one learner, one per transaction (or SIZE per
+// transaction), and after each commit writes the last event's sequence number on stdout,
+// so the parent knows exactly which events were confirmed before it killed the process.
 //     ledger_writer append LEDGER LEARNER COUNT     (COUNT 0: until killed)
+//     ledger_writer append-batches LEDGER LEARNER SIZE   (until killed)
 //     ledger_writer fill LEDGER LEARNER MAX_BYTES    (until the file size limit)
 //     ledger_writer open-as-nobody LEDGER            (prints the open error, if any)
 #include <sys/resource.h>
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "waymark/ledger/ledger.hpp"
 
@@ -41,12 +43,42 @@ int append(const char* file, const std::string& learner, long count) {
     return 0;
 }
 
+// Batches from 128 events are prepared in a second thread while they are stored, so a
+// kill lands in the middle of that too.
+int append_batches(const char* file, const std::string& learner, long size) {
+    auto l = Ledger::open(file);
+    if (!l) {
+        std::printf("error: %s\n", l.error().describe().c_str());
+        return 1;
+    }
+    const CourseRef course{"prevent-duty", "2.1.0", std::string(64, 'a'), true};
+    std::vector<NewEvent> batch;
+    for (long i = 0; i < size; ++i)
+        batch.push_back(NewEvent{learner,
+                                 course,
+                                 EventType::page_viewed,
+                                 write_payload(PageViewed{"p" + std::to_string(i % 40), 0, 0, 40}),
+                                 {}});
+    for (;;) {
+        auto events = l->append(batch);
+        if (!events) {
+            std::printf("error: %s\n", events.error().describe().c_str());
+            std::fflush(stdout);
+            return 1;
+        }
+        std::printf("%lld\n", static_cast<long long>(events->back().seq));
+        std::fflush(stdout);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "append" && argc == 5)
         return append(argv[2], argv[3], std::atol(argv[4]));
+    if (mode == "append-batches" && argc == 5)
+        return append_batches(argv[2], argv[3], std::atol(argv[4]));
     if (mode == "fill" && argc == 5) {
         // A file size limit stands in for a full disk: writes past it fail part-way.
         std::signal(SIGXFSZ, SIG_IGN);
@@ -64,6 +96,6 @@ int main(int argc, char** argv) {
         std::printf("error: %s\n", l.error().describe().c_str());
         return 0;
     }
-    std::fprintf(stderr, "usage: ledger_writer append|fill|open-as-nobody ...\n");
+    std::fprintf(stderr, "usage: ledger_writer append|append-batches|fill|open-as-nobody ...\n");
     return 2;
 }
