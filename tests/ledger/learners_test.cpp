@@ -49,6 +49,24 @@ TEST_F(LedgerTest, ListsLearnersInEnrolmentOrder) {
     EXPECT_EQ((*all)[1].id, b);
 }
 
+TEST_F(LedgerTest, ListsLearnersEnrolledOnAWholeSecondBeforeThoseLaterInThatSecond) {
+    // "10:00:00Z" sorts after "10:00:00.400Z" as text; as times it comes first.
+    UtcTime now = at("2026-11-25T10:00:00Z");
+    OpenOptions options;
+    options.clock = [&now] { return now; };
+    auto l = Ledger::open(file_, options);
+    ASSERT_TRUE(l) << l.error().describe();
+    const std::string first = add_learner(*l, "S1");
+    now = at("2026-11-25T10:00:00.400Z");
+    const std::string second = add_learner(*l, "S2");
+    auto all = l->learners();
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), 2u);
+    EXPECT_EQ((*all)[0].enrolled_at, "2026-11-25T10:00:00Z");
+    EXPECT_EQ((*all)[0].id, first);
+    EXPECT_EQ((*all)[1].id, second);
+}
+
 TEST_F(LedgerTest, ErasureRemovesThePersonAndKeepsTheChainVerifying) {
     auto l = open();
     const std::string id = add_learner(l);

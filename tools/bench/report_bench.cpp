@@ -124,7 +124,7 @@ std::string baseline_sql(const std::string& as_of_day) {
            "   AND t.trusted = 1 AND t.latest = 1"
            " LEFT JOIN done u ON u.learner_id = l.id AND u.course_id = c.course_id"
            "   AND u.trusted = 0 AND u.latest = 1"
-           " WHERE l.erased_at IS NULL ORDER BY l.enrolled_at, l.rowid, c.course_id;";
+           " WHERE l.erased_at IS NULL ORDER BY julianday(l.enrolled_at), l.rowid, c.course_id;";
 }
 
 std::uintmax_t line_count(const fs::path& file) {

@@ -419,7 +419,10 @@ Result<Learner> Ledger::add_learner(const Person& person) {
 }
 
 Result<void> Ledger::for_each_learner(const std::function<bool(const Learner&)>& visit) {
-    auto s = state_->db.prepare(std::string(kLearnerColumns) + " ORDER BY enrolled_at, rowid");
+    // By time, not text: a whole second is written without a fraction ("10:00:00Z"), and
+    // as text it would sort after "10:00:00.400Z".
+    auto s = state_->db.prepare(std::string(kLearnerColumns) +
+                                " ORDER BY julianday(enrolled_at), rowid");
     if (!s)
         return s.error();
     for (;;) {

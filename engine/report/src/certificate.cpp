@@ -105,7 +105,8 @@ Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_vi
             untrusted = true;
             continue;
         }
-        if (!latest || c.completed_at >= latest->completed_at)
+        // As times, not text: "10:00:00Z" sorts after "10:00:00.400Z" as text.
+        if (!latest || parse_iso8601(c.completed_at) >= parse_iso8601(latest->completed_at))
             latest = &c;
     }
     if (!latest && untrusted)
