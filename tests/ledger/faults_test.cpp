@@ -104,61 +104,56 @@ class FaultTest : public LedgerTest {
         auto l = open();
         learner_ = add_learner(l);
     }
+
+    // Starts a writer with `args` `runs` times, SIGKILLing it after 5 to 60 ms each time,
+    // and collects every sequence number it confirmed.
+    void kill_repeatedly(const std::vector<std::string>& args, int runs, unsigned seed) {
+        std::mt19937 random(seed);
+        for (int run = 0; run < runs; ++run) {
+            Writer w(args);
+            w.read_for(std::uniform_int_distribution<int>(5, 60)(random));
+            w.kill();
+            for (const auto& line : w.lines()) {
+                ASSERT_EQ(line.rfind("error", 0), std::string::npos) << line;
+                confirmed_.insert(std::stoll(line));
+            }
+        }
+    }
+
+    // The file is sound, the chain and projections verify, and every confirmed event is
+    // there.
+    void expect_every_confirmed_event_kept() {
+        ASSERT_FALSE(confirmed_.empty());
+        EXPECT_EQ(query(file_, "PRAGMA integrity_check"), "ok");
+        auto l = open();
+        auto report = l.verify();
+        ASSERT_TRUE(report) << report.error().describe();
+        EXPECT_TRUE(report->ok()) << report->problems.front();
+        for (long long seq : confirmed_)
+            EXPECT_EQ(
+                query(file_, "SELECT count(*) FROM events WHERE seq = " + std::to_string(seq)), "1")
+                << "confirmed event " << seq << " is missing";
+    }
+
     std::string learner_;
+    std::set<long long> confirmed_;
 };
 
 }  // namespace
 
 TEST_F(FaultTest, KeepsEveryConfirmedEventThroughTwoHundredKills) {
-    std::mt19937 random(20260301);
-    std::set<long long> confirmed;
-    for (int run = 0; run < 200; ++run) {
-        Writer w({"append", file_.string(), learner_, "0"});
-        w.read_for(std::uniform_int_distribution<int>(5, 60)(random));
-        w.kill();
-        for (const auto& line : w.lines()) {
-            ASSERT_EQ(line.rfind("error", 0), std::string::npos) << line;
-            confirmed.insert(std::stoll(line));
-        }
-    }
-    ASSERT_FALSE(confirmed.empty());
-    EXPECT_EQ(query(file_, "PRAGMA integrity_check"), "ok");
-    auto l = open();
-    auto report = l.verify();
-    ASSERT_TRUE(report) << report.error().describe();
-    EXPECT_TRUE(report->ok()) << report->problems.front();
-    for (long long seq : confirmed)
-        EXPECT_EQ(query(file_, "SELECT count(*) FROM events WHERE seq = " + std::to_string(seq)),
-                  "1")
-            << "confirmed event " << seq << " is missing";
+    kill_repeatedly({"append", file_.string(), learner_, "0"}, 200, 20260301);
+    expect_every_confirmed_event_kept();
 }
 
 TEST_F(FaultTest, KeepsEveryConfirmedBatchWholeThroughFiftyKills) {
     constexpr int kBatch = 300;
-    std::mt19937 random(20261125);
-    std::set<long long> confirmed;
-    for (int run = 0; run < 50; ++run) {
-        Writer w({"append-batches", file_.string(), learner_, std::to_string(kBatch)});
-        w.read_for(std::uniform_int_distribution<int>(5, 60)(random));
-        w.kill();
-        for (const auto& line : w.lines()) {
-            ASSERT_EQ(line.rfind("error", 0), std::string::npos) << line;
-            confirmed.insert(std::stoll(line));
-        }
-    }
-    ASSERT_FALSE(confirmed.empty());
-    EXPECT_EQ(query(file_, "PRAGMA integrity_check"), "ok");
-    auto l = open();
-    auto report = l.verify();
-    ASSERT_TRUE(report) << report.error().describe();
-    EXPECT_TRUE(report->ok()) << report->problems.front();
+    kill_repeatedly({"append-batches", file_.string(), learner_, std::to_string(kBatch)}, 50,
+                    20261125);
+    expect_every_confirmed_event_kept();
     // All or nothing: after the enrolment, only whole batches.
     const long long page_views = std::stoll(query(file_, "SELECT count(*) FROM events")) - 1;
     EXPECT_EQ(page_views % kBatch, 0) << page_views << " page views";
-    for (long long seq : confirmed)
-        EXPECT_EQ(query(file_, "SELECT count(*) FROM events WHERE seq = " + std::to_string(seq)),
-                  "1")
-            << "confirmed event " << seq << " is missing";
 }
 
 TEST_F(FaultTest, TwoProcessesAppendingAtOnceMakeOneLinearChain) {
