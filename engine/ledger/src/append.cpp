@@ -105,32 +105,8 @@ Result<Event> prepare_event(LedgerState& st, const NewEvent& ne, const Head& bef
 
 // Inserts a prepared event and updates the projections; sets its position.
 Result<void> store_event(LedgerState& st, Event& e) {
-    if (!st.insert_event) {
-        auto s = st.db.prepare(
-            "INSERT INTO events(id, device_id, seq, time, learner_id, course_id, course_version,"
-            " course_digest, course_trusted, type, payload, prev_hash, hash)"
-            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-        if (!s)
-            return s.error();
-        st.insert_event = std::move(*s);
-    }
-    Statement& s = st.insert_event;
-    s.bind_view(1, e.id);
-    s.bind_view(2, e.device_id);
-    s.bind(3, e.seq);
-    s.bind_view(4, e.time);
-    s.bind_view(5, e.learner_id);
-    s.bind_view(6, e.course.id);
-    s.bind_view(7, e.course.version);
-    s.bind_view(8, e.course.digest);
-    s.bind(9, std::int64_t{e.course.trusted});
-    s.bind_view(10, e.type);
-    s.bind_view(11, e.payload);
-    s.bind_blob(12, e.prev_hash);
-    s.bind_blob(13, e.hash);
-    if (auto r = s.run(); !r)
+    if (auto r = insert_event_row(st, e); !r)
         return r;
-    e.position = st.db.last_insert_rowid();
     return st.projector->apply(e);
 }
 
@@ -214,6 +190,36 @@ bool prepare_alongside(std::size_t events) {
 }
 
 }  // namespace
+
+Result<void> insert_event_row(LedgerState& st, Event& e) {
+    if (!st.insert_event) {
+        auto s = st.db.prepare(
+            "INSERT INTO events(id, device_id, seq, time, learner_id, course_id, course_version,"
+            " course_digest, course_trusted, type, payload, prev_hash, hash)"
+            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        if (!s)
+            return s.error();
+        st.insert_event = std::move(*s);
+    }
+    Statement& s = st.insert_event;
+    s.bind_view(1, e.id);
+    s.bind_view(2, e.device_id);
+    s.bind(3, e.seq);
+    s.bind_view(4, e.time);
+    s.bind_view(5, e.learner_id);
+    s.bind_view(6, e.course.id);
+    s.bind_view(7, e.course.version);
+    s.bind_view(8, e.course.digest);
+    s.bind(9, std::int64_t{e.course.trusted});
+    s.bind_view(10, e.type);
+    s.bind_view(11, e.payload);
+    s.bind_blob(12, e.prev_hash);
+    s.bind_blob(13, e.hash);
+    if (auto r = s.run(); !r)
+        return r;
+    e.position = st.db.last_insert_rowid();
+    return {};
+}
 
 Result<Head> load_head(LedgerState& st) {
     if (!st.last_event) {

@@ -25,6 +25,11 @@ struct Head {
 // Reads the head of this device's chain; the genesis head on an empty chain.
 Result<Head> load_head(LedgerState& st);
 
+// Inserts the row of an event whose fields are all set (its own or another device's),
+// with the one reused INSERT statement; sets its position. Projections are the
+// caller's.
+Result<void> insert_event_row(LedgerState& st, Event& e);
+
 // Appends one event after `head` and advances `head`. Runs inside the caller's write
 // transaction; the caller signs the new head before it commits.
 Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head);

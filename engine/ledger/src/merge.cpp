@@ -1,5 +1,6 @@
 #include <map>
 
+#include "append.hpp"
 #include "chain.hpp"
 #include "integrity.hpp"
 #include "schema.hpp"
@@ -132,12 +133,6 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
         auto existing = st.db.prepare("SELECT device_id, seq, hash FROM events WHERE id = ?1");
         if (!existing)
             return existing.error();
-        auto insert = st.db.prepare(
-            "INSERT INTO events(id, device_id, seq, time, learner_id, course_id, course_version,"
-            " course_digest, course_trusted, type, payload, prev_hash, hash)"
-            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-        if (!insert)
-            return insert.error();
         for (;;) {
             auto row = s->step();
             if (!row)
@@ -183,24 +178,8 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
                         " forks from this ledger's at sequence " + std::to_string(e.seq) +
                         " (the same device recorded different events there); "
                         "nothing was imported");
-            const std::pair<int, const std::string*> texts[] = {{1, &e.id},
-                                                                {2, &e.device_id},
-                                                                {4, &e.time},
-                                                                {5, &e.learner_id},
-                                                                {6, &e.course.id},
-                                                                {7, &e.course.version},
-                                                                {8, &e.course.digest},
-                                                                {10, &e.type},
-                                                                {11, &e.payload}};
-            for (const auto& [index, text] : texts)
-                insert->bind(index, *text);
-            insert->bind(3, e.seq);
-            insert->bind(9, std::int64_t{e.course.trusted});
-            insert->bind_blob(12, e.prev_hash);
-            insert->bind_blob(13, e.hash);
-            if (auto i = insert->run(); !i)
+            if (auto i = insert_event_row(st, e); !i)
                 return i;
-            e.position = st.db.last_insert_rowid();
             const auto type = parse_event_type(e.type);
             auto whole = type ? check_whole_payload(*type, e.payload) : Result<void>{};
             if (!whole)
