@@ -157,11 +157,12 @@ TEST_F(LedgerTest, TakesItsIdsAndTimesFromTheSourcesAGeneratorGives) {
     auto session = l->record_session(learner->id, prevent_course(), true);
     ASSERT_TRUE(session) << session.error().describe();
 
-    ASSERT_EQ(handed_out.size(), 4u);  // device, learner, enrolment event, session event
+    // device, learner, the learner's salt, enrolment event, session event
+    ASSERT_EQ(handed_out.size(), 5u);
     EXPECT_EQ(l->device_id(), handed_out[0]);
     EXPECT_EQ(learner->id, handed_out[1]);
-    EXPECT_EQ(query(file_, "SELECT id FROM events WHERE position = 1"), handed_out[2]);
-    EXPECT_EQ(session->id, handed_out[3]);
+    EXPECT_EQ(query(file_, "SELECT id FROM events WHERE position = 1"), handed_out[3]);
+    EXPECT_EQ(session->id, handed_out[4]);
     EXPECT_EQ(learner->enrolled_at, format_iso8601(fixed));
     EXPECT_EQ(session->time, format_iso8601(fixed));
     EXPECT_EQ(query(file_, "SELECT time FROM heads"), format_iso8601(fixed));

@@ -148,7 +148,8 @@ struct Generator {
                 return r.error();
         clock = now;
         if (chance() < 2)
-            return ledger.erase_learner(added->id);
+            if (auto erased = ledger.erase_learner(added->id); !erased)
+                return erased.error();
         return {};
     }
 };

@@ -30,11 +30,13 @@ bool is_digest_hex(std::string_view s) {
 
 bool needs_course(EventType type) {
     return type != EventType::learner_enrolled && type != EventType::learner_erased &&
-           type != EventType::settings_changed;
+           type != EventType::settings_changed && type != EventType::manager_passphrase_set &&
+           type != EventType::learner_updated;
 }
 
 Result<void> check_learner(LedgerState& st, const NewEvent& e) {
-    if (e.type == EventType::settings_changed && e.learner_id.empty())
+    if ((e.type == EventType::settings_changed || e.type == EventType::manager_passphrase_set) &&
+        e.learner_id.empty())
         return {};
     if (!st.learner_state) {
         auto s = st.db.prepare("SELECT erased_at IS NOT NULL FROM learners WHERE id = ?1");
@@ -65,7 +67,7 @@ Result<void> check_learner(LedgerState& st, const NewEvent& e) {
 // reads the device id and draws event ids and the time (st.fresh_event_id(), st.now()),
 // which nothing else uses while a batch is being prepared. `scratch` holds the canonical
 // bytes between calls.
-Result<Event> prepare_event(LedgerState& st, const NewEvent& ne, const Head& before,
+Result<Event> prepare_event(LedgerState& st, const NewEvent& ne, const ChainEnd& before,
                             std::string& scratch) {
     const char* type_name = to_string(ne.type);
     auto payload = canonical_json(ne.payload);
@@ -126,7 +128,7 @@ Result<void> check_learner_once(LedgerState& st, const NewEvent& ne, std::string
 // stops the thread and waits for it, so returning early on an error is safe.
 class PreparedAlongside {
   public:
-    PreparedAlongside(LedgerState& st, std::span<const NewEvent> events, const Head& head,
+    PreparedAlongside(LedgerState& st, std::span<const NewEvent> events, const ChainEnd& head,
                       std::vector<Event>& out)
         : worker_([this, &st, events, head, &out](std::stop_token stop) {
               prepare_all(stop, st, events, head, out);
@@ -147,7 +149,7 @@ class PreparedAlongside {
 
   private:
     void prepare_all(std::stop_token stop, LedgerState& st, std::span<const NewEvent> events,
-                     Head head, std::vector<Event>& out) {
+                     ChainEnd head, std::vector<Event>& out) {
         // Named for profilers and debuggers, which otherwise show two "waymark"s.
         ::pthread_setname_np(::pthread_self(), "waymark-prepare");
         std::string scratch;
@@ -155,7 +157,7 @@ class PreparedAlongside {
             auto e = prepare_event(st, events[i], head, scratch);
             if (e) {
                 out[i] = std::move(*e);
-                head = Head{out[i].seq, out[i].hash};
+                head = ChainEnd{out[i].seq, out[i].hash};
             } else {
                 failure_ = e.error();
                 failed_at_.store(i, std::memory_order_relaxed);
@@ -221,83 +223,49 @@ Result<void> insert_event_row(LedgerState& st, Event& e) {
     return {};
 }
 
-Result<Head> load_head(LedgerState& st) {
-    if (!st.last_event) {
-        auto s = st.db.prepare(
-            "SELECT seq, hash FROM events WHERE device_id = ?1 ORDER BY seq DESC LIMIT 1");
-        if (!s)
-            return s.error();
-        st.last_event = std::move(*s);
-    }
-    Statement& s = st.last_event;
-    s.bind(1, st.device_id);
-    auto row = s.step();
-    if (!row) {
-        s.reset();
-        return row.error();
-    }
-    Head head;
-    if (*row) {
-        head.seq = s.column_int(0);
-        if (!read_digest(s, 1, head.hash)) {
-            s.reset();
-            return make_error(ErrorCode::verification,
-                              "the last event of the ledger " + st.path.string() +
-                                  " has a damaged hash; run 'waymark ledger verify'");
-        }
-    }
-    s.reset();
-    return head;
-}
-
-Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head) {
-    auto e = prepare_event(st, ne, head, st.canonical_bytes);
+Result<Event> append_one(LedgerState& st, const NewEvent& ne, WriteHead& head) {
+    auto e = prepare_event(st, ne, head.end, st.canonical_bytes);
     if (!e)
         return e.error();
     if (auto r = check_learner(st, ne); !r)
         return r.error();
     if (auto r = store_event(st, *e); !r)
         return r.error();
-    head = Head{e->seq, e->hash};
+    head.end = ChainEnd{e->seq, e->hash};
+    head.tally.count(ne.type);
     return e;
 }
 
 Result<std::vector<Event>> append_all(LedgerState& st, std::span<const NewEvent> events,
                                       bool checkpoint_after) {
-    if (auto key = require_key(st); !key)
-        return key.error();
     std::vector<Event> out;
-    auto r = in_write_transaction(st.db, [&]() -> Result<void> {
-        auto head = load_head(st);
-        if (!head)
-            return head.error();
+    auto r = write_from_signed_head(st, [&](WriteHead& head) -> Result<void> {
         out.assign(events.size(), Event{});
         // Events are prepared ahead by a second thread, or here one at a time.
         std::optional<PreparedAlongside> alongside;
         if (prepare_alongside(events.size()))
-            alongside.emplace(st, events, *head, out);
+            alongside.emplace(st, events, head.end, out);
         std::string checked_learner;
         for (std::size_t i = 0; i < events.size(); ++i) {
             if (alongside) {
                 if (auto p = alongside->wait_for(i); !p)
                     return p;
             } else {
-                auto e = prepare_event(st, events[i], *head, st.canonical_bytes);
+                auto e = prepare_event(st, events[i], head.end, st.canonical_bytes);
                 if (!e)
                     return e.error();
                 out[i] = std::move(*e);
-                *head = Head{out[i].seq, out[i].hash};
             }
+            head.end = ChainEnd{out[i].seq, out[i].hash};
+            head.tally.count(events[i].type);
             if (auto c = check_learner_once(st, events[i], checked_learner); !c)
                 return c;
             if (auto s = store_event(st, out[i]); !s)
                 return s;
         }
         alongside.reset();  // the thread is done; the clock is this thread's again
-        if (auto s = sign_head(st); !s)
-            return s;
         if (checkpoint_after) {
-            if (auto c = write_checkpoint(st, "completion"); !c)
+            if (auto c = write_checkpoint(st, head.end, "completion"); !c)
                 return c.error();
         }
         return {};

@@ -10,32 +10,25 @@
 #include <vector>
 
 #include "chain.hpp"
+#include "head.hpp"
 #include "state.hpp"
 #include "waymark/core/result.hpp"
 #include "waymark/ledger/events.hpp"
 
 namespace waymark::ledger {
 
-// This device's last event, which the next one chains on.
-struct Head {
-    std::int64_t seq = 0;
-    Sha256Digest hash = kGenesisHash;
-};
-
-// Reads the head of this device's chain; the genesis head on an empty chain.
-Result<Head> load_head(LedgerState& st);
-
 // Inserts the row of an event whose fields are all set (its own or another device's),
 // with the one reused INSERT statement; sets its position. Projections are the
 // caller's.
 Result<void> insert_event_row(LedgerState& st, Event& e);
 
-// Appends one event after `head` and advances `head`. Runs inside the caller's write
-// transaction; the caller signs the new head before it commits.
-Result<Event> append_one(LedgerState& st, const NewEvent& ne, Head& head);
+// Appends one event after `head` and advances it (end and tally). Runs inside the
+// caller's write_from_signed_head(), which signs the new head before it commits.
+Result<Event> append_one(LedgerState& st, const NewEvent& ne, WriteHead& head);
 
-// Appends `events` in one write transaction of their own, all or none, and signs the new
-// head; with `checkpoint_after`, also writes a "completion" checkpoint.
+// Appends `events` in one write transaction of their own, all or none, starting from the
+// verified signed head and signing the new one; with `checkpoint_after`, also writes a
+// "completion" checkpoint.
 Result<std::vector<Event>> append_all(LedgerState& st, std::span<const NewEvent> events,
                                       bool checkpoint_after);
 

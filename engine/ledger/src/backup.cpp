@@ -57,7 +57,15 @@ Result<void> Ledger::backup(const std::filesystem::path& target) {
         return fail(make_error(ErrorCode::io, "the backup " + target.string() +
                                                   " failed SQLite's integrity check; it was "
                                                   "removed; check the disk and try again"));
-    return {};
+    // Remembered so that erasing a learner later can say which copies still hold them.
+    if (state_->read_only)
+        return {};
+    auto record = state_->db.prepare("INSERT INTO backups(path, made_at) VALUES(?1, ?2)");
+    if (!record)
+        return record.error();
+    record->bind(1, std::filesystem::absolute(target, ec).string());
+    record->bind(2, format_iso8601(state_->now()));
+    return record->run();
 }
 
 }  // namespace waymark::ledger

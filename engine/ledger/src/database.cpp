@@ -200,15 +200,53 @@ Result<Database> Database::open(const std::filesystem::path& path, bool create) 
     return db;
 }
 
+namespace {
+
+// "file:" URI of `path` with the characters URIs reserve escaped.
+std::string file_uri(const std::filesystem::path& path) {
+    std::string uri = "file:";
+    for (const char c : std::filesystem::absolute(path).string()) {
+        if (c == '%' || c == '?' || c == '#') {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+            uri += kHex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+            uri += c;
+        }
+    }
+    return uri;
+}
+
+int open_readable(const std::string& name, int flags, sqlite3** out) {
+    const int rc = sqlite3_open_v2(name.c_str(), out, flags, nullptr);
+    if (rc != SQLITE_OK)
+        return rc;
+    // The first read is where a WAL file that cannot get its shared-memory file fails.
+    return sqlite3_exec(*out, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+}
+
+}  // namespace
+
 Result<Database> Database::open_read_only(const std::filesystem::path& path) {
     Database db;
     db.file_ = path.string();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        return make_error(ErrorCode::not_found, "there is no ledger at " + db.file_);
+        return make_error(ErrorCode::not_found, "there is no ledger at " + db.file_ +
+                                                    "; check the file name (or --ledger)");
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(db.file_.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+    int rc = open_readable(db.file_, SQLITE_OPEN_READONLY, &raw);
     db.db_.reset(raw);
+    if (rc != SQLITE_OK && rc != SQLITE_NOTADB && rc != SQLITE_CORRUPT) {
+        // A copy in a read-only folder or on a read-only mount: SQLite cannot make the
+        // shared-memory file it reads a write-ahead log through. Opened as immutable it
+        // reads the file alone, which is all such a copy has (a copy holds no log in use).
+        raw = nullptr;
+        rc = open_readable(file_uri(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                           &raw);
+        db.db_.reset(raw);
+    }
     if (rc != SQLITE_OK)
         return sqlite_error(rc, db.file_, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc),
                             "opening");

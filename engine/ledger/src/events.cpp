@@ -17,11 +17,11 @@ namespace waymark::ledger {
 
 namespace {
 
-constexpr std::array<const char*, 13> kTypeNames = {
-    "learner-enrolled",         "session-started",  "session-ended",      "page-viewed",
-    "knowledge-check-answered", "attempt-started",  "answer-saved",       "attempt-submitted",
-    "attempt-scored",           "course-completed", "certificate-issued", "learner-erased",
-    "settings-changed",
+constexpr std::array<const char*, 15> kTypeNames = {
+    "learner-enrolled",         "session-started",  "session-ended",          "page-viewed",
+    "knowledge-check-answered", "attempt-started",  "answer-saved",           "attempt-submitted",
+    "attempt-scored",           "course-completed", "certificate-issued",     "learner-erased",
+    "settings-changed",         "learner-updated",  "manager-passphrase-set",
 };
 
 template <typename T>
@@ -85,6 +85,13 @@ std::string write_payload(const SettingChanged& e) {
     return write_as(EventType::settings_changed, e);
 }
 
+std::string write_payload(EventType type, const IdentityCommitment& e) {
+    return write_as(type, e);
+}
+std::string write_payload(const ManagerPassphraseSet& e) {
+    return write_as(EventType::manager_passphrase_set, e);
+}
+
 // Each reads the fields its serialize() above writes, by the same names.
 Result<PageViewed> read_page_viewed(std::string_view payload) {
     PayloadReader r(payload, to_string(EventType::page_viewed));
@@ -111,6 +118,21 @@ Result<CertificateIssued> read_certificate_issued(std::string_view payload) {
 Result<SettingChanged> read_setting_changed(std::string_view payload) {
     PayloadReader r(payload, to_string(EventType::settings_changed));
     SettingChanged e{r.string("key"), r.string("value")};
+    if (!r.ok())
+        return r.error();
+    return e;
+}
+
+Result<IdentityCommitment> read_identity_commitment(EventType type, std::string_view payload) {
+    PayloadReader r(payload, to_string(type));
+    IdentityCommitment e{r.string("commitment")};
+    if (!r.ok())
+        return r.error();
+    return e;
+}
+Result<ManagerPassphraseSet> read_manager_passphrase_set(std::string_view payload) {
+    PayloadReader r(payload, to_string(EventType::manager_passphrase_set));
+    ManagerPassphraseSet e{r.string("argon2id")};
     if (!r.ok())
         return r.error();
     return e;

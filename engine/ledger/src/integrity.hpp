@@ -1,9 +1,12 @@
 // The checks behind Ledger::verify(), also run on another ledger before merging it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "head.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/ledger/database.hpp"
 #include "waymark/ledger/ledger.hpp"
@@ -24,7 +27,45 @@ void add_problem(VerifyReport& report, std::string problem,
 // checkpoints and, with check_projections, the projections against a rebuild) inside one
 // read transaction, adding what it finds to `report`. An error only when the checks
 // could not run.
+// Also checks the identities (every learners row against its chain), the counts the
+// device signed, and every checkpoint in `witnesses` and in the witnessed table.
 Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinned,
-                             bool check_projections, VerifyReport& report);
+                             bool check_projections, VerifyReport& report,
+                             const std::vector<Witness>& witnesses = {});
+
+// The columns an event's chain check reads, in this order.
+inline constexpr const char* kChainColumns =
+    "SELECT position, id, device_id, seq, time, learner_id, course_id, course_version,"
+    " course_digest, course_trusted, type, payload, prev_hash, hash FROM main.events";
+
+// The hash of the event in the current row of a kChainColumns query, for its stored
+// previous hash (`bytes` is scratch space).
+Sha256Digest hash_of_row(const Statement& s, const Sha256Digest& prev, std::string& bytes);
+
+// This ledger's own device (meta's device_id) and, once check_heads() has read it, its
+// signed head.
+struct OwnDevice {
+    std::string device_id;
+    std::optional<SignedHead> head;
+};
+Result<OwnDevice> own_device(Database& db);
+
+// Checks every device's signed head (signature, and that it is the last event of the
+// chain as `ends` gives it) and that this ledger's own device has one; sets own.head.
+Result<void> check_heads(Database& db, const std::optional<PinnedKey>& pinned,
+                         const std::map<std::string, ChainEnd>& ends, OwnDevice& own,
+                         VerifyReport& report);
+
+// The identity, count and witness checks as verify_database() runs them.
+// With check_tables, also the rows of the tables (a projection check: rebuild() runs
+// verify without it, since rebuilding is what mends those tables).
+Result<void> check_tally(Database& db, const OwnDevice& own, const Tally& counted,
+                         bool check_tables, VerifyReport& report);
+Result<void> check_witnesses(Database& db, const std::vector<Witness>& given, VerifyReport& report);
+
+struct LedgerState;
+// This ledger's device key from its key file, when it is there: verify then also checks
+// that the ledger's own key record was not replaced.
+std::optional<PinnedKey> pinned_key(const LedgerState& st);
 
 }  // namespace waymark::ledger

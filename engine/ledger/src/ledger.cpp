@@ -3,9 +3,13 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <thread>
 
 #include "append.hpp"
 #include "chain.hpp"
+#include "head.hpp"
+#include "identity.hpp"
+#include "integrity.hpp"
 #include "schema.hpp"
 #include "state.hpp"
 #include "waymark/assessment/event_json.hpp"
@@ -116,6 +120,11 @@ Result<void> load_or_create_key(LedgerState& st, bool may_create) {
     } else if (*registered) {
         st.public_key = **registered;  // readable and verifiable, but nothing can be recorded
         return {};
+    } else if (st.read_only) {
+        return make_error(ErrorCode::verification,
+                          "the ledger " + st.path.string() +
+                              " has no record of its device key: it was removed; run "
+                              "'waymark ledger verify' on a copy and restore from a backup");
     } else {
         if (!may_create)
             return make_error(ErrorCode::not_found,
@@ -126,7 +135,7 @@ Result<void> load_or_create_key(LedgerState& st, bool may_create) {
         st.secret_key = pair.secret_key;
         st.public_key = pair.public_key;
     }
-    if (!*registered) {
+    if (!*registered && !st.read_only) {
         auto s = st.db.prepare("INSERT INTO devices(id, public_key) VALUES(?1, ?2)");
         if (!s)
             return s.error();
@@ -152,6 +161,50 @@ Result<std::string> meta_value(Database& db, std::string_view key) {
     return s->column_text(0);
 }
 
+// Gives each learner not erased a salt and records a learner-updated event committing to
+// their details, so that a ledger written before schema 3 has every row bound to the chain.
+Result<void> bind_existing_learners(LedgerState& st, WriteHead& head) {
+    std::vector<Learner> unbound;
+    {
+        auto s = st.db.prepare(
+            "SELECT id, name, staff_id, email, team, role FROM learners"
+            " WHERE erased_at IS NULL AND salt IS NULL ORDER BY rowid");
+        if (!s)
+            return s.error();
+        for (;;) {
+            auto row = s->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            Learner l;
+            l.id = s->column_text(0);
+            l.person = Person{s->column_text(1), s->column_text(2), s->column_text(3),
+                              s->column_text(4), s->column_text(5)};
+            unbound.push_back(std::move(l));
+        }
+    }
+    auto set_salt = st.db.prepare("UPDATE learners SET salt = ?2 WHERE id = ?1");
+    if (!set_salt)
+        return set_salt.error();
+    for (const Learner& l : unbound) {
+        const Salt salt = st.fresh_salt();
+        set_salt->bind(1, l.id);
+        set_salt->bind_blob(2, salt);
+        if (auto r = set_salt->run(); !r)
+            return r;
+        NewEvent e{l.id,
+                   {},
+                   EventType::learner_updated,
+                   write_payload(EventType::learner_updated,
+                                 IdentityCommitment{person_commitment(l.id, salt, l.person)}),
+                   {}};
+        if (auto a = append_one(st, e, head); !a)
+            return a.error();
+    }
+    return {};
+}
+
 // Brings the file to kSchemaVersion inside one write transaction: creates a new ledger
 // or migrates an older one. Another process may be doing the same, hence the re-check.
 Result<void> prepare_schema(LedgerState& st) {
@@ -166,6 +219,11 @@ Result<void> prepare_schema(LedgerState& st) {
                                   "Waymark (schema " +
                                   std::to_string(*version) + ", this one knows up to " +
                                   std::to_string(kSchemaVersion) + "); use the newer Waymark");
+        if (*version == kSchemaVersion)
+            return {};
+        // A ledger whose first signature is being made now: one just created, or one from
+        // before signed heads (schema 1), whose chain is taken as it stands.
+        bool first_signature = false;
         if (*version == 0) {
             auto tables = pragma_value(st.db, "SELECT count(*) FROM sqlite_master");
             if (!tables)
@@ -198,11 +256,63 @@ Result<void> prepare_schema(LedgerState& st) {
                 return r;
             if (auto r = rebuild_projections(st); !r)
                 return r;
-            if (auto r = sign_head(st); !r)
-                return r;
+            first_signature = true;
+            version = 2;
         }
-        return {};
+        // Schema 2 to 3: learners bound to the chain, heads in format 2.
+        if (!st.secret_key)
+            if (auto r = load_or_create_key(st, false); !r)
+                return r;
+        if (auto key = require_key(st); !key)
+            return key.error();
+        if (auto r = migrate_2_to_3(st.db); !r)
+            return r;
+        auto old_head = read_signed_head(st.db, st.device_id);  // format 1, if any
+        if (!old_head)
+            return old_head.error();
+        WriteHead head;
+        if (first_signature || !*old_head) {
+            auto end = read_chain_end(st.db, st.device_id);
+            if (!end)
+                return end.error();
+            if (!first_signature && end->seq != 0)
+                return make_error(ErrorCode::verification,
+                                  "the ledger " + st.path.string() +
+                                      " has events but no signed head, so it cannot be "
+                                      "upgraded; run 'waymark ledger verify' with the Waymark "
+                                      "that wrote it, and restore it from a backup");
+            auto tally = tally_of_tables(st.db);
+            if (!tally)
+                return tally.error();
+            head.end = *end;
+            head.tally = *tally;
+            head.verified_to_tail = end->seq == 0;
+        } else {
+            auto loaded = load_write_head(st);
+            if (!loaded)
+                return loaded.error();
+            head = *loaded;
+        }
+        if (auto r = bind_existing_learners(st, head); !r)
+            return r;
+        return sign_head(st, head);
     });
+}
+
+// Checkpoints the write-ahead log into the file and empties it, so that erased details
+// no longer sit in the log's old page images. Another program reading the ledger holds
+// the log; a few retries give it time to finish. False when it still held it.
+bool clear_write_ahead_log(Database& db) {
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        auto s = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+        if (s) {
+            auto row = s->step();
+            if (row && *row && s->column_int(0) == 0)
+                return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
 }
 
 bool has_control_characters(std::string_view s) {
@@ -320,6 +430,54 @@ const Ed25519PublicKey& Ledger::device_public_key() const {
     return state_->public_key;
 }
 
+namespace {
+
+Error wiped(const fs::path& path) {
+    return make_error(ErrorCode::verification,
+                      "the ledger " + path.string() +
+                          " is an empty file: it was wiped or truncated (its device key is "
+                          "still beside it); nothing was changed; restore the ledger from a "
+                          "backup made with 'waymark ledger backup'");
+}
+
+// Opens an existing ledger for reading only (OpenOptions::read_only): nothing is created,
+// migrated or configured, since each of those writes.
+Result<void> open_for_reading(LedgerState& st) {
+    std::error_code ec;
+    if (fs::exists(st.path, ec) && fs::is_regular_file(st.path, ec) &&
+        fs::file_size(st.path, ec) == 0)
+        return make_error(ErrorCode::verification,
+                          "the ledger " + st.path.string() +
+                              " is an empty file (0 bytes): it was wiped or truncated, or it "
+                              "is not a ledger; restore it from a backup");
+    auto db = Database::open_read_only(st.path);
+    if (!db)
+        return db.error();
+    st.db = std::move(*db);
+    auto version = user_version(st.db);
+    if (!version)
+        return version.error();
+    if (*version != kSchemaVersion)
+        return make_error(
+            ErrorCode::usage,
+            *version == 0
+                ? st.path.string() + " is not a Waymark ledger; choose another file with --ledger"
+                : "the ledger " + st.path.string() + " has schema " + std::to_string(*version) +
+                      " and this Waymark reads schema " + std::to_string(kSchemaVersion) +
+                      (*version < kSchemaVersion
+                           ? "; on the device that keeps it, run 'waymark ledger rebuild "
+                             "--ledger " +
+                                 st.path.string() + "' once to upgrade it"
+                           : "; use the newer Waymark that wrote it"));
+    auto device = meta_value(st.db, "device_id");
+    if (!device)
+        return device.error();
+    st.device_id = *device;
+    return load_or_create_key(st, false);
+}
+
+}  // namespace
+
 Result<Ledger> Ledger::open(const fs::path& path, const OpenOptions& options) {
     crypto_init();
     auto st = std::make_unique<LedgerState>();
@@ -327,6 +485,13 @@ Result<Ledger> Ledger::open(const fs::path& path, const OpenOptions& options) {
     st->key_name = options.key_name.empty() ? path : options.key_name;
     st->new_id = options.new_id;
     st->clock = options.clock;
+    st->read_only = options.read_only;
+    if (options.read_only) {
+        if (auto r = open_for_reading(*st); !r)
+            return r.error();
+        st->projector = std::make_unique<Projector>(st->db, "main");
+        return Ledger(std::move(st));
+    }
     std::error_code ec;
     if (options.create && path.has_parent_path() && !fs::exists(path.parent_path(), ec)) {
         fs::create_directories(path.parent_path(), ec);
@@ -336,6 +501,11 @@ Result<Ledger> Ledger::open(const fs::path& path, const OpenOptions& options) {
                                                  ec.message() + ")");
         fs::permissions(path.parent_path(), fs::perms::owner_all, ec);
     }
+    // An empty file with a device key beside it is a ledger that was wiped, not a new one:
+    // starting afresh there would hide that every record is gone.
+    if (fs::exists(path, ec) && fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0 &&
+        fs::exists(key_file(st->key_name, ".key"), ec))
+        return wiped(path);
     auto db = Database::open(path, options.create);
     if (!db)
         return db.error();
@@ -373,7 +543,7 @@ Result<Learner> Ledger::add_learner(const Person& person) {
     learner.person = *p;
     learner.enrolled_at = format_iso8601(state_->now());
     auto& st = *state_;
-    auto r = in_write_transaction(st.db, [&]() -> Result<void> {
+    auto r = write_from_signed_head(st, [&](WriteHead& head) -> Result<void> {
         auto dup =
             st.db.prepare("SELECT id FROM learners WHERE staff_id = ?1 AND erased_at IS NULL");
         if (!dup)
@@ -387,9 +557,10 @@ Result<Learner> Ledger::add_learner(const Person& person) {
                                                       " is already taken by learner " +
                                                       dup->column_text(0) +
                                                       "; check 'waymark learner list'");
+        const Salt salt = st.fresh_salt();
         auto insert = st.db.prepare(
-            "INSERT INTO learners(id, name, staff_id, email, team, role, enrolled_at)"
-            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            "INSERT INTO learners(id, name, staff_id, email, team, role, enrolled_at, salt)"
+            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         if (!insert)
             return insert.error();
         insert->bind(1, learner.id);
@@ -399,19 +570,19 @@ Result<Learner> Ledger::add_learner(const Person& person) {
         insert->bind(5, learner.person.team);
         insert->bind(6, learner.person.role);
         insert->bind(7, learner.enrolled_at);
+        insert->bind_blob(8, salt);
         if (auto i = insert->run(); !i)
             return i;
-        auto head = load_head(st);
-        if (!head)
-            return head.error();
-        NewEvent e{learner.id,
-                   {},
-                   EventType::learner_enrolled,
-                   write_payload(EventType::learner_enrolled, NoFields{}),
-                   parse_iso8601(learner.enrolled_at)};
-        if (auto a = append_one(st, e, *head); !a)
+        NewEvent e{
+            learner.id,
+            {},
+            EventType::learner_enrolled,
+            write_payload(EventType::learner_enrolled,
+                          IdentityCommitment{person_commitment(learner.id, salt, learner.person)}),
+            parse_iso8601(learner.enrolled_at)};
+        if (auto a = append_one(st, e, head); !a)
             return a.error();
-        return sign_head(st);
+        return {};
     });
     if (!r)
         return r.error();
@@ -459,11 +630,12 @@ Result<Learner> Ledger::learner(std::string_view id) {
     return read_learner(*s);
 }
 
-Result<void> Ledger::erase_learner(std::string_view id) {
+Result<Erasure> Ledger::erase_learner(std::string_view id) {
     if (auto key = require_key(*state_); !key)
         return key.error();
     auto& st = *state_;
-    auto r = in_write_transaction(st.db, [&]() -> Result<void> {
+    std::string erased_at;
+    auto r = write_from_signed_head(st, [&](WriteHead& head) -> Result<void> {
         auto existing = learner(id);
         if (!existing)
             return existing.error();
@@ -471,33 +643,40 @@ Result<void> Ledger::erase_learner(std::string_view id) {
             return make_error(
                 ErrorCode::usage,
                 "learner " + std::string(id) + " was already erased on " + *existing->erased_at);
-        auto update = st.db.prepare(
-            "UPDATE learners SET name = '', staff_id = '', email = '', team = '', role = '',"
-            " erased_at = ?2 WHERE id = ?1");
+        auto update = st.db.prepare(kErasePersonSql);
         if (!update)
             return update.error();
         update->bind(1, id);
         const UtcTime now = st.now();
-        update->bind(2, format_iso8601(now));
+        erased_at = format_iso8601(now);
+        update->bind(2, erased_at);
         if (auto u = update->run(); !u)
             return u;
-        auto head = load_head(st);
-        if (!head)
-            return head.error();
         NewEvent e{std::string(id),
                    {},
                    EventType::learner_erased,
                    write_payload(EventType::learner_erased, NoFields{}),
                    now};
-        if (auto a = append_one(st, e, *head); !a)
+        if (auto a = append_one(st, e, head); !a)
             return a.error();
-        return sign_head(st);
+        return {};
     });
     if (!r)
-        return r;
-    // The old values may linger in the write-ahead log until it is checkpointed.
-    (void)st.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    return {};
+        return r.error();
+    Erasure out;
+    out.removed_from_log = clear_write_ahead_log(st.db);
+    auto backups = st.db.prepare("SELECT path, made_at FROM backups ORDER BY rowid");
+    if (!backups)
+        return backups.error();
+    for (;;) {
+        auto row = backups->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.backups.push_back({backups->column_text(0), backups->column_text(1)});
+    }
+    return out;
 }
 
 Result<Event> Ledger::append(const NewEvent& event) {
@@ -589,7 +768,18 @@ Result<void> Ledger::in_one_transaction(const std::function<Result<void>()>& bod
 }
 
 Result<void> Ledger::rebuild() {
-    return in_write_transaction(state_->db, [&] { return rebuild_projections(*state_); });
+    // Projections rebuilt from a chain that does not verify would launder a forgery.
+    VerifyReport check;
+    if (auto r = verify_database(state_->db, pinned_key(*state_), false, check); !r)
+        return r;
+    if (!check.ok())
+        return make_error(ErrorCode::verification,
+                          "the ledger " + state_->path.string() +
+                              " does not verify, so its projections were not rebuilt: " +
+                              check.problems.front() + "; run 'waymark ledger verify --ledger " +
+                              state_->path.string() + "' for every problem");
+    return write_from_signed_head(*state_,
+                                  [&](WriteHead&) { return rebuild_projections(*state_); });
 }
 
 fs::path default_ledger_path() {

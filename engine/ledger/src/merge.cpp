@@ -2,21 +2,19 @@
 
 #include "append.hpp"
 #include "chain.hpp"
+#include "head.hpp"
+#include "identity.hpp"
 #include "integrity.hpp"
 #include "schema.hpp"
 #include "state.hpp"
+#include "witnesses.hpp"
 
 namespace waymark::ledger {
 
 namespace {
 
-struct DeviceHead {
-    std::int64_t seq = 0;
-    Sha256Digest hash{};
-};
-
-Result<std::map<std::string, DeviceHead>> chain_ends(Database& db) {
-    std::map<std::string, DeviceHead> out;
+Result<std::map<std::string, ChainEnd>> chain_ends(Database& db) {
+    std::map<std::string, ChainEnd> out;
     auto s = db.prepare("SELECT device_id, max(seq) FROM events GROUP BY device_id");
     if (!s)
         return s.error();
@@ -29,7 +27,7 @@ Result<std::map<std::string, DeviceHead>> chain_ends(Database& db) {
             return row.error();
         if (!*row)
             break;
-        DeviceHead head{s->column_int(1), {}};
+        ChainEnd head{s->column_int(1), {}};
         h->bind(1, s->column_view(0));
         h->bind(2, head.seq);
         auto hr = h->step();
@@ -41,6 +39,26 @@ Result<std::map<std::string, DeviceHead>> chain_ends(Database& db) {
         out[s->column_text(0)] = head;
     }
     return out;
+}
+
+// Refuses a merge when a checkpoint this ledger witnessed before names an event the
+// other ledger does not hold or holds differently (a device it knows at all).
+Result<void> refuse_contradicted_witnesses(Database& mine, Database& other,
+                                           const std::filesystem::path& other_path) {
+    auto kept = witnessed(mine);
+    if (!kept)
+        return kept.error();
+    for (const Witness& w : *kept) {
+        VerifyReport report;
+        auto finding = check_witness(other, w, report);
+        if (!finding)
+            return finding.error();
+        if (*finding == WitnessFinding::rolled_back || *finding == WitnessFinding::forked)
+            return make_error(ErrorCode::verification, "in the ledger " + other_path.string() +
+                                                           ": " + report.problems.back() +
+                                                           "; nothing was imported");
+    }
+    return {};
 }
 
 }  // namespace
@@ -74,9 +92,13 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
                      : ""));
     MergeReport report;
     auto& st = *state_;
-    auto r = in_write_transaction(st.db, [&]() -> Result<void> {
+    auto r = write_from_signed_head(st, [&](WriteHead& own) -> Result<void> {
         if (auto b = other->exec("BEGIN"); !b)
             return b;
+        // What this ledger witnessed of the other's devices must still be in the other:
+        // merging a rolled-back or forked copy would spread it.
+        if (auto w = refuse_contradicted_witnesses(st.db, *other, other_path); !w)
+            return w;
         // Devices: a device id must keep its key.
         {
             auto s = other->prepare("SELECT id, public_key FROM devices");
@@ -170,7 +192,7 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
                 continue;
             }
             existing->reset();
-            DeviceHead& head = (*ends)[e.device_id];
+            ChainEnd& head = (*ends)[e.device_id];
             if (e.seq != head.seq + 1 || e.prev_hash != (head.seq == 0 ? kGenesisHash : head.hash))
                 return make_error(
                     ErrorCode::verification,
@@ -191,18 +213,24 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
                                                       " cannot be applied: " + p.error().message);
             head.seq = e.seq;
             head.hash = e.hash;
+            own.tally.count(e.type);
             ++report.imported;
         }
         // Signed heads and checkpoints travel with the events they sign.
         {
-            auto heads = other->prepare("SELECT device_id, seq, hash, time, signature FROM heads");
+            auto heads = other->prepare(std::string("SELECT ") + kHeadColumns +
+                                        " FROM heads WHERE device_id != ?1");
             if (!heads)
                 return heads.error();
+            heads->bind(1, st.device_id);  // this device's head is signed here, not copied
             auto put = st.db.prepare(
-                "INSERT INTO heads(device_id, seq, hash, time, signature) VALUES(?1, ?2, ?3, ?4, "
-                "?5)"
+                std::string("INSERT INTO heads(") + kHeadColumns +
+                ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
                 " ON CONFLICT DO UPDATE SET seq = excluded.seq, hash = excluded.hash,"
-                " time = excluded.time, signature = excluded.signature"
+                " time = excluded.time, signature = excluded.signature, format = excluded.format,"
+                " learners = excluded.learners, completions = excluded.completions,"
+                " certificates = excluded.certificates,"
+                " verified_position = excluded.verified_position"
                 " WHERE excluded.seq > heads.seq");
             if (!put)
                 return put.error();
@@ -217,6 +245,8 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
                 put->bind_blob(3, heads->column_blob(2));
                 put->bind(4, heads->column_view(3));
                 put->bind_blob(5, heads->column_blob(4));
+                for (int i = 5; i < 10; ++i)
+                    put->bind(i + 1, heads->column_int(i));
                 if (auto p = put->run(); !p)
                     return p;
             }
@@ -251,18 +281,16 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
         // People: new ones are added; an erasure on either side wins.
         {
             auto people = other->prepare(
-                "SELECT id, name, staff_id, email, team, role, enrolled_at, erased_at FROM "
+                "SELECT id, name, staff_id, email, team, role, enrolled_at, erased_at, salt FROM "
                 "learners");
             if (!people)
                 return people.error();
             auto add = st.db.prepare(
                 "INSERT OR IGNORE INTO learners(id, name, staff_id, email, team, role,"
-                " enrolled_at, erased_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                " enrolled_at, erased_at, salt) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
             if (!add)
                 return add.error();
-            auto erase = st.db.prepare(
-                "UPDATE learners SET name = '', staff_id = '', email = '', team = '', role = '',"
-                " erased_at = ?2 WHERE id = ?1 AND erased_at IS NULL");
+            auto erase = st.db.prepare(kErasePersonSql);
             if (!erase)
                 return erase.error();
             for (;;) {
@@ -277,6 +305,10 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
                     add->bind_null(8);
                 else
                     add->bind(8, people->column_view(7));
+                if (people->column_is_null(8))
+                    add->bind_null(9);
+                else
+                    add->bind_blob(9, people->column_blob(8));
                 if (auto a = add->run(); !a)
                     return a;
                 report.learners_added += st.db.changes();
@@ -287,6 +319,22 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
                         return e;
                 }
             }
+        }
+        // The other ledger's checkpoints are witnesses now: this ledger must hold them
+        // (else it was rolled back or forked) and keeps the latest of each device.
+        auto seen = latest_checkpoints(*other, "the ledger " + other_path.string());
+        if (!seen)
+            return seen.error();
+        VerifyReport contradicted;
+        for (const Witness& w : *seen) {
+            auto finding = check_witness(st.db, w, contradicted);
+            if (!finding)
+                return finding.error();
+            if (*finding != WitnessFinding::consistent)
+                return make_error(ErrorCode::verification,
+                                  contradicted.problems.back() + "; nothing was imported");
+            if (auto k = keep_witness(st.db, w); !k)
+                return k;
         }
         return {};
     });

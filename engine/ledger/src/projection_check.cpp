@@ -348,8 +348,8 @@ class LearnerProjection {
             .text(e.course_digest)
             .integer(e.trusted)
             .text(e.time);
-        if (completion->refresher_months > 0)
-            w.text(format_iso8601(add_months(*completed, completion->refresher_months)));
+        if (const auto until = completion_valid_until(*completed, completion->refresher_months))
+            w.text(*until);
         else
             w.null();
         rows_[completions].push_back(w.real(completion->score).text(completion->attempt_id).take());

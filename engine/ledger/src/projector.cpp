@@ -37,6 +37,12 @@ Result<void> check_whole_payload(EventType type, std::string_view payload) {
     return {};
 }
 
+std::optional<std::string> completion_valid_until(UtcTime completed, int refresher_months) {
+    if (refresher_months <= 0)
+        return std::nullopt;
+    return format_iso8601(add_months(completed, refresher_months));
+}
+
 Result<Statement*> Projector::statement(Statement& slot, const std::string& sql) {
     if (!slot) {
         auto s = db_.prepare(sql);
@@ -207,8 +213,8 @@ Result<void> Projector::course_completed(const Event& e) {
     s.bind_view(6, e.course.digest);
     s.bind(7, std::int64_t{e.course.trusted});
     s.bind_view(8, e.time);
-    if (completion->refresher_months > 0)
-        s.bind(9, format_iso8601(add_months(*completed, completion->refresher_months)));
+    if (const auto until = completion_valid_until(*completed, completion->refresher_months))
+        s.bind(9, *until);
     else
         s.bind_null(9);
     s.bind(10, completion->score);

@@ -7,9 +7,11 @@
 // tables) fail until it does.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "waymark/core/result.hpp"
+#include "waymark/core/time.hpp"
 #include "waymark/ledger/database.hpp"
 #include "waymark/ledger/events.hpp"
 
@@ -35,6 +37,10 @@ Result<AttemptFields> read_attempt_fields(EventType type, std::string_view paylo
 // entering the ledger (append, merge) pass it, so every recorded payload is readable in
 // full by the modules that read it back.
 Result<void> check_whole_payload(EventType type, std::string_view payload);
+
+// A completion's valid_until: its time plus the refresher months, none for 0 months. The
+// one rule for the projector, the projection check and the evidence check.
+std::optional<std::string> completion_valid_until(UtcTime completed, int refresher_months);
 
 class Projector {
   public:

@@ -82,6 +82,31 @@ Result<void> migrate_1_to_2(Database& db) {
     return set_user_version(db, 2);
 }
 
+Result<void> migrate_2_to_3(Database& db) {
+    if (auto r = db.exec(
+            // NULL once the learner is erased: without it the commitment cannot be opened.
+            "ALTER TABLE learners ADD COLUMN salt BLOB;"
+            // A head signed in format 2 also commits to the counts and verified_position.
+            "ALTER TABLE heads ADD COLUMN format INTEGER NOT NULL DEFAULT 1;"
+            "ALTER TABLE heads ADD COLUMN learners INTEGER NOT NULL DEFAULT 0;"
+            "ALTER TABLE heads ADD COLUMN completions INTEGER NOT NULL DEFAULT 0;"
+            "ALTER TABLE heads ADD COLUMN certificates INTEGER NOT NULL DEFAULT 0;"
+            "ALTER TABLE heads ADD COLUMN verified_position INTEGER NOT NULL DEFAULT 0;"
+            // The highest checkpoint of each device seen outside this file (a merge, a
+            // witness file): this ledger must never fall behind it or contradict it.
+            "CREATE TABLE witnessed(device_id TEXT PRIMARY KEY, public_key TEXT NOT NULL,"
+            " seq INTEGER NOT NULL, head_hash BLOB NOT NULL, time TEXT NOT NULL,"
+            " reason TEXT NOT NULL, signature BLOB NOT NULL, source TEXT NOT NULL) STRICT;"
+            // Where 'waymark ledger backup' wrote copies, so an erasure can name them.
+            "CREATE TABLE backups(path TEXT NOT NULL, made_at TEXT NOT NULL) STRICT;"
+            // Wrong manager passphrases at this device, for the back-off.
+            "CREATE TABLE manager_sign_in(id INTEGER PRIMARY KEY CHECK(id = 1),"
+            " failures INTEGER NOT NULL, last_failure TEXT NOT NULL) STRICT;");
+        !r)
+        return r;
+    return set_user_version(db, 3);
+}
+
 Result<int> user_version(Database& db) {
     auto stmt = db.prepare("PRAGMA user_version");
     if (!stmt)

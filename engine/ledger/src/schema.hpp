@@ -2,6 +2,10 @@
 //
 // Version 1: meta, events, learners.
 // Version 2: adds devices, heads and checkpoints (signatures) and the projections.
+// Version 3: binds the learners table to the chain (a salt per learner, committed to by
+//            identity events), signs counts and the verified position into each head,
+//            keeps the checkpoints witnessed from other ledgers, the backups made and
+//            the manager sign-in back-off.
 // A migration runs inside the caller's write transaction; migrate_to_current() leaves
 // user_version at kSchemaVersion.
 #pragma once
@@ -26,6 +30,10 @@ Result<void> create_version_1(Database& db);
 // Adds the version-2 tables to a version-1 ledger. The caller fills devices, heads and
 // projections afterwards (that needs the device key and the projector).
 Result<void> migrate_1_to_2(Database& db);
+
+// Adds the version-3 columns and tables to a version-2 ledger. The caller binds the
+// existing learners to the chain and signs a version-2 head afterwards.
+Result<void> migrate_2_to_3(Database& db);
 
 Result<int> user_version(Database& db);
 Result<void> set_user_version(Database& db, int version);

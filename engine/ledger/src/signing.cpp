@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "head.hpp"
 #include "state.hpp"
 
 namespace waymark::ledger {
@@ -50,88 +51,20 @@ Result<const Ed25519SecretKey*> require_key(LedgerState& st) {
     return &*st.secret_key;
 }
 
-std::string head_message(std::string_view device, std::int64_t seq, const Sha256Digest& hash,
-                         std::string_view time) {
-    return "waymark-head-v1\n" + std::string(device) + "\n" + std::to_string(seq) + "\n" +
-           to_hex(hash) + "\n" + std::string(time) + "\n";
-}
-
 std::string checkpoint_message(std::string_view device, std::int64_t seq, const Sha256Digest& hash,
                                std::string_view time, std::string_view reason) {
     return "waymark-checkpoint-v1\n" + std::string(device) + "\n" + std::to_string(seq) + "\n" +
            to_hex(hash) + "\n" + std::string(time) + "\n" + std::string(reason) + "\n";
 }
 
-namespace {
-
-struct HeadRow {
-    std::int64_t seq = 0;
-    Sha256Digest hash{};
-};
-
-Result<HeadRow> current_head(LedgerState& st) {
-    auto s = st.db.prepare(
-        "SELECT seq, hash FROM events WHERE device_id = ?1 ORDER BY seq DESC LIMIT 1");
-    if (!s)
-        return s.error();
-    s->bind(1, st.device_id);
-    auto row = s->step();
-    if (!row)
-        return row.error();
-    HeadRow head;
-    if (*row && !read_digest(*s, 1, head.hash))
-        return make_error(ErrorCode::verification, "the last event of the ledger " +
-                                                       st.path.string() +
-                                                       " has a damaged hash; run 'waymark "
-                                                       "ledger verify'");
-    if (*row)
-        head.seq = s->column_int(0);
-    return head;
-}
-
-}  // namespace
-
-Result<void> sign_head(LedgerState& st) {
+Result<Checkpoint> write_checkpoint(LedgerState& st, const ChainEnd& end, std::string_view reason) {
     auto key = require_key(st);
     if (!key)
         return key.error();
-    auto head = current_head(st);
-    if (!head)
-        return head.error();
-    if (head->seq == 0)
-        return {};
-    const std::string time = format_iso8601(st.now());
-    const Ed25519Signature sig =
-        sign(**key, head_message(st.device_id, head->seq, head->hash, time));
-    if (!st.upsert_head) {
-        auto s = st.db.prepare(
-            "INSERT INTO heads(device_id, seq, hash, time, signature) VALUES(?1, ?2, ?3, ?4, ?5)"
-            " ON CONFLICT DO UPDATE SET seq = excluded.seq, hash = excluded.hash,"
-            " time = excluded.time, signature = excluded.signature");
-        if (!s)
-            return s.error();
-        st.upsert_head = std::move(*s);
-    }
-    Statement& s = st.upsert_head;
-    s.bind(1, st.device_id);
-    s.bind(2, head->seq);
-    s.bind_blob(3, head->hash);
-    s.bind(4, time);
-    s.bind_blob(5, sig);
-    return s.run();
-}
-
-Result<Checkpoint> write_checkpoint(LedgerState& st, std::string_view reason) {
-    auto key = require_key(st);
-    if (!key)
-        return key.error();
-    auto head = current_head(st);
-    if (!head)
-        return head.error();
     Checkpoint c;
     c.device_id = st.device_id;
-    c.seq = head->seq;
-    c.head_hash = head->hash;
+    c.seq = end.seq;
+    c.head_hash = end.hash;
     c.time = format_iso8601(st.now());
     c.reason = reason;
     c.public_key = st.public_key;
@@ -156,8 +89,9 @@ Result<Checkpoint> Ledger::checkpoint(std::string_view reason) {
     if (auto key = require_key(*state_); !key)
         return key.error();
     Checkpoint out;
-    auto r = in_write_transaction(state_->db, [&]() -> Result<void> {
-        auto c = write_checkpoint(*state_, reason);
+    // Only over a tail the device signed: a checkpoint must never vouch for a forgery.
+    auto r = write_from_signed_head(*state_, [&](WriteHead& head) -> Result<void> {
+        auto c = write_checkpoint(*state_, head.end, reason);
         if (!c)
             return c.error();
         out = std::move(*c);

@@ -44,9 +44,13 @@ struct LedgerState {
     std::filesystem::path key_name;  // NAME of NAME.key / NAME.pub
     std::string device_id;
     std::optional<Ed25519SecretKey> secret_key;  // absent: the key file is missing
+    bool read_only = false;                      // OpenOptions::read_only
+    // The last position check_evidence() found sound in this process (-1: none); a write
+    // that starts there signs everything up to its new tail as checked.
+    std::int64_t evidence_checked_to = -1;
     Ed25519PublicKey public_key;
     std::unique_ptr<Projector> projector;
-    Statement last_event, insert_event, upsert_head, learner_state;
+    Statement insert_event, upsert_head, learner_state;
     std::string canonical_bytes;  // reused by each append, which hashes them
     RandomPool random_pool;
     std::function<Uuid()> new_id;    // OpenOptions::new_id; empty: random
@@ -58,24 +62,31 @@ struct LedgerState {
         return new_id ? new_id().str() : time_ordered_id(utc_now(), random_pool.take());
     }
     UtcTime now() const { return clock ? clock() : utc_now(); }
+    // A learner's salt (identity.hpp): from new_id when set, so that generated ledgers
+    // are the same byte for byte; else random.
+    std::array<std::uint8_t, 16> fresh_salt() const {
+        std::array<std::uint8_t, 16> salt{};
+        if (new_id)
+            salt = new_id().bytes();
+        else
+            random_bytes(salt);
+        return salt;
+    }
 };
 
 // The device's key is needed to record anything; explains what to do when it is missing.
 Result<const Ed25519SecretKey*> require_key(LedgerState& state);
 
-// Signs the head of this device's chain (its last event) into `heads`. Called at the end
-// of every write transaction that appended, so truncating the chain is detectable.
-Result<void> sign_head(LedgerState& state);
-
-// The signed texts: a head and a checkpoint commit to device, sequence number, hash and
-// time (and a checkpoint to its reason).
-std::string head_message(std::string_view device, std::int64_t seq, const Sha256Digest& hash,
-                         std::string_view time);
+// The signed text of a checkpoint: device, sequence number, hash, time and reason (a
+// head's is head_message(), head.hpp).
 std::string checkpoint_message(std::string_view device, std::int64_t seq, const Sha256Digest& hash,
                                std::string_view time, std::string_view reason);
 
-// Writes a checkpoint of this device's current head; inside the caller's transaction.
-Result<Checkpoint> write_checkpoint(LedgerState& state, std::string_view reason);
+struct ChainEnd;
+// Writes a checkpoint of `end`, this device's verified chain end, inside the caller's
+// write transaction (write_from_signed_head).
+Result<Checkpoint> write_checkpoint(LedgerState& state, const ChainEnd& end,
+                                    std::string_view reason);
 
 // Clears the projections and replays every event into them, in the caller's
 // transaction.

@@ -3,9 +3,12 @@
 #include <system_error>
 
 #include "chain.hpp"
+#include "head.hpp"
+#include "identity.hpp"
 #include "integrity.hpp"
 #include "projection_check.hpp"
 #include "state.hpp"
+#include "witnesses.hpp"
 
 namespace waymark::ledger {
 
@@ -17,19 +20,6 @@ void add_problem(VerifyReport& report, std::string problem, std::optional<std::i
         report.problems.push_back(std::move(problem));
 }
 
-namespace {
-
-struct ChainEnd {
-    std::int64_t seq = 0;
-    Sha256Digest hash{};
-};
-
-constexpr const char* kChainColumns =
-    "SELECT position, id, device_id, seq, time, learner_id, course_id, course_version,"
-    " course_digest, course_trusted, type, payload, prev_hash, hash FROM main.events";
-
-// The hash of the event in the current row of a kChainColumns query, for its stored
-// previous hash.
 Sha256Digest hash_of_row(const Statement& s, const Sha256Digest& prev, std::string& bytes) {
     canonical_event_bytes(
         EventFields{s.column_view(1), s.column_view(2), s.column_int(3), s.column_view(4),
@@ -39,6 +29,8 @@ Sha256Digest hash_of_row(const Statement& s, const Sha256Digest& prev, std::stri
     return chain_hash(prev, bytes);
 }
 
+namespace {
+
 // Reads the events in file order, which SQLite does without an index, and follows each
 // device's chain from event to event. True when every chain is whole: each event is the
 // next of its device's sequence, links to the one before and matches its hash. Then
@@ -47,7 +39,7 @@ Sha256Digest hash_of_row(const Statement& s, const Sha256Digest& prev, std::stri
 // with each device's sequence numbers consecutive is the chain order with positions
 // rising, which is what check_chains() requires.
 Result<bool> chains_whole_in_file_order(Database& db, std::map<std::string, ChainEnd>& ends,
-                                        std::int64_t& events) {
+                                        std::int64_t& events, Tally& tally) {
     auto s = db.prepare(std::string(kChainColumns) + " ORDER BY position");
     if (!s)
         return s.error();
@@ -69,6 +61,7 @@ Result<bool> chains_whole_in_file_order(Database& db, std::map<std::string, Chai
             hash_of_row(*s, stored_prev, bytes) != stored)
             return false;
         end->second = ChainEnd{end->second.seq + 1, stored};
+        tally.count(s->column_view(10));
     }
 }
 
@@ -81,8 +74,8 @@ std::string event_name(std::int64_t position, std::string_view device, std::int6
            " of device " + short_id(device) + ")";
 }
 
-Result<void> check_chains(Database& db, VerifyReport& report,
-                          std::map<std::string, ChainEnd>& ends) {
+Result<void> check_chains(Database& db, VerifyReport& report, std::map<std::string, ChainEnd>& ends,
+                          Tally& tally) {
     auto s = db.prepare(std::string(kChainColumns) + " ORDER BY device_id, seq");
     if (!s)
         return s.error();
@@ -96,6 +89,7 @@ Result<void> check_chains(Database& db, VerifyReport& report,
         if (!*row)
             break;
         ++report.events_checked;
+        tally.count(s->column_view(10));
         const std::int64_t position = s->column_int(0);
         const std::string_view dev = s->column_view(2);
         const std::int64_t seq = s->column_int(3);
@@ -154,26 +148,47 @@ bool read_bytes(const Statement& s, int column, std::array<std::uint8_t, N>& out
     return true;
 }
 
-Result<void> check_signatures(Database& db, const std::optional<PinnedKey>& pinned,
-                              const std::map<std::string, ChainEnd>& ends, VerifyReport& report) {
+Result<std::map<std::string, Ed25519PublicKey>> device_keys(Database& db, VerifyReport& report) {
     std::map<std::string, Ed25519PublicKey> keys;
-    {
-        auto s = db.prepare("SELECT id, public_key FROM devices");
-        if (!s)
-            return s.error();
-        for (;;) {
-            auto row = s->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            Ed25519PublicKey key;
-            if (!from_hex(s->column_view(1), key.bytes))
-                add_problem(report, "the public key of device " + short_id(s->column_view(0)) +
-                                        " is damaged");
-            keys[s->column_text(0)] = key;
-        }
+    auto s = db.prepare("SELECT id, public_key FROM devices");
+    if (!s)
+        return s.error();
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return keys;
+        Ed25519PublicKey key;
+        if (!from_hex(s->column_view(1), key.bytes))
+            add_problem(report,
+                        "the public key of device " + short_id(s->column_view(0)) + " is damaged");
+        keys[s->column_text(0)] = key;
     }
+}
+
+}  // namespace
+
+Result<OwnDevice> own_device(Database& db) {
+    auto s = db.prepare("SELECT value FROM meta WHERE key = 'device_id'");
+    if (!s)
+        return s.error();
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    return OwnDevice{*row ? s->column_text(0) : std::string(), std::nullopt};
+}
+
+Result<void> check_heads(Database& db, const std::optional<PinnedKey>& pinned,
+                         const std::map<std::string, ChainEnd>& ends, OwnDevice& own,
+                         VerifyReport& report) {
+    VerifyReport key_problems;
+    auto found = device_keys(db, key_problems);
+    if (!found)
+        return found.error();
+    const auto& keys = *found;
+    for (std::string& p : key_problems.problems)
+        add_problem(report, std::move(p));
     if (pinned) {
         const auto it = keys.find(pinned->device_id);
         if (it == keys.end() || it->second != pinned->key)
@@ -184,7 +199,7 @@ Result<void> check_signatures(Database& db, const std::optional<PinnedKey>& pinn
     }
     std::map<std::string, bool> has_head;
     {
-        auto s = db.prepare("SELECT device_id, seq, hash, time, signature FROM heads");
+        auto s = db.prepare(std::string("SELECT ") + kHeadColumns + " FROM heads");
         if (!s)
             return s.error();
         for (;;) {
@@ -194,18 +209,18 @@ Result<void> check_signatures(Database& db, const std::optional<PinnedKey>& pinn
             if (!*row)
                 break;
             const std::string device = s->column_text(0);
-            const std::int64_t seq = s->column_int(1);
             has_head[device] = true;
-            Sha256Digest hash{};
-            Ed25519Signature sig{};
+            const auto head = read_signed_head_row(*s);
             const auto key = keys.find(device);
-            const bool readable = read_bytes(*s, 2, hash) && read_bytes(*s, 4, sig);
-            if (key == keys.end() || !readable ||
-                !verify(key->second, head_message(device, seq, hash, s->column_view(3)), sig)) {
+            if (key == keys.end() || !head ||
+                !verify(key->second, head_message(*head), head->signature)) {
                 add_problem(report, "the signed head of device " + short_id(device) +
                                         " has a bad signature: it was changed or forged");
                 continue;
             }
+            if (device == own.device_id)
+                own.head = *head;
+            const std::int64_t seq = head->end.seq;
             const auto end = ends.find(device);
             const std::int64_t last = end == ends.end() ? 0 : end->second.seq;
             if (seq > last)
@@ -218,7 +233,7 @@ Result<void> check_signatures(Database& db, const std::optional<PinnedKey>& pinn
                                         std::to_string(last) + " after its signed head at " +
                                         std::to_string(seq) +
                                         ": events were added without the device key");
-            else if (end->second.hash != hash)
+            else if (end != ends.end() && end->second.hash != head->end.hash)
                 add_problem(report, "the last event of device " + short_id(device) +
                                         " does not match its signed head: it was replaced");
         }
@@ -228,7 +243,18 @@ Result<void> check_signatures(Database& db, const std::optional<PinnedKey>& pinn
             add_problem(report, "device " + short_id(device) + "'s chain (" +
                                     std::to_string(end.seq) +
                                     " events) has no signed head: the signature was removed");
+    // A device signs a head when its ledger is created, so even a ledger with no events
+    // has one: without it, the ledger's events, heads and checkpoints were wiped.
+    if (!own.device_id.empty() && !has_head.contains(own.device_id))
+        add_problem(report, "this ledger's own device " + short_id(own.device_id) +
+                                " has no signed head: its events and signatures were deleted");
+    return {};
+}
 
+Result<void> check_checkpoints(Database& db, VerifyReport& report) {
+    auto keys = device_keys(db, report);
+    if (!keys)
+        return keys.error();
     auto s = db.prepare(
         "SELECT c.id, c.device_id, c.seq, c.head_hash, c.time, c.reason, c.signature,"
         " e.hash FROM checkpoints c LEFT JOIN events e"
@@ -247,9 +273,9 @@ Result<void> check_signatures(Database& db, const std::optional<PinnedKey>& pinn
         const std::int64_t seq = s->column_int(2);
         Sha256Digest hash{}, event_hash{};
         Ed25519Signature sig{};
-        const auto key = keys.find(device);
+        const auto key = keys->find(device);
         const bool readable = read_bytes(*s, 3, hash) && read_bytes(*s, 6, sig);
-        if (key == keys.end() || !readable ||
+        if (key == keys->end() || !readable ||
             !verify(key->second,
                     checkpoint_message(device, seq, hash, s->column_view(4), s->column_view(5)),
                     sig)) {
@@ -269,8 +295,6 @@ Result<void> check_signatures(Database& db, const std::optional<PinnedKey>& pinn
     }
     return {};
 }
-
-}  // namespace
 
 namespace {
 
@@ -313,8 +337,64 @@ Result<std::optional<VerifyReport>> compare_projections_on_own_connection(const 
 
 }  // namespace
 
+// The counts the device signed in its head against the events counted in the chain and
+// the rows of the tables that must hold one row per such event.
+Result<void> check_tally(Database& db, const OwnDevice& own, const Tally& counted,
+                         bool check_tables, VerifyReport& report) {
+    if (!own.head || own.head->format < 2)
+        return {};
+    const Tally& signed_tally = own.head->tally;
+    auto tables = tally_of_tables(db);
+    if (!tables)
+        return tables.error();
+    const struct {
+        const char* what;
+        std::int64_t Tally::*field;
+        const char* table;
+    } kinds[] = {{"learner-enrolled", &Tally::learners, "learners"},
+                 {"course-completed", &Tally::completions, "completions"},
+                 {"certificate-issued", &Tally::certificates, "certificates"}};
+    for (const auto& k : kinds) {
+        const std::int64_t expected = signed_tally.*k.field;
+        if (counted.*k.field != expected)
+            add_problem(report, "the chain holds " + std::to_string(counted.*k.field) + " " +
+                                    k.what + " events but the device signed " +
+                                    std::to_string(expected) + ": events were added or removed");
+        if (check_tables && (*tables).*k.field != expected)
+            add_problem(report, "the " + std::string(k.table) + " table has " +
+                                    std::to_string((*tables).*k.field) +
+                                    " rows but the device "
+                                    "signed " +
+                                    std::to_string(expected) + ": rows were " +
+                                    ((*tables).*k.field > expected ? "added" : "deleted"));
+    }
+    return {};
+}
+
+// Checkpoints witnessed outside the file: kept in the witnessed table by merges, and
+// given to this verify.
+Result<void> check_witnesses(Database& db, const std::vector<Witness>& given,
+                             VerifyReport& report) {
+    auto kept = witnessed(db);
+    if (!kept)
+        return kept.error();
+    const std::vector<Witness>* const lists[] = {&*kept, &given};
+    for (const std::vector<Witness>* list : lists)
+        for (const Witness& w : *list)
+            if (auto r = check_witness(db, w, report); !r)
+                return r.error();
+    return {};
+}
+
+std::optional<PinnedKey> pinned_key(const LedgerState& st) {
+    if (!st.secret_key)
+        return std::nullopt;
+    return PinnedKey{st.device_id, st.public_key};
+}
+
 Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinned,
-                             bool check_projections, VerifyReport& report) {
+                             bool check_projections, VerifyReport& report,
+                             const std::vector<Witness>& witnesses) {
     // The projections are compared in another thread while the chains are checked here:
     // the two read the file independently, so on two cores verify takes about as long
     // as the longer of them instead of both.
@@ -335,17 +415,30 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
                 return r;
         std::map<std::string, ChainEnd> ends;
         std::int64_t events = 0;
-        auto whole = chains_whole_in_file_order(db, ends, events);
+        Tally counted;
+        auto whole = chains_whole_in_file_order(db, ends, events, counted);
         if (!whole)
             return whole.error();
         if (*whole) {
             report.events_checked += events;
         } else {
             ends.clear();
-            if (auto r = check_chains(db, report, ends); !r)
+            counted = Tally{};
+            if (auto r = check_chains(db, report, ends, counted); !r)
                 return r;
         }
-        if (auto r = check_signatures(db, pinned, ends, report); !r)
+        auto own = own_device(db);
+        if (!own)
+            return own.error();
+        if (auto r = check_heads(db, pinned, ends, *own, report); !r)
+            return r;
+        if (auto r = check_checkpoints(db, report); !r)
+            return r;
+        if (auto r = check_tally(db, *own, counted, check_projections, report); !r)
+            return r;
+        if (auto r = check_identities(db, report); !r)
+            return r;
+        if (auto r = check_witnesses(db, witnesses, report); !r)
             return r;
         if (!check_projections)
             return {};
@@ -375,10 +468,9 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
 
 Result<VerifyReport> Ledger::verify(const VerifyOptions& options) {
     VerifyReport report;
-    std::optional<PinnedKey> pinned;
-    if (state_->secret_key)
-        pinned = PinnedKey{state_->device_id, state_->public_key};
-    if (auto r = verify_database(state_->db, pinned, options.projections, report); !r)
+    if (auto r = verify_database(state_->db, pinned_key(*state_), options.projections, report,
+                                 options.witnesses);
+        !r)
         return r.error();
     return report;
 }

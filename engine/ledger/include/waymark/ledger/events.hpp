@@ -35,6 +35,8 @@ enum class EventType {
     certificate_issued,
     learner_erased,
     settings_changed,
+    learner_updated,
+    manager_passphrase_set,
 };
 
 // "learner-enrolled", "page-viewed", ... as stored in the ledger and in payloads.
@@ -109,6 +111,22 @@ struct CertificateIssued {
     friend bool operator==(const CertificateIssued&, const CertificateIssued&) = default;
 };
 
+// learner-enrolled and learner-updated bind the person's details in the learners table
+// to the chain without putting them in it: `commitment` is person_commitment() (ledger.hpp)
+// of the learner id, a random salt kept beside the details, and the details. Erasing the
+// details and the salt leaves a commitment nobody can open, and any edit of the row
+// (a name, a team, two ids swapped, an erasure undone) no longer matches it.
+struct IdentityCommitment {
+    std::string commitment;  // 64 lowercase hex digits
+    friend bool operator==(const IdentityCommitment&, const IdentityCommitment&) = default;
+};
+
+// The manager passphrase, as libsodium's Argon2id string (salt and cost included).
+struct ManagerPassphraseSet {
+    std::string argon2id;
+    friend bool operator==(const ManagerPassphraseSet&, const ManagerPassphraseSet&) = default;
+};
+
 // A setting of one learner (text size, theme) or, with no learner, of the organisation.
 struct SettingChanged {
     std::string key;
@@ -143,12 +161,25 @@ void serialize(Archive& ar, SettingChanged& e, const std::uint32_t) {
     ar(cereal::make_nvp("key", e.key), cereal::make_nvp("value", e.value));
 }
 
+template <class Archive>
+void serialize(Archive& ar, IdentityCommitment& e, const std::uint32_t) {
+    ar(cereal::make_nvp("commitment", e.commitment));
+}
+
+template <class Archive>
+void serialize(Archive& ar, ManagerPassphraseSet& e, const std::uint32_t) {
+    ar(cereal::make_nvp("argon2id", e.argon2id));
+}
+
 // The canonical payload of each struct above, for the given event type.
 std::string write_payload(EventType type, const NoFields& e);
 std::string write_payload(const PageViewed& e);
 std::string write_payload(const CourseCompleted& e);
 std::string write_payload(const CertificateIssued& e);
 std::string write_payload(const SettingChanged& e);
+// `type` is learner-enrolled or learner-updated.
+std::string write_payload(EventType type, const IdentityCommitment& e);
+std::string write_payload(const ManagerPassphraseSet& e);
 
 // Read a payload back. ErrorCode::parse, naming what was wrong, for anything that is
 // not such an event (another type, a missing field, malformed JSON). Never throws.
@@ -158,6 +189,9 @@ Result<PageViewed> read_page_viewed(std::string_view payload);
 Result<CourseCompleted> read_course_completed(std::string_view payload);
 Result<CertificateIssued> read_certificate_issued(std::string_view payload);
 Result<SettingChanged> read_setting_changed(std::string_view payload);
+// learner-enrolled (from schema 3; earlier ones carry no fields) or learner-updated.
+Result<IdentityCommitment> read_identity_commitment(EventType type, std::string_view payload);
+Result<ManagerPassphraseSet> read_manager_passphrase_set(std::string_view payload);
 
 // `json` written compactly (no spaces), keys in their given order, numbers and strings
 // in RapidJSON's one form; ErrorCode::parse when it is not a JSON object.
@@ -170,3 +204,5 @@ CEREAL_CLASS_VERSION(waymark::ledger::PageViewed, 1)
 CEREAL_CLASS_VERSION(waymark::ledger::CourseCompleted, 1)
 CEREAL_CLASS_VERSION(waymark::ledger::CertificateIssued, 1)
 CEREAL_CLASS_VERSION(waymark::ledger::SettingChanged, 1)
+CEREAL_CLASS_VERSION(waymark::ledger::IdentityCommitment, 1)
+CEREAL_CLASS_VERSION(waymark::ledger::ManagerPassphraseSet, 1)

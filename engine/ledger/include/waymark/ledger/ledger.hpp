@@ -36,7 +36,7 @@ namespace waymark::ledger {
 
 // The schema version this code writes (PRAGMA user_version); older files are migrated
 // on open, newer ones refused.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct OpenOptions {
     // The device's signing key is NAME.key / NAME.pub (core/keys.hpp); by default NAME
@@ -45,6 +45,12 @@ struct OpenOptions {
     std::filesystem::path key_name;
     std::chrono::milliseconds busy_timeout{5000};
     bool create = true;  // false: a missing file is ErrorCode::not_found
+    // Opens the file for reading only and never writes to it, its folder or the key
+    // files: for verify and every other read, and for an auditor's copy on a 0400 file,
+    // a 0555 folder or a read-only mount. A missing or empty file is an error; an older
+    // schema is not migrated (ErrorCode::usage says how to upgrade it). Every call that
+    // records is then refused.
+    bool read_only = false;
 
     // For data generators and tests only, so that the same input gives the same events:
     // where the ledger takes every identifier it makes (a new ledger's device id, learner
@@ -55,6 +61,15 @@ struct OpenOptions {
     // another clock records false times. The device key is always random.
     std::function<Uuid()> new_id;
     std::function<UtcTime()> clock;
+};
+
+// What an erasure could not reach.
+struct Erasure {
+    // False when another program kept reading the ledger throughout: the old details stay
+    // in its write-ahead log (ledger.db-wal) until that program closes.
+    bool removed_from_log = true;
+    // Copies made with 'waymark ledger backup' (path, when): each still holds the details.
+    std::vector<std::pair<std::string, std::string>> backups;
 };
 
 struct Person {
@@ -125,12 +140,30 @@ struct Checkpoint {
     Ed25519PublicKey public_key;
 };
 
+// What a manager's passphrase check at the device came to.
+struct ManagerSignIn {
+    enum class Outcome { granted, refused, wait, not_set };
+    Outcome outcome = Outcome::refused;
+    int failures = 0;              // wrong passphrases in a row, this one included
+    std::chrono::seconds wait{0};  // with wait or refused: how long until the next try
+};
+
+// A checkpoint kept outside this ledger, and where ("witness.json", "the ledger
+// /x/other.db"): see waymark/ledger/witness.hpp.
+struct Witness {
+    Checkpoint checkpoint;
+    std::string source;
+};
+
 struct VerifyOptions {
     // Also replay every event into scratch projections and compare them with the stored
     // ones. This costs several times the chain check (every payload is parsed and every
     // projection row written again); false checks only what makes the ledger
     // tamper-evident: chains, signed heads and checkpoints.
     bool projections = true;
+    // Checkpoints kept outside the file (read_witnesses()): the ledger must still hold
+    // each one's event, unchanged. Those witnessed in merges are always checked.
+    std::vector<Witness> witnesses;
 };
 
 struct VerifyReport {
@@ -206,10 +239,12 @@ class Ledger {
     Result<void> for_each_learner(const std::function<bool(const Learner&)>& visit);
     // ErrorCode::not_found when there is no learner with this id.
     Result<Learner> learner(std::string_view id);
-    // Removes the person's name, staff id, email, team and role, keeps the pseudonymous
-    // id and appends learner-erased, in one transaction. Events are untouched, so the
-    // chain still verifies. ErrorCode::not_found / usage (already erased).
-    Result<void> erase_learner(std::string_view id);
+    // Removes the person's name, staff id, email, team, role and salt, keeps the
+    // pseudonymous id and appends learner-erased, in one transaction; the erased bytes are
+    // overwritten in the file (secure_delete) and the write-ahead log is emptied. Events
+    // are untouched, so the chain still verifies. ErrorCode::not_found / usage (already
+    // erased). The Erasure says what may still hold the details.
+    Result<Erasure> erase_learner(std::string_view id);
 
     // --- recording ------------------------------------------------------------------
     // Appends one event (and updates the projections) durably: when this returns ok
@@ -256,6 +291,18 @@ class Ledger {
     // The latest checkpoint of this device, if any.
     Result<std::optional<Checkpoint>> latest_checkpoint();
 
+    // --- manager access ---------------------------------------------------------------
+    // The manager area of the player opens with a passphrase an administrator sets with
+    // 'waymark manager passphrase'. It is kept in the chain (manager-passphrase-set, an
+    // Argon2id hash), so deleting or editing a file cannot reset it, and setting it
+    // needs the device key. ErrorCode::invalid for fewer than 10 characters.
+    Result<void> set_manager_passphrase(std::string_view passphrase);
+    Result<bool> has_manager_passphrase();
+    // Checks a passphrase typed at the device. Each wrong one makes the next try wait
+    // longer (1 s, 2 s, 4 s, ... up to 5 minutes), counted in the ledger so that
+    // restarting the player does not reset it; a try during the wait is not checked.
+    Result<ManagerSignIn> check_manager_passphrase(std::string_view passphrase);
+
     // --- reading (projections) ------------------------------------------------------
     Result<std::optional<Progress>> progress(std::string_view learner_id,
                                              std::string_view course_id);
@@ -290,7 +337,17 @@ class Ledger {
     // The Result is an error only when the checks could not run; problems found are in
     // the report. options.projections = false skips the projection comparison.
     Result<VerifyReport> verify(const VerifyOptions& options = {});
-    // Recreates every projection from the events in one transaction.
+    // The check that comes before the ledger is read as evidence (reports, certificates,
+    // xAPI export and sync): every device's signed head against the end of its chain; the
+    // chain re-hashed from the position this device last signed as checked (so it costs
+    // what was recorded since); the counts the device signed against the tables; and the
+    // rows evidence is read from (learners, completions, certificates, the
+    // organisation's settings) against the events they come from. Reads only. When it
+    // passes, the next write this Ledger makes signs everything up to here as checked.
+    // A rewrite of events before that position is found by verify(), not here.
+    Result<VerifyReport> check_evidence();
+    // Recreates every projection from the events in one transaction; refused (with the
+    // first problem) when the chain does not verify.
     Result<void> rebuild();
     // Copies the ledger to `target` (which must not exist) with SQLite's online backup,
     // while others may keep appending; then checks the copy's integrity.
@@ -305,6 +362,10 @@ class Ledger {
     explicit Ledger(std::unique_ptr<LedgerState> state);
     std::unique_ptr<LedgerState> state_;
 };
+
+// check_evidence() as an error a command can print: the first problem, how many more,
+// and what to do. Ok when the ledger may be read as evidence.
+Result<void> refuse_unless_evidence(Ledger& ledger);
 
 // The ledger used when none is named: $WAYMARK_LEDGER, else
 // $XDG_DATA_HOME/waymark/ledger.db, else ~/.local/share/waymark/ledger.db.

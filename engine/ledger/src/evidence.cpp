@@ -1,0 +1,293 @@
+// Ledger::check_evidence(): the check every export, certificate and sync runs before it
+// reads the ledger as evidence. It costs what changed since the last check, not the
+// whole chain: the chain is re-hashed from the position the device last signed as
+// checked; the heads, counts and the rows evidence is read from (learners, completions,
+// certificates and the organisation's settings) are compared with the events they come
+// from. A rewrite of events before that position is left to 'waymark ledger verify' and
+// to witnesses (docs/THREAT-MODEL.md).
+#include <map>
+
+#include "head.hpp"
+#include "identity.hpp"
+#include "integrity.hpp"
+#include "projector.hpp"
+#include "state.hpp"
+
+namespace waymark::ledger {
+
+namespace {
+
+std::string short_id(std::string_view id) {
+    return std::string(id.substr(0, 8));
+}
+
+// Re-hashes every event after `from` and follows each device's chain; `ends` gets each
+// device's end (devices with no events after `from` are looked up where they end).
+Result<void> check_chain_since(Database& db, std::int64_t from,
+                               std::map<std::string, ChainEnd>& ends, VerifyReport& report) {
+    auto s = db.prepare(std::string(kChainColumns) + " WHERE position > ?1 ORDER BY position");
+    if (!s)
+        return s.error();
+    s->bind(1, from);
+    auto before = db.prepare("SELECT hash FROM events WHERE device_id = ?1 AND seq = ?2");
+    if (!before)
+        return before.error();
+    std::string bytes;
+    Sha256Digest prev{}, stored{};
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ++report.events_checked;
+        const std::int64_t position = s->column_int(0);
+        const std::string device(s->column_view(2));
+        const std::int64_t seq = s->column_int(3);
+        auto end = ends.find(device);
+        if (end == ends.end()) {
+            // The first event of this device since the mark links to one before it.
+            ChainEnd start{seq - 1, kGenesisHash};
+            if (seq > 1) {
+                before->bind(1, device);
+                before->bind(2, seq - 1);
+                auto b = before->step();
+                if (!b)
+                    return b.error();
+                if (!*b || !read_digest(*before, 0, start.hash))
+                    start.hash = Sha256Digest{};
+                before->reset();
+            }
+            end = ends.emplace(device, start).first;
+        }
+        const std::string name = "event " + std::to_string(position) + " (sequence " +
+                                 std::to_string(seq) + " of device " + short_id(device) + ")";
+        if (seq != end->second.seq + 1 || !read_digest(*s, 12, prev) || prev != end->second.hash)
+            add_problem(report,
+                        name +
+                            " does not follow the event before it in its chain: "
+                            "events were removed, added or reordered",
+                        position);
+        if (!read_digest(*s, 13, stored) || hash_of_row(*s, prev, bytes) != stored)
+            add_problem(report,
+                        name +
+                            ": its content does not match its hash: the event was "
+                            "changed after it was recorded",
+                        position);
+        end->second = ChainEnd{seq, stored};
+    }
+    auto devices = db.prepare("SELECT id FROM devices");
+    if (!devices)
+        return devices.error();
+    for (;;) {
+        auto row = devices->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        const std::string device = devices->column_text(0);
+        if (ends.contains(device))
+            continue;
+        auto end = read_chain_end(db, device);
+        if (!end)
+            return end.error();
+        if (end->seq > 0)
+            ends.emplace(device, *end);
+    }
+}
+
+// Each completion row against the course-completed event at its position.
+Result<void> check_completion_rows(Database& db, VerifyReport& report) {
+    auto s = db.prepare(
+        "SELECT c.event_id, c.learner_id, c.course_id, c.course_version, c.course_digest,"
+        " c.trusted, c.completed_at, c.valid_until, c.score, c.attempt_id, e.id, e.type,"
+        " e.learner_id, e.course_id, e.course_version, e.course_digest, e.course_trusted,"
+        " e.time, e.payload, c.position FROM completions c LEFT JOIN events e"
+        " ON e.position = c.position");
+    if (!s)
+        return s.error();
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        bool same = s->column_view(0) == s->column_view(10) &&
+                    s->column_view(11) == to_string(EventType::course_completed);
+        for (int i = 1; same && i <= 6; ++i)
+            same = s->column_type(i) == s->column_type(i + 11) &&
+                   s->column_view(i) == s->column_view(i + 11);
+        if (same) {
+            auto completion = read_course_completed(s->column_view(18));
+            const auto completed = parse_iso8601(s->column_view(17));
+            same = completion && completed && completion->score == s->column_double(8) &&
+                   completion->attempt_id == s->column_view(9);
+            if (same) {
+                const auto until = completion_valid_until(*completed, completion->refresher_months);
+                same = until ? !s->column_is_null(7) && s->column_view(7) == *until
+                             : s->column_is_null(7);
+            }
+        }
+        if (!same)
+            add_problem(report,
+                        "the completion " + s->column_text(0) + " of learner " + s->column_text(1) +
+                            " on " + s->column_text(2) +
+                            " is not the course-completed event it names: the completions "
+                            "table was edited",
+                        s->column_int(19));
+    }
+}
+
+// Each certificate row against its certificate-issued event.
+Result<void> check_certificate_rows(Database& db, VerifyReport& report) {
+    auto s = db.prepare(
+        "SELECT c.event_id, c.learner_id, c.completion_event_id, c.code, c.issued_at, e.type,"
+        " e.learner_id, e.time, e.payload FROM certificates c LEFT JOIN events e"
+        " ON e.id = c.event_id");
+    if (!s)
+        return s.error();
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        bool same = s->column_view(5) == to_string(EventType::certificate_issued) &&
+                    s->column_view(1) == s->column_view(6) &&
+                    s->column_view(4) == s->column_view(7);
+        if (same) {
+            auto c = read_certificate_issued(s->column_view(8));
+            same = c && c->code == s->column_view(3) && c->completion_event_id == s->column_view(2);
+        }
+        if (!same)
+            add_problem(report, "the certificate with code " + s->column_text(3) +
+                                    " is not the certificate-issued event it names: the "
+                                    "certificates table was edited");
+    }
+}
+
+// The organisation's settings (the reporting rules) against a replay of their events.
+Result<void> check_organisation_settings(Database& db, VerifyReport& report) {
+    std::map<std::string, std::pair<std::string, std::string>> expected;  // key: value, time
+    auto events = db.prepare(
+        "SELECT type, payload, time FROM events WHERE learner_id = '' AND course_id = ''"
+        " ORDER BY position");
+    if (!events)
+        return events.error();
+    for (;;) {
+        auto row = events->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        if (events->column_view(0) != to_string(EventType::settings_changed))
+            continue;
+        auto setting = read_setting_changed(events->column_view(1));
+        if (!setting)
+            continue;  // unreadable payloads are verify's to report
+        expected[setting->key] = {setting->value, events->column_text(2)};
+    }
+    auto rows = db.prepare(
+        "SELECT key, value, changed_at FROM settings WHERE learner_id = '' ORDER BY key");
+    if (!rows)
+        return rows.error();
+    std::size_t seen = 0;
+    for (;;) {
+        auto row = rows->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ++seen;
+        const auto it = expected.find(rows->column_text(0));
+        if (it == expected.end() || it->second.first != rows->column_view(1) ||
+            it->second.second != rows->column_view(2))
+            add_problem(report, "the organisation setting \"" + rows->column_text(0) +
+                                    "\" is not the value its events set: the settings table "
+                                    "was edited");
+    }
+    if (seen != expected.size())
+        add_problem(report,
+                    "organisation settings recorded in the chain are missing from the "
+                    "settings table: it was edited");
+    return {};
+}
+
+}  // namespace
+
+Result<VerifyReport> Ledger::check_evidence() {
+    auto& st = *state_;
+    VerifyReport report;
+    auto body = [&]() -> Result<void> {
+        if (auto r = st.db.exec("BEGIN"); !r)
+            return r;
+        auto own = own_device(st.db);
+        if (!own)
+            return own.error();
+        auto head = read_signed_head(st.db, own->device_id);
+        if (!head)
+            return head.error();
+        // From the position the device signed as checked; from the start without one.
+        const std::int64_t from = *head && (*head)->format >= 2 ? (*head)->verified_position : 0;
+        std::map<std::string, ChainEnd> ends;
+        if (auto r = check_chain_since(st.db, from, ends, report); !r)
+            return r;
+        if (auto r = check_heads(st.db, pinned_key(st), ends, *own, report); !r)
+            return r;
+        auto tables = tally_of_tables(st.db);
+        if (!tables)
+            return tables.error();
+        if (own->head && own->head->format >= 2 && *tables != own->head->tally)
+            add_problem(
+                report,
+                "the learners, completions and certificates tables hold " +
+                    std::to_string(tables->learners) + ", " + std::to_string(tables->completions) +
+                    " and " + std::to_string(tables->certificates) +
+                    " rows, but the device signed " + std::to_string(own->head->tally.learners) +
+                    ", " + std::to_string(own->head->tally.completions) + " and " +
+                    std::to_string(own->head->tally.certificates) + ": rows were added or deleted");
+        if (auto r = check_identities(st.db, report); !r)
+            return r;
+        if (auto r = check_completion_rows(st.db, report); !r)
+            return r;
+        if (auto r = check_certificate_rows(st.db, report); !r)
+            return r;
+        if (auto r = check_organisation_settings(st.db, report); !r)
+            return r;
+        if (auto r = check_witnesses(st.db, {}, report); !r)
+            return r;
+        auto last = st.db.prepare("SELECT coalesce(max(position), 0) FROM events");
+        if (!last)
+            return last.error();
+        if (auto row = last->step(); !row)
+            return row.error();
+        if (report.ok())
+            st.evidence_checked_to = last->column_int(0);
+        return {};
+    };
+    Result<void> r = body();
+    if (st.db.in_transaction())
+        (void)st.db.exec("ROLLBACK");
+    if (!r)
+        return r.error();
+    return report;
+}
+
+Result<void> refuse_unless_evidence(Ledger& ledger) {
+    auto report = ledger.check_evidence();
+    if (!report)
+        return report.error();
+    if (report->ok())
+        return {};
+    return make_error(
+        ErrorCode::verification,
+        "the ledger " + ledger.path().string() +
+            " cannot be used as evidence: " + report->problems.front() +
+            (report->problems.size() > 1
+                 ? " (and " + std::to_string(report->problems.size() - 1) + " more problems)"
+                 : std::string()) +
+            "; nothing was exported; run 'waymark ledger verify --ledger " +
+            ledger.path().string() + "' and restore the ledger from a backup");
+}
+
+}  // namespace waymark::ledger

@@ -1,0 +1,291 @@
+// The manager passphrase kept in the ledger: set with the device key, stored as an
+// Argon2id hash in the chain, checked with a back-off the ledger file remembers.
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "ledger_fixture.hpp"
+
+using namespace waymark;
+using namespace waymark::ledger;
+using namespace waymark::ledger::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr const char* kPassphrase = "correct horse battery staple";
+constexpr const char* kWrong = "incorrect horse battery staple";
+
+using Outcome = ManagerSignIn::Outcome;
+
+// A ledger whose clock the test moves, so the back-off is tested without sleeping.
+class ManagerAccessTest : public LedgerTest {
+  protected:
+    Ledger open_at_clock() { return open_at_clock(file_); }
+    Ledger open_at_clock(const std::filesystem::path& file) {
+        OpenOptions options;
+        options.clock = [this] { return now_; };
+        auto l = Ledger::open(file, options);
+        if (!l)
+            ADD_FAILURE() << l.error().describe();
+        return std::move(l).value();
+    }
+
+    ManagerSignIn check(Ledger& l, const std::string& passphrase) {
+        auto r = l.check_manager_passphrase(passphrase);
+        if (!r)
+            ADD_FAILURE() << r.error().describe();
+        return r ? *r : ManagerSignIn{};
+    }
+
+    void set(Ledger& l, const std::string& passphrase = kPassphrase) {
+        auto r = l.set_manager_passphrase(passphrase);
+        ASSERT_TRUE(r) << r.error().describe();
+    }
+
+    // Every byte of every file in the ledger's folder (the database, its WAL, the keys).
+    std::string folder_bytes() const {
+        std::string all;
+        for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+            std::ifstream in(entry.path(), std::ios::binary);
+            all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        return all;
+    }
+
+    UtcTime now_ = at("2026-03-02T09:00:00Z");
+};
+
+}  // namespace
+
+TEST_F(ManagerAccessTest, ANewLedgerHasNoManagerPassphrase) {
+    auto l = open_at_clock();
+    EXPECT_FALSE(l.has_manager_passphrase().value());
+    EXPECT_EQ(check(l, kPassphrase).outcome, Outcome::not_set);
+}
+
+TEST_F(ManagerAccessTest, TheRightPassphraseIsGranted) {
+    auto l = open_at_clock();
+    set(l);
+    EXPECT_TRUE(l.has_manager_passphrase().value());
+    const auto r = check(l, kPassphrase);
+    EXPECT_EQ(r.outcome, Outcome::granted);
+    EXPECT_EQ(r.failures, 0);
+}
+
+TEST_F(ManagerAccessTest, AWrongPassphraseIsRefusedAndTheNextTryWaitsOneSecond) {
+    auto l = open_at_clock();
+    set(l);
+    const auto r = check(l, kWrong);
+    EXPECT_EQ(r.outcome, Outcome::refused);
+    EXPECT_EQ(r.failures, 1);
+    EXPECT_EQ(r.wait, 1s);
+}
+
+TEST_F(ManagerAccessTest, APassphraseShorterThanTenCharactersIsRefused) {
+    auto l = open_at_clock();
+    auto r = l.set_manager_passphrase("nine char");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, ErrorCode::invalid);
+    EXPECT_NE(r.error().message.find("at least 10 characters"), std::string::npos);
+    EXPECT_FALSE(l.has_manager_passphrase().value());
+}
+
+TEST_F(ManagerAccessTest, TenCharactersAreCountedAsCharactersNotBytes) {
+    auto l = open_at_clock();
+    // Nine letters with an accent: 18 bytes of UTF-8, still too short.
+    EXPECT_FALSE(
+        l.set_manager_passphrase("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+                                 "\xC3\xA9\xC3\xA9\xC3\xA9"));
+}
+
+TEST_F(ManagerAccessTest, SettingItStoresNoPlainTextInAnyFileBesideTheLedger) {
+    {
+        auto l = open_at_clock();
+        set(l);
+    }
+    const std::string bytes = folder_bytes();
+    EXPECT_EQ(bytes.find(kPassphrase), std::string::npos);
+    EXPECT_EQ(bytes.find("horse battery"), std::string::npos);
+    EXPECT_NE(bytes.find("$argon2id$"), std::string::npos);
+}
+
+TEST_F(ManagerAccessTest, TheEventIsInTheChainWithNoLearnerAndTheLedgerStillVerifies) {
+    auto l = open_at_clock();
+    set(l);
+    int found = 0;
+    ASSERT_TRUE(l.for_each_event(0, [&](const Event& e) {
+        if (e.type == "manager-passphrase-set") {
+            ++found;
+            EXPECT_EQ(e.learner_id, "");
+            EXPECT_EQ(e.course.id, "");
+            EXPECT_EQ(
+                read_manager_passphrase_set(e.payload).value().argon2id.rfind("$argon2id$", 0), 0u);
+        }
+        return true;
+    }));
+    EXPECT_EQ(found, 1);
+    auto report = l.verify();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_TRUE(report->ok()) << report->problems.front();
+}
+
+TEST_F(ManagerAccessTest, SettingWithoutTheDeviceKeyIsRefusedAndRecordsNothing) {
+    { auto l = open_at_clock(); }
+    std::filesystem::remove(dir_ / "ledger.db.key");
+    auto l = open_at_clock();
+    auto r = l.set_manager_passphrase(kPassphrase);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("device key"), std::string::npos);
+    EXPECT_FALSE(l.has_manager_passphrase().value());
+}
+
+TEST_F(ManagerAccessTest, DeletingFilesBesideTheLedgerDoesNotResetThePassphrase) {
+    {
+        auto l = open_at_clock();
+        set(l);
+    }
+    // Everything beside the database itself: the old manager.pass would have been here.
+    for (const char* name : {"manager.pass", "ledger.db.key", "ledger.db.pub"})
+        std::filesystem::remove(dir_ / name);
+    auto l = open_at_clock();
+    EXPECT_TRUE(l.has_manager_passphrase().value());
+    EXPECT_FALSE(l.set_manager_passphrase("a passphrase of my own"));
+    EXPECT_EQ(check(l, "a passphrase of my own").outcome, Outcome::refused);
+}
+
+TEST_F(ManagerAccessTest, SettingAgainReplacesTheOldPassphrase) {
+    auto l = open_at_clock();
+    set(l, "the first passphrase");
+    set(l, "the second passphrase");
+    EXPECT_EQ(check(l, "the first passphrase").outcome, Outcome::refused);
+    now_ += 1s;
+    EXPECT_EQ(check(l, "the second passphrase").outcome, Outcome::granted);
+}
+
+TEST_F(ManagerAccessTest, ATryDuringTheWaitIsNotCheckedEvenWithTheRightPassphrase) {
+    auto l = open_at_clock();
+    set(l);
+    check(l, kWrong);
+    now_ += 500ms;
+    const auto r = check(l, kPassphrase);
+    EXPECT_EQ(r.outcome, Outcome::wait);
+    EXPECT_EQ(r.wait, 1s);  // half a second left, shown as a whole second
+    EXPECT_EQ(r.failures, 1);
+    now_ += 500ms;
+    EXPECT_EQ(check(l, kPassphrase).outcome, Outcome::granted);
+}
+
+TEST_F(ManagerAccessTest, TheWaitDoublesWithEachWrongPassphraseUpToFiveMinutes) {
+    auto l = open_at_clock();
+    set(l);
+    std::vector<std::int64_t> waits;
+    for (int i = 0; i < 11; ++i) {
+        const auto r = check(l, kWrong);
+        ASSERT_EQ(r.outcome, Outcome::refused) << "try " << i + 1;
+        EXPECT_EQ(r.failures, i + 1);
+        waits.push_back(r.wait.count());
+        now_ += r.wait;
+    }
+    EXPECT_EQ(waits, (std::vector<std::int64_t>{1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300}));
+}
+
+TEST_F(ManagerAccessTest, TheWaitIsEnforcedAfterReopeningTheLedger) {
+    {
+        auto l = open_at_clock();
+        set(l);
+        for (int i = 0; i < 3; ++i) {
+            now_ += check(l, kWrong).wait;
+        }
+        check(l, kWrong);  // the fourth: the next try waits 8 s
+    }
+    now_ += 3s;
+    auto l = open_at_clock();
+    const auto r = check(l, kPassphrase);
+    EXPECT_EQ(r.outcome, Outcome::wait);
+    EXPECT_EQ(r.wait, 5s);
+    EXPECT_EQ(r.failures, 4);
+}
+
+TEST_F(ManagerAccessTest, TheRightPassphraseResetsTheCount) {
+    auto l = open_at_clock();
+    set(l);
+    now_ += check(l, kWrong).wait;
+    now_ += check(l, kWrong).wait;
+    ASSERT_EQ(check(l, kPassphrase).outcome, Outcome::granted);
+    const auto r = check(l, kWrong);
+    EXPECT_EQ(r.failures, 1);
+    EXPECT_EQ(r.wait, 1s);
+}
+
+TEST_F(ManagerAccessTest, SettingANewPassphraseClearsTheWait) {
+    auto l = open_at_clock();
+    set(l);
+    for (int i = 0; i < 5; ++i)
+        now_ += check(l, kWrong).wait;
+    check(l, kWrong);
+    set(l, "a brand new passphrase");
+    EXPECT_EQ(check(l, "a brand new passphrase").outcome, Outcome::granted);
+}
+
+TEST_F(ManagerAccessTest, PuttingTheClockBackNeverMakesTheWaitLongerThanItWas) {
+    auto l = open_at_clock();
+    set(l);
+    check(l, kWrong);
+    now_ -= std::chrono::hours{24 * 365};
+    const auto r = check(l, kPassphrase);
+    EXPECT_EQ(r.outcome, Outcome::wait);
+    EXPECT_EQ(r.wait, 1s);
+}
+
+TEST_F(ManagerAccessTest, AnUnreadableFailureTimeCountsAsJustNow) {
+    auto l = open_at_clock();
+    set(l);
+    for (int i = 0; i < 3; ++i)
+        now_ += check(l, kWrong).wait;
+    query(file_, "UPDATE manager_sign_in SET last_failure = 'soon'");
+    const auto r = check(l, kPassphrase);
+    EXPECT_EQ(r.outcome, Outcome::wait);
+    EXPECT_EQ(r.wait, 4s);
+}
+
+TEST_F(ManagerAccessTest, APassphraseSetOnAnotherDeviceAndMergedInDoesNotOpenThisOne) {
+    const auto other_file = dir_ / "laptop.db";
+    {
+        auto other = open_at_clock(other_file);
+        set(other, "the laptop's passphrase");
+    }
+    auto l = open_at_clock();
+    auto merged = l.merge(other_file);
+    ASSERT_TRUE(merged) << merged.error().describe();
+    ASSERT_EQ(merged->imported, 1);
+    EXPECT_FALSE(l.has_manager_passphrase().value());
+    EXPECT_EQ(check(l, "the laptop's passphrase").outcome, Outcome::not_set);
+}
+
+TEST_F(ManagerAccessTest, AMergedLedgerCannotReplaceThisDevicesPassphrase) {
+    const auto other_file = dir_ / "laptop.db";
+    {
+        auto other = open_at_clock(other_file);
+        // Two, so the laptop's latest is further along its chain than this device's.
+        set(other, "the laptop's first passphrase");
+        set(other, "the laptop's passphrase");
+    }
+    auto l = open_at_clock();
+    set(l);
+    ASSERT_TRUE(l.merge(other_file));
+    EXPECT_EQ(check(l, "the laptop's passphrase").outcome, Outcome::refused);
+    now_ += 1s;
+    EXPECT_EQ(check(l, kPassphrase).outcome, Outcome::granted);
+}
+
+TEST_F(ManagerAccessTest, ADamagedPassphraseEventLetsNobodyInAndSaysWhatToDo) {
+    auto l = open_at_clock();
+    set(l);
+    query(file_,
+          "UPDATE events SET payload = replace(payload, '$argon2id$', '$scrypt$')"
+          " WHERE type = 'manager-passphrase-set'");
+    auto r = l.check_manager_passphrase(kPassphrase);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("waymark manager passphrase"), std::string::npos);
+}
