@@ -4,7 +4,9 @@
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "waymark/core/files.hpp"
 #include "waymark/ledger/ledger.hpp"
+#include "waymark/ledger/witness.hpp"
 
 namespace waymark::cli {
 
@@ -12,26 +14,32 @@ namespace {
 
 struct LedgerArgs {
     std::string ledger;
-    std::string file;  // backup target or ledger to merge
+    std::string file;                    // backup target, ledger to merge, witness output
+    std::vector<std::string> witnesses;  // verify --witness
 };
 
-Result<ledger::Ledger> open_existing(const std::string& path) {
+// Reading commands open the ledger read-only, so they work on an auditor's copy (0400
+// file, 0555 folder, read-only mount) and can never change what they check.
+enum class Access { read, write };
+
+Result<ledger::Ledger> open_existing(const std::string& path, Access access) {
     ledger::OpenOptions options;
     options.create = false;
+    options.read_only = access == Access::read;
     return ledger::Ledger::open(
         path.empty() ? ledger::default_ledger_path() : std::filesystem::path(path), options);
 }
 
 // Adds a subcommand whose action needs the opened ledger.
 CLI::App* add_action(CLI::App* parent, const char* name, const char* help,
-                     std::shared_ptr<LedgerArgs> args, CommandContext& ctx,
+                     std::shared_ptr<LedgerArgs> args, CommandContext& ctx, Access access,
                      std::function<int(ledger::Ledger&, const LedgerArgs&)> action) {
     CLI::App* cmd = parent->add_subcommand(name, help);
     cmd->add_option("--ledger", args->ledger,
                     "Ledger file (default: $WAYMARK_LEDGER, else "
                     "$XDG_DATA_HOME/waymark/ledger.db)");
-    cmd->callback([args, &ctx, action] {
-        auto l = open_existing(args->ledger);
+    cmd->callback([args, &ctx, action, access] {
+        auto l = open_existing(args->ledger, access);
         if (!l)
             return void(ctx.exit_code = print_error(l.error()));
         ctx.exit_code = action(*l, *args);
@@ -39,14 +47,26 @@ CLI::App* add_action(CLI::App* parent, const char* name, const char* help,
     return cmd;
 }
 
-int verify(ledger::Ledger& l, const LedgerArgs&) {
-    auto report = l.verify();
+int verify(ledger::Ledger& l, const LedgerArgs& a) {
+    ledger::VerifyOptions options;
+    for (const auto& file : a.witnesses) {
+        auto seen = ledger::read_witnesses(file);
+        if (!seen)
+            return print_error(seen.error());
+        for (auto& w : *seen)
+            options.witnesses.push_back(std::move(w));
+    }
+    auto report = l.verify(options);
     if (!report)
         return print_error(report.error());
     if (report->ok()) {
         std::cout << l.path().string() << ": " << count(report->events_checked, "event") << ", "
                   << count(report->checkpoints_checked, "checkpoint")
-                  << ": the chain, signatures and projections verify\n";
+                  << ": the chain, signatures, learners and projections verify";
+        if (!options.witnesses.empty())
+            std::cout << ", and it holds all " << count(options.witnesses.size(), "checkpoint")
+                      << " witnessed outside it";
+        std::cout << "\n";
         return kExitOk;
     }
     for (const auto& problem : report->problems)
@@ -87,11 +107,45 @@ void add_ledger_command(CLI::App& app, CommandContext& ctx) {
         app.add_subcommand("ledger", "Verify, rebuild, back up, merge or describe the ledger");
     group->require_subcommand(1);
 
+    auto verify_args = std::make_shared<LedgerArgs>();
     add_action(group, "verify",
-               "Check the hash chain, signatures and projections; exit 1 on any problem",
-               std::make_shared<LedgerArgs>(), ctx, verify);
+               "Check the hash chain, signatures, learners and projections (read-only); exit 1 "
+               "on any problem",
+               verify_args, ctx, Access::read, verify)
+        ->add_option("--witness", verify_args->witnesses,
+                     "A checkpoint kept outside the ledger ('waymark ledger witness' file, or "
+                     "another ledger): report a rollback or fork against it")
+        ->check(CLI::ExistingFile);
+    auto witness_args = std::make_shared<LedgerArgs>();
+    add_action(group, "witness",
+               "Sign a checkpoint of the ledger now and save it to FILE, for someone outside "
+               "to keep",
+               witness_args, ctx, Access::write,
+               [](ledger::Ledger& l, const LedgerArgs& a) {
+                   if (std::filesystem::exists(a.file))
+                       return print_error(make_error(
+                           ErrorCode::usage,
+                           a.file + " already exists; choose a new file for the checkpoint"));
+                   if (auto sound = ledger::refuse_unless_evidence(l); !sound)
+                       return print_error(sound.error());
+                   auto c = l.checkpoint("witness");
+                   if (!c)
+                       return print_error(c.error());
+                   if (auto w = write_file_atomic(a.file, ledger::witness_json(*c)); !w)
+                       return print_error(w.error());
+                   std::cout << "wrote " << a.file << ": checkpoint of device " << c->device_id
+                             << " at sequence " << c->seq << " (" << c->time << "), key "
+                             << c->public_key.fingerprint()
+                             << "\nkeep it away from this computer; check the ledger against "
+                                "it with 'waymark ledger verify --witness "
+                             << a.file << "'\n";
+                   return kExitOk;
+               })
+        ->add_option("-o,--output", witness_args->file, "New file for the checkpoint")
+        ->required();
     add_action(group, "rebuild", "Recreate progress, attempts and completions from the events",
-               std::make_shared<LedgerArgs>(), ctx, [](ledger::Ledger& l, const LedgerArgs&) {
+               std::make_shared<LedgerArgs>(), ctx, Access::write,
+               [](ledger::Ledger& l, const LedgerArgs&) {
                    if (auto r = l.rebuild(); !r)
                        return print_error(r.error());
                    std::cout << "rebuilt the projections of " << l.path().string() << "\n";
@@ -99,6 +153,7 @@ void add_ledger_command(CLI::App& app, CommandContext& ctx) {
                });
     auto backup_args = std::make_shared<LedgerArgs>();
     add_action(group, "backup", "Copy the ledger to FILE while it stays in use", backup_args, ctx,
+               Access::write,
                [](ledger::Ledger& l, const LedgerArgs& a) {
                    if (auto r = l.backup(a.file); !r)
                        return print_error(r.error());
@@ -109,6 +164,7 @@ void add_ledger_command(CLI::App& app, CommandContext& ctx) {
         ->required();
     auto merge_args = std::make_shared<LedgerArgs>();
     add_action(group, "merge", "Import the events of another device's ledger", merge_args, ctx,
+               Access::write,
                [](ledger::Ledger& l, const LedgerArgs& a) {
                    auto r = l.merge(a.file);
                    if (!r)
@@ -125,7 +181,7 @@ void add_ledger_command(CLI::App& app, CommandContext& ctx) {
         ->add_option("OTHER", merge_args->file, "The other ledger file")
         ->required();
     add_action(group, "stats", "Counts of events, learners, completions and checkpoints",
-               std::make_shared<LedgerArgs>(), ctx, stats);
+               std::make_shared<LedgerArgs>(), ctx, Access::read, stats);
 }
 
 }  // namespace waymark::cli

@@ -92,6 +92,9 @@ std::optional<std::string> normalise_certificate_code(std::string_view typed) {
 
 Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_view who,
                                           std::string_view course_id) {
+    // A certificate vouches for the ledger's rows: only ones that match the chain.
+    if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
+        return sound.error();
     auto learner = find_learner(ledger, who);
     if (!learner)
         return learner.error();
@@ -137,6 +140,9 @@ Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_vi
 
 Result<CertificateCheck> verify_certificate(ledger::Ledger& ledger, std::string_view typed,
                                             UtcTime now) {
+    // "Genuine" only from rows that match the chain: a row inserted with sqlite3 is not.
+    if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
+        return sound.error();
     CertificateCheck check;
     const auto code = normalise_certificate_code(typed);
     if (!code) {
