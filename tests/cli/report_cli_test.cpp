@@ -5,6 +5,7 @@
 #include <set>
 
 #include "run_waymark.hpp"
+#include "waymark/ledger/ledger.hpp"
 
 namespace waymark::cli_testing {
 namespace {
@@ -35,7 +36,8 @@ TEST_P(ReportFormat, IsWrittenWithASignatureThatVerifyExportAccepts) {
     ASSERT_TRUE(fs::exists(path(file)));
     EXPECT_GT(fs::file_size(path(file)), 0u);
     ASSERT_TRUE(fs::exists(path(file + ".sig")));
-    const CommandRun v = waymark("verify-export " + quoted(path(file)));
+    const CommandRun v = waymark("verify-export " + quoted(path(file)) + " --trust " +
+                                 quoted(path("ledger.db.pub")));
     EXPECT_EQ(v.exit_code, 0) << v.output;
     EXPECT_TRUE(contains(v.output, "unchanged since it was signed")) << v.output;
 }
@@ -47,7 +49,8 @@ TEST_P(ReportFormat, FailsVerificationWhenOneByteIsChanged) {
     ASSERT_GT(bytes.size(), 100u);
     bytes[bytes.size() / 2] ^= 0x01;
     write_file(path(file), bytes);
-    const CommandRun v = waymark("verify-export " + quoted(path(file)));
+    const CommandRun v = waymark("verify-export " + quoted(path(file)) + " --trust " +
+                                 quoted(path("ledger.db.pub")));
     EXPECT_EQ(v.exit_code, 1) << v.output;
     EXPECT_TRUE(contains(v.output, "does NOT verify")) << v.output;
 }
@@ -164,7 +167,10 @@ TEST_F(Report, HistoryCsvListsEveryCompletionNotOnlyTheLatest) {
     EXPECT_TRUE(history.has_column("completion_event_id"));
     EXPECT_GE(history.size(), latest);
     EXPECT_GT(history.size(), 0u);
-    EXPECT_EQ(waymark("verify-export " + quoted(path("history.csv"))).exit_code, 0);
+    EXPECT_EQ(waymark("verify-export " + quoted(path("history.csv")) + " --trust " +
+                      quoted(path("ledger.db.pub")))
+                  .exit_code,
+              0);
 }
 
 TEST_F(Report, ExportToAFolderThatDoesNotExistFailsClearlyAndLeavesNothingBehind) {
@@ -188,7 +194,10 @@ TEST_F(Report, FailedExportLeavesTheExistingReportAndItsSignatureAsTheyWere) {
     EXPECT_NE(r.exit_code, 0) << r.output;
     EXPECT_EQ(read_file(path("report.csv")), report_bytes);
     EXPECT_EQ(read_file(path("report.csv.sig")), sig_bytes);
-    EXPECT_EQ(waymark("verify-export " + quoted(path("report.csv"))).exit_code, 0);
+    EXPECT_EQ(waymark("verify-export " + quoted(path("report.csv")) + " --trust " +
+                      quoted(path("ledger.db.pub")))
+                  .exit_code,
+              0);
 }
 
 TEST_F(Report, ASignatureThatCannotBeWrittenLeavesTheExistingReportAsItWas) {
@@ -267,6 +276,105 @@ TEST_F(Report, ExcelWithAFormatOtherThanCsvIsAUsageError) {
     EXPECT_EQ(r.exit_code, 2) << r.output;
     EXPECT_TRUE(contains(r.output, "--excel")) << r.output;
     EXPECT_FALSE(fs::exists(path("report.json")));
+}
+
+// --- --packages: the course packages the reader trusts decide what counts -------------
+
+// The bundled sample course packed and signed by a publisher key made for the test:
+// packages/course.wmpkg and publisher.pub in the test's folder.
+class ReportPackages : public GeneratedLedgerTest {
+  protected:
+    void SetUp() override {
+        GeneratedLedgerTest::SetUp();
+        // No trusted-keys folder of the person running the tests may take part.
+        ::setenv("XDG_CONFIG_HOME", path("config").c_str(), 1);
+        fs::create_directory(path("packages"));
+        const CommandRun key = waymark("keygen --out " + quoted(path("publisher")));
+        ASSERT_EQ(key.exit_code, 0) << key.output;
+        const CommandRun pack =
+            waymark("pack " + quoted(std::string(WAYMARK_SOURCE_DIR) + "/courses/waymark-sample") +
+                    " --key " + quoted(path("publisher.key")) + " -o " +
+                    quoted(path("packages/course.wmpkg")));
+        ASSERT_EQ(pack.exit_code, 0) << pack.output;
+        const CommandRun inspect = waymark("inspect " + quoted(path("packages/course.wmpkg")));
+        const auto at = inspect.output.find("content digest:");
+        ASSERT_NE(at, std::string::npos) << inspect.output;
+        digest_ = inspect.output.substr(inspect.output.find_first_not_of(' ', at + 15), 64);
+    }
+    void TearDown() override {
+        ::unsetenv("XDG_CONFIG_HOME");
+        GeneratedLedgerTest::TearDown();
+    }
+    std::string packages_options() const {
+        return " --packages " + quoted(path("packages")) + " --trust " +
+               quoted(path("publisher.pub"));
+    }
+    std::string digest_;  // of packages/course.wmpkg
+};
+
+// waymark-gen records made-up digests that no package has: with the real packages named,
+// not one of its completions counts, however the device recorded them.
+TEST_F(ReportPackages, CompletionsOnContentNoTrustedPackageHasAllShowAsUntrusted) {
+    const CsvTable before = report_csv();
+    std::size_t with_completion = 0;
+    for (std::size_t i = 0; i < before.size(); ++i)
+        with_completion += !before.at(i, "completed_on").empty() ||
+                           !before.at(i, "untrusted_completed_on").empty();
+    ASSERT_GT(before.count("status", "completed"), 0u);
+
+    const CommandRun r = report("csv", "report.csv", packages_options());
+    EXPECT_TRUE(contains(r.output, "only completions on the 1 package")) << r.output;
+    const CsvTable after(read_file(path("report.csv")));
+    EXPECT_EQ(after.count("status", "completed"), 0u);
+    EXPECT_EQ(after.count("status", "due-soon"), 0u);
+    EXPECT_EQ(after.count("status", "overdue"), 0u);
+    EXPECT_EQ(after.count("status", "untrusted"), with_completion);
+}
+
+TEST_F(ReportPackages, ACompletionOnATrustedPackageCountsAndOneOnOtherContentDoesNot) {
+    {
+        auto l = ledger::Ledger::open(path("own.db"));
+        ASSERT_TRUE(l) << l.error().describe();
+        const ledger::CourseRef packaged{"waymark-sample", "1.0.0", digest_, true};
+        ledger::CourseRef other = packaged;
+        other.digest = std::string(64, 'a');
+        for (const auto& [staff, course] : {std::pair{"S1", packaged}, std::pair{"S2", other}}) {
+            auto learner = l->add_learner(
+                ledger::Person{"Name " + std::string(staff), staff, "", "Team", "Role"});
+            ASSERT_TRUE(learner) << learner.error().describe();
+            auto c = l->record_completion(learner->id, course,
+                                          ledger::CourseCompleted{"attempt", 0.9, 12},
+                                          *parse_iso8601("2026-08-01T10:00:00Z"));
+            ASSERT_TRUE(c) << c.error().describe();
+        }
+    }
+    const CommandRun r =
+        waymark("report --format csv -o " + quoted(path("own.csv")) +
+                " --as-of 2026-09-01 --ledger " + quoted(path("own.db")) + packages_options());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const CsvTable csv(read_file(path("own.csv")));
+    ASSERT_EQ(csv.size(), 2u);
+    EXPECT_EQ(csv.at(0, "staff_id"), "S1");
+    EXPECT_EQ(csv.at(0, "status"), "completed");
+    EXPECT_EQ(csv.at(1, "staff_id"), "S2");
+    EXPECT_EQ(csv.at(1, "status"), "untrusted");
+}
+
+TEST_F(ReportPackages, APackagesFolderWithNoTrustedPackageIsRefusedAndWritesNothing) {
+    const CommandRun r = on_ledger("report --format csv -o " + quoted(path("r.csv")) +
+                                   " --packages " + quoted(path("packages")));
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_TRUE(contains(r.output, "course.wmpkg")) << r.output;
+    EXPECT_TRUE(contains(r.output, "--trust")) << r.output;
+    EXPECT_FALSE(fs::exists(path("r.csv")));
+}
+
+TEST_F(ReportPackages, TrustWithoutPackagesIsAUsageError) {
+    const CommandRun r = on_ledger("report --format csv -o " + quoted(path("r.csv")) + " --trust " +
+                                   quoted(path("publisher.pub")));
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_TRUE(contains(r.output, "--packages")) << r.output;
+    EXPECT_FALSE(fs::exists(path("r.csv")));
 }
 
 }  // namespace

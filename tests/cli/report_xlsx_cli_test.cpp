@@ -41,7 +41,8 @@ TEST_F(XlsxReport, IsAWorkbookWithASignatureThatVerifyExportAccepts) {
     ASSERT_TRUE(fs::exists(path("report.xlsx")));
     EXPECT_TRUE(read_file(path("report.xlsx")).starts_with("PK\x03\x04"));
     EXPECT_TRUE(contains(zip_part(path("report.xlsx"), "xl/workbook.xml"), "name=\"Detail\""));
-    const CommandRun v = waymark("verify-export " + quoted(path("report.xlsx")));
+    const CommandRun v = waymark("verify-export " + quoted(path("report.xlsx")) + " --trust " +
+                                 quoted(path("ledger.db.pub")));
     EXPECT_EQ(v.exit_code, 0) << v.output;
     EXPECT_TRUE(contains(v.output, "unchanged since it was signed")) << v.output;
 }

@@ -1,9 +1,13 @@
 // The manager passphrase kept in the ledger: set with the device key, stored as an
 // Argon2id hash in the chain, checked with a back-off the ledger file remembers.
+#include <sodium.h>
+
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 
+#include "chain.hpp"
 #include "ledger_fixture.hpp"
 
 using namespace waymark;
@@ -55,6 +59,78 @@ class ManagerAccessTest : public LedgerTest {
 
     UtcTime now_ = at("2026-03-02T09:00:00Z");
 };
+
+// What someone with the ledger file but not the device key can make: a manager-passphrase-
+// set payload with an Argon2id hash of their own passphrase.
+std::string forged_payload(const std::string& passphrase) {
+    char hash[crypto_pwhash_STRBYTES];
+    EXPECT_EQ(crypto_pwhash_str_alg(
+                  hash, passphrase.c_str(), passphrase.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13),
+              0);
+    return write_payload(ManagerPassphraseSet{hash});
+}
+
+// The event `seq` of `device` as stored, with its chain hash recomputed as the ledger
+// computes it after its payload is replaced.
+struct StoredEvent {
+    std::string id, time, type, payload;
+    Sha256Digest prev{}, hash{};
+};
+
+StoredEvent read_event(const std::filesystem::path& file, const std::string& device,
+                       std::int64_t seq) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT id, time, type, payload, prev_hash, hash FROM events"
+                       " WHERE device_id = ?1 AND seq = ?2",
+                       -1, &s, nullptr);
+    sqlite3_bind_text(s, 1, device.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, seq);
+    StoredEvent e;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        auto text = [&](int c) {
+            return std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, c)));
+        };
+        e.id = text(0);
+        e.time = text(1);
+        e.type = text(2);
+        e.payload = text(3);
+        std::memcpy(e.prev.data(), sqlite3_column_blob(s, 4), e.prev.size());
+        std::memcpy(e.hash.data(), sqlite3_column_blob(s, 5), e.hash.size());
+    } else {
+        ADD_FAILURE() << "no event " << seq;
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return e;
+}
+
+Sha256Digest hash_of(const std::string& device, std::int64_t seq, const StoredEvent& e) {
+    std::string bytes;
+    canonical_event_bytes(
+        EventFields{e.id, device, seq, e.time, "", "", "", "", false, e.type, e.payload}, bytes);
+    return chain_hash(e.prev, bytes);
+}
+
+// Runs SQL with blob parameters ?1 and ?2, as sqlite3 with a little scripting would.
+void run_with_blobs(const std::filesystem::path& file, const std::string& sql,
+                    const Sha256Digest& first, const Sha256Digest& second,
+                    const std::string& text) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    sqlite3_stmt* s = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_bind_blob(s, 1, first.data(), int(first.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(s, 2, second.data(), int(second.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, text.c_str(), -1, SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(s), SQLITE_DONE) << sqlite3_errmsg(db);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+}
 
 }  // namespace
 
@@ -288,4 +364,61 @@ TEST_F(ManagerAccessTest, ADamagedPassphraseEventLetsNobodyInAndSaysWhatToDo) {
     auto r = l.check_manager_passphrase(kPassphrase);
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("waymark manager passphrase"), std::string::npos);
+}
+
+TEST_F(ManagerAccessTest, APassphraseEventAddedWithSqlWithoutTheKeyOpensNothing) {
+    auto l = open_at_clock();
+    set(l);
+    const std::string device = l.device_id();
+    std::int64_t tail_seq = 0;
+    ASSERT_TRUE(l.for_each_event(0, [&](const Event& e) {
+        tail_seq = std::max(tail_seq, e.seq);
+        return true;
+    }));
+    // A forged event chained correctly on the tail: only the signed head shows it.
+    const StoredEvent tail = read_event(file_, device, tail_seq);
+    StoredEvent forged = tail;
+    forged.id = "00000000-0000-4000-8000-000000000001";
+    forged.type = "manager-passphrase-set";
+    forged.payload = forged_payload("the intruder's passphrase");
+    forged.prev = tail.hash;
+    const std::int64_t seq = tail_seq + 1;
+    const Sha256Digest hash = hash_of(device, seq, forged);
+    run_with_blobs(file_,
+                   "INSERT INTO events(id, device_id, seq, time, learner_id, course_id,"
+                   " course_version, course_digest, course_trusted, type, payload, prev_hash,"
+                   " hash) VALUES('" +
+                       forged.id + "', '" + device + "', " + std::to_string(seq) + ", '" +
+                       forged.time + "', '', '', '', '', 0, 'manager-passphrase-set', ?3, ?1, ?2)",
+                   forged.prev, hash, forged.payload);
+    auto r = l.check_manager_passphrase("the intruder's passphrase");
+    ASSERT_FALSE(r) << "granted a passphrase set without the device key";
+    EXPECT_NE(r.error().message.find("manager area stays locked"), std::string::npos)
+        << r.error().message;
+    EXPECT_NE(r.error().message.find("waymark ledger verify"), std::string::npos);
+}
+
+TEST_F(ManagerAccessTest, APassphraseEditedInPlaceWithItsHashOpensNothing) {
+    auto l = open_at_clock();
+    set(l);
+    add_learner(l);  // an event after it, linked to its hash
+    const std::string device = l.device_id();
+    std::int64_t seq = 0;
+    ASSERT_TRUE(l.for_each_event(0, [&](const Event& e) {
+        if (e.type == "manager-passphrase-set")
+            seq = e.seq;
+        return true;
+    }));
+    StoredEvent edited = read_event(file_, device, seq);
+    edited.payload = forged_payload("the intruder's passphrase");
+    const Sha256Digest hash = hash_of(device, seq, edited);
+    run_with_blobs(
+        file_,
+        "UPDATE events SET hash = ?2, payload = ?3 WHERE prev_hash = ?1 AND device_id = '" +
+            device + "' AND seq = " + std::to_string(seq),
+        edited.prev, hash, edited.payload);
+    auto r = l.check_manager_passphrase("the intruder's passphrase");
+    ASSERT_FALSE(r) << "granted a passphrase edited without the device key";
+    EXPECT_NE(r.error().message.find("manager area stays locked"), std::string::npos)
+        << r.error().message;
 }

@@ -1,5 +1,6 @@
-// Every bundled course can be taken from start to finish: a new learner reads every page,
-// fails the assessment once, passes it, and the ledger holds a completion that verifies.
+// Every bundled course can be taken from start to finish as learners get it, a signed
+// package: a new learner reads every page, fails the assessment once, passes it, and the
+// ledger holds a compliant completion and verifies.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -30,8 +31,7 @@ class BundledJourney : public ::testing::TestWithParam<std::string> {
 
 TEST_P(BundledJourney, ReadEveryPageFailPassAndTheLedgerVerifies) {
     LedgerJournal journal(ledger::Ledger::open(dir / "ledger.db").value());
-    test::Journey t(
-        journal, {load_course_folder(std::string(WAYMARK_SOURCE_DIR) + "/courses/" + GetParam())});
+    test::Journey t(journal, {test::packed_course(test::course_folder(GetParam()))});
     ASSERT_TRUE(t.p().library().front().error.empty()) << t.p().library().front().error;
     t.add_learner();
     t.read_every_page();
@@ -54,6 +54,7 @@ TEST_P(BundledJourney, ReadEveryPageFailPassAndTheLedgerVerifies) {
     auto completions = journal.ledger().completions(t.p().learner()->id, GetParam());
     ASSERT_TRUE(completions.ok());
     ASSERT_EQ(completions->size(), 1u);
+    EXPECT_TRUE(completions->front().course.trusted);
     EXPECT_TRUE(journal.ledger().verify()->ok());
 }
 

@@ -14,11 +14,13 @@ UtcTime at(const char* text) {
 }
 }  // namespace
 
-TEST(Library, FindsTheBundledCourses) {
+TEST(Library, FindsTheBundledCourseFoldersAsPreviewOnly) {
     auto courses = scan_courses({WAYMARK_SOURCE_DIR "/courses"}, {});
     ASSERT_GE(courses.size(), 3u);
-    for (const auto& c : courses)
+    for (const auto& c : courses) {
         EXPECT_TRUE(c.playable()) << c.path << ": " << c.error;
+        EXPECT_TRUE(c.preview_only()) << c.path;
+    }
 }
 
 TEST(Library, SkipsAFolderThatDoesNotExist) {

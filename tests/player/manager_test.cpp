@@ -1,70 +1,186 @@
+// The manager area as the player decides it: the passphrase is the ledger's (set by an
+// administrator), wrong tries wait, and the dashboard counts who has done what.
 #include <gtest/gtest.h>
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "journey.hpp"
-#include "waymark/core/files.hpp"
+#include "waymark/player/ledger_journal.hpp"
 #include "waymark/player/manager.hpp"
 
 using namespace waymark;
 using namespace waymark::player;
+using namespace std::chrono_literals;
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Passphrase : ::testing::Test {
-    fs::path dir = fs::temp_directory_path() / ("waymark-manager-" + std::to_string(::getpid()));
-    fs::path file = dir / "manager.pass";
-    void SetUp() override { fs::remove_all(dir); }
-    void TearDown() override { fs::remove_all(dir); }
+constexpr const char* kPassphrase = "correct horse battery";
+
+// A MemoryJournal that counts the passphrases it was asked to check.
+struct CountingJournal : MemoryJournal {
+    int checks = 0;
+    Result<ManagerCheck> check_manager_passphrase(const std::string& passphrase) override {
+        ++checks;
+        return MemoryJournal::check_manager_passphrase(passphrase);
+    }
+};
+
+// A player over a journal holding the manager passphrase, on the learners screen.
+struct ManagerArea : ::testing::Test {
+    CountingJournal journal;
+    test::Journey t{journal};
+    Player& p() { return t.p(); }
+
+    void SetUp() override {
+        journal.set_manager_passphrase(kPassphrase);
+        t.add_learner();
+        p().sign_out();
+    }
+    void type(const std::string& passphrase) {
+        p().manager_passphrase() = passphrase;
+        p().submit_manager_passphrase();
+    }
 };
 
 }  // namespace
 
-TEST_F(Passphrase, IsNotSetOnANewDevice) {
-    EXPECT_FALSE(ManagerPassphrase(file).is_set());
+TEST(ManagerAreaWithoutPassphrase, SaysNoneIsSetAndOffersNoWayToSetOne) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_manager();
+    ASSERT_EQ(t.p().screen(), Screen::manager_sign_in);
+    EXPECT_FALSE(t.p().manager_passphrase_set());
+    EXPECT_FALSE(t.p().can_submit_manager_passphrase());
 }
 
-TEST_F(Passphrase, RefusesOneShorterThanTenCharacters) {
-    auto r = ManagerPassphrase(file).set("short", "short");
-    ASSERT_FALSE(r.ok());
-    EXPECT_FALSE(ManagerPassphrase(file).is_set());
+TEST(ManagerAreaWithoutPassphrase, IgnoresAPassphraseTypedAnyway) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_manager();
+    t.p().manager_passphrase() = "my own passphrase";
+    t.p().submit_manager_passphrase();
+    EXPECT_EQ(t.p().screen(), Screen::manager_sign_in);
+    EXPECT_EQ(t.p().dashboard(), nullptr);
+    EXPECT_FALSE(journal.has_manager_passphrase().value());
 }
 
-TEST_F(Passphrase, RefusesAConfirmationThatDiffers) {
-    EXPECT_FALSE(ManagerPassphrase(file).set("correct horse battery", "correct horse batery").ok());
+TEST(ManagerAreaWithoutPassphrase, SeesAPassphraseSetWhileThePlayerWasOpen) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_manager();
+    t.p().close_manager();
+    journal.set_manager_passphrase(kPassphrase);
+    t.p().open_manager();
+    EXPECT_TRUE(t.p().manager_passphrase_set());
+    EXPECT_TRUE(t.p().can_submit_manager_passphrase());
 }
 
-TEST_F(Passphrase, StoresOnlyAnArgon2idHashReadableByItsOwner) {
-    ASSERT_TRUE(ManagerPassphrase(file).set("correct horse battery", "correct horse battery"));
-    const auto text = read_file(file).value();
-    EXPECT_EQ(text.rfind("$argon2id$", 0), 0u) << text;
-    EXPECT_EQ(text.find("correct horse"), std::string::npos);
-    struct stat st {};
-    ASSERT_EQ(::stat(file.c_str(), &st), 0);
-    EXPECT_EQ(st.st_mode & 0777, 0600u);
+TEST(ManagerAreaWithoutPassphrase, IsNotOfferedInAnAuthorsPreview) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    ASSERT_TRUE(t.p().start_author_preview());
+    EXPECT_FALSE(t.p().has_manager_area());
+    t.p().open_manager();
+    EXPECT_NE(t.p().screen(), Screen::manager_sign_in);
 }
 
-TEST_F(Passphrase, AcceptsTheRightPassphraseAndRefusesAWrongOne) {
-    ManagerPassphrase gate(file);
-    ASSERT_TRUE(gate.set("correct horse battery", "correct horse battery"));
-    EXPECT_TRUE(gate.check("correct horse battery").value());
-    EXPECT_FALSE(gate.check("Correct horse battery").value());
+TEST_F(ManagerArea, TheRightPassphraseOpensTheDashboardAndLockingGoesBack) {
+    p().open_manager();
+    type(kPassphrase);
+    ASSERT_EQ(p().screen(), Screen::manager);
+    ASSERT_NE(p().dashboard(), nullptr);
+    p().close_manager();
+    EXPECT_EQ(p().screen(), Screen::learners);
+    EXPECT_EQ(p().dashboard(), nullptr);
 }
 
-TEST_F(Passphrase, CannotBeSetTwice) {
-    ManagerPassphrase gate(file);
-    ASSERT_TRUE(gate.set("correct horse battery", "correct horse battery"));
-    EXPECT_FALSE(gate.set("another long passphrase", "another long passphrase").ok());
+TEST_F(ManagerArea, AWrongPassphraseSaysHowLongToWaitAndClearsWhatWasTyped) {
+    p().open_manager();
+    type("not the passphrase");
+    EXPECT_EQ(p().screen(), Screen::manager_sign_in);
+    EXPECT_EQ(p().manager_problem(), "Wrong passphrase. Try again in 1 second.");
+    EXPECT_TRUE(p().manager_passphrase().empty());
 }
 
-TEST_F(Passphrase, ReportsADamagedFileInsteadOfLettingAnyoneIn) {
-    fs::create_directories(dir);
-    ASSERT_TRUE(write_file_atomic(file, "garbage"));
-    auto r = ManagerPassphrase(file).check("garbage");
-    EXPECT_TRUE(!r.ok() || !*r);
+TEST_F(ManagerArea, OpenIsDisabledWhileTheWaitRuns) {
+    p().open_manager();
+    type("not the passphrase");
+    EXPECT_FALSE(p().can_submit_manager_passphrase());
+    t.now += 1s;
+    EXPECT_TRUE(p().can_submit_manager_passphrase());
+    EXPECT_EQ(p().manager_problem(), "Wrong passphrase. Try again.");
+}
+
+TEST_F(ManagerArea, APassphraseSubmittedDuringTheWaitIsNotChecked) {
+    p().open_manager();
+    type("not the passphrase");
+    ASSERT_EQ(journal.checks, 1);
+    type(kPassphrase);
+    EXPECT_EQ(journal.checks, 1);
+    EXPECT_EQ(p().screen(), Screen::manager_sign_in);
+}
+
+TEST_F(ManagerArea, TheWaitCountsDownAndGrowsWithEachWrongPassphrase) {
+    p().open_manager();
+    type("wrong one");
+    t.now += 1s;
+    type("wrong two");
+    t.now += 2s;
+    type("wrong three");
+    EXPECT_EQ(p().manager_problem(), "Wrong passphrase. Try again in 4 seconds.");
+    t.now += 1500ms;
+    EXPECT_EQ(p().manager_wait(), 3s);
+    EXPECT_EQ(p().manager_problem(), "Wrong passphrase. Try again in 3 seconds.");
+}
+
+TEST_F(ManagerArea, ClosingAndReopeningTheAreaDoesNotEndTheWait) {
+    p().open_manager();
+    type("not the passphrase");
+    p().close_manager();
+    p().open_manager();
+    EXPECT_FALSE(p().can_submit_manager_passphrase());
+    EXPECT_EQ(p().manager_problem(), "Wrong passphrase. Try again in 1 second.");
+}
+
+// The ledger keeps the count: a player started after wrong tries in another one (or
+// before a restart) learns of the wait from the ledger, which does not check the try.
+TEST(ManagerAreaOnTheLedger, AWaitLeftFromAnEarlierPlayerIsShownAndTheTryIsNotChecked) {
+    char pattern[] = "/tmp/waymark-player-manager-XXXXXX";
+    ASSERT_NE(::mkdtemp(pattern), nullptr);
+    const fs::path dir = pattern;
+    UtcTime now = *parse_iso8601("2026-03-02T09:00:00Z");
+    ledger::OpenOptions options;
+    options.clock = [&now] { return now; };
+    {
+        auto l = ledger::Ledger::open(dir / "ledger.db", options).value();
+        ASSERT_TRUE(l.set_manager_passphrase(kPassphrase));
+        for (int i = 0; i < 3; ++i)
+            now += l.check_manager_passphrase("a wrong guess").value().wait;
+        ASSERT_EQ(l.check_manager_passphrase("a wrong guess").value().wait, 8s);
+    }
+    now += 2s;
+    LedgerJournal journal(ledger::Ledger::open(dir / "ledger.db", options).value());
+    PlayerOptions o;
+    o.clock = [&now] { return now; };
+    Player p({test::sample_course()}, journal, o);
+    p.open_manager();
+    ASSERT_TRUE(p.manager_passphrase_set());
+    p.manager_passphrase() = kPassphrase;
+    p.submit_manager_passphrase();
+    EXPECT_EQ(p.screen(), Screen::manager_sign_in);
+    EXPECT_EQ(p.manager_problem(),
+              "Too many wrong passphrases on this device. Try again in 6 seconds.");
+    EXPECT_FALSE(p.can_submit_manager_passphrase());
+    now += 6s;
+    p.manager_passphrase() = kPassphrase;
+    p.submit_manager_passphrase();
+    EXPECT_EQ(p.screen(), Screen::manager);
+    fs::remove_all(dir);
 }
 
 TEST(Dashboard, CountsEachTeamOnEachCourse) {
@@ -98,28 +214,4 @@ TEST(Dashboard, ListsOverdueLearnersMostOverdueFirst) {
     ASSERT_EQ(board->overdue.size(), 1u);
     EXPECT_EQ(board->overdue[0].name, "Ann");
     EXPECT_GT(board->overdue[0].days, 27);
-}
-
-TEST_F(Passphrase, PlayerOpensTheDashboardOnlyWithTheRightPassphrase) {
-    MemoryJournal j;
-    test::Journey t(j);
-    t.add_learner();
-    ASSERT_TRUE(ManagerPassphrase(file).set("correct horse battery", "correct horse battery"));
-    PlayerOptions o;
-    o.manager_passphrase_file = file;
-    Player p({test::sample_course()}, j, o);
-    p.open_manager();
-    ASSERT_EQ(p.screen(), Screen::manager_sign_in);
-    p.manager_passphrase() = "wrong";
-    p.submit_manager_passphrase();
-    EXPECT_EQ(p.screen(), Screen::manager_sign_in);
-    EXPECT_FALSE(p.manager_problem().empty());
-    EXPECT_TRUE(p.manager_passphrase().empty());
-    p.manager_passphrase() = "correct horse battery";
-    p.submit_manager_passphrase();
-    ASSERT_EQ(p.screen(), Screen::manager);
-    ASSERT_NE(p.dashboard(), nullptr);
-    p.close_manager();
-    EXPECT_EQ(p.screen(), Screen::learners);
-    EXPECT_EQ(p.dashboard(), nullptr);
 }

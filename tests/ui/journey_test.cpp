@@ -275,20 +275,17 @@ TEST(PlayerScreens, AJournalThatCannotBeWrittenStopsTheCourseWithAMessage) {
     EXPECT_TRUE(h.quit_requested);
 }
 
+// The passphrase is the journal's, set by an administrator; the player cannot set one.
 TEST(PlayerScreens, TheManagerAreaOpensAfterAWrongThenTheRightPassphrase) {
-    const auto file = std::filesystem::temp_directory_path() /
-                      ("waymark-ui-manager-" + std::to_string(::getpid()) + ".pass");
-    std::filesystem::remove(file);
     MemoryJournal journal;
+    journal.set_manager_passphrase("correct horse battery");
     ASSERT_TRUE(journal.add_learner({"x", "Ann Lee", "A-1", "Early help", "Worker"}));
-    PlayerOptions o;
-    o.manager_passphrase_file = file;
-    Player p({test::sample_course()}, journal, o);
+    test::Journey t(journal);
+    Player& p = t.p();
     test::Harness h(p);
     ASSERT_TRUE(h.click("Manager area")) << h.labels();
     ASSERT_TRUE(h.type_into("Passphrase", "correct horse battery"));
-    ASSERT_TRUE(h.type_into("Type it again", "correct horse battery"));
-    ASSERT_TRUE(h.click("Set passphrase and open"));
+    ASSERT_TRUE(h.click("Open the manager area"));
     ASSERT_EQ(p.screen(), Screen::manager);
     ASSERT_TRUE(h.click("Lock the manager area"));
 
@@ -296,11 +293,11 @@ TEST(PlayerScreens, TheManagerAreaOpensAfterAWrongThenTheRightPassphrase) {
     ASSERT_TRUE(h.type_into("Passphrase", "not the passphrase"));
     ASSERT_TRUE(h.click("Open the manager area"));
     EXPECT_EQ(p.screen(), Screen::manager_sign_in);
+    t.now += 1s;  // the wait after a first wrong passphrase
     ASSERT_TRUE(h.type_into("Passphrase", "correct horse battery"));
     ASSERT_TRUE(h.click("Open the manager area"));
     EXPECT_EQ(p.screen(), Screen::manager);
     EXPECT_TRUE(h.has("Overdue list"));
-    std::filesystem::remove(file);
 }
 
 TEST(PlayerScreens, APassedCourseSavesTheCertificateAndOpensIt) {
@@ -322,6 +319,27 @@ TEST(PlayerScreens, APassedCourseSavesTheCertificateAndOpensIt) {
         ASSERT_TRUE(h.click("Open certificate")) << h.labels();
         ASSERT_EQ(h.files_opened.size(), 1u);
         EXPECT_EQ(h.files_opened[0], t.p().certificate_path().string());
+    }
+    fs::remove_all(dir);
+}
+
+// A course folder can be edited by anyone who can write to it: passing it is a preview,
+// and a certificate would certify nothing.
+TEST(PlayerScreens, APassedCourseFolderOffersNoCertificate) {
+    namespace fs = std::filesystem;
+    const fs::path dir =
+        fs::temp_directory_path() / ("waymark-ui-folder-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    {
+        LedgerJournal journal(ledger::Ledger::open(dir / "ledger.db").value());
+        test::Journey t(journal, {test::sample_folder()}, dir);
+        test::Harness h(t.p());
+        t.take_course(true);
+        h.frame();
+        ASSERT_EQ(t.p().screen(), Screen::result);
+        EXPECT_TRUE(t.p().completed());
+        EXPECT_FALSE(h.has("Save certificate (PDF)")) << h.labels();
     }
     fs::remove_all(dir);
 }

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "waymark/core/terminal_text.hpp"
 #include "waymark/ledger/ledger.hpp"
 
 namespace waymark::cli {
@@ -20,9 +21,11 @@ void add_ledger_option(CLI::App* cmd, std::string& path) {
                     "$XDG_DATA_HOME/waymark/ledger.db)");
 }
 
-Result<ledger::Ledger> open_ledger(const std::string& path, bool create) {
+// `list` and `show` only read, so they open read-only: they work on an auditor's copy.
+Result<ledger::Ledger> open_ledger(const std::string& path, bool create, bool read_only = false) {
     ledger::OpenOptions options;
     options.create = create;
+    options.read_only = read_only;
     return ledger::Ledger::open(
         path.empty() ? ledger::default_ledger_path() : std::filesystem::path(path), options);
 }
@@ -31,20 +34,36 @@ std::string display_name(const ledger::Learner& l) {
     return l.erased() ? "(erased learner)" : l.person.name;
 }
 
-void print_table(const std::vector<std::vector<std::string>>& rows) {
+// Columns a cell takes: one per character (UTF-8 continuation bytes take none), so that
+// "Siân Öztürk" lines up with plain ASCII names.
+std::size_t columns(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+    }));
+}
+
+// Every cell is printable(): names, teams and roles come from whoever added the learner,
+// or from another device's ledger after a merge, and could hold terminal escape codes.
+void print_table(const std::vector<std::vector<std::string>>& raw_rows) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& raw : raw_rows) {
+        rows.emplace_back();
+        for (const auto& cell : raw)
+            rows.back().push_back(printable(cell));
+    }
     std::vector<std::size_t> widths;
     for (const auto& row : rows)
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (widths.size() <= i)
                 widths.push_back(0);
-            widths[i] = std::max(widths[i], row[i].size());
+            widths[i] = std::max(widths[i], columns(row[i]));
         }
     for (const auto& row : rows) {
         std::string line;
         for (std::size_t i = 0; i < row.size(); ++i) {
             line += row[i];
             if (i + 1 < row.size())
-                line += std::string(widths[i] - row[i].size() + 2, ' ');
+                line += std::string(widths[i] - columns(row[i]) + 2, ' ');
         }
         while (!line.empty() && line.back() == ' ')
             line.pop_back();
@@ -85,7 +104,7 @@ void add_learner_command(CLI::App& app, CommandContext& ctx) {
     CLI::App* list = learner->add_subcommand("list", "List learners, one per line, id first");
     add_ledger_option(list, *list_ledger);
     list->callback([list_ledger, &ctx] {
-        auto l = open_ledger(*list_ledger, false);
+        auto l = open_ledger(*list_ledger, false, true);
         if (!l)
             return void(ctx.exit_code = print_error(l.error()));
         auto all = l->learners();
@@ -110,34 +129,39 @@ void add_learner_command(CLI::App& app, CommandContext& ctx) {
         ->required();
     add_ledger_option(show, show_args->ledger);
     show->callback([show_args, &ctx] {
-        auto l = open_ledger(show_args->ledger, false);
+        auto l = open_ledger(show_args->ledger, false, true);
         if (!l)
             return void(ctx.exit_code = print_error(l.error()));
         auto p = l->learner(show_args->id);
         if (!p)
             return void(ctx.exit_code = print_error(p.error()));
-        std::cout << "id        " << p->id << "\n"
-                  << "name      " << display_name(*p) << "\n";
+        // Every field goes through printable(), for the reasons print_table() gives; course
+        // ids and versions come from packages and other devices' events.
+        std::cout << "id        " << printable(p->id) << "\n"
+                  << "name      " << printable(display_name(*p)) << "\n";
         if (!p->erased())
-            std::cout << "staff id  " << p->person.staff_id << "\n"
-                      << "team      " << p->person.team << "\n"
-                      << "role      " << p->person.role << "\n"
-                      << "email     " << (p->person.email.empty() ? "-" : p->person.email) << "\n";
-        std::cout << "enrolled  " << p->enrolled_at << "\n";
+            std::cout << "staff id  " << printable(p->person.staff_id) << "\n"
+                      << "team      " << printable(p->person.team) << "\n"
+                      << "role      " << printable(p->person.role) << "\n"
+                      << "email     "
+                      << (p->person.email.empty() ? "-" : printable(p->person.email)) << "\n";
+        std::cout << "enrolled  " << printable(p->enrolled_at) << "\n";
         if (p->erased())
-            std::cout << "erased    " << *p->erased_at << "\n";
+            std::cout << "erased    " << printable(*p->erased_at) << "\n";
         auto r = l->for_each_progress([&](const ledger::Progress& progress) {
             if (progress.learner_id == p->id)
-                std::cout << "course    " << progress.course_id << " " << progress.course_version
-                          << ": " << progress.percent() << "% read\n";
+                std::cout << "course    " << printable(progress.course_id) << " "
+                          << printable(progress.course_version) << ": " << progress.percent()
+                          << "% read\n";
             return true;
         });
         if (r) {
             r = l->for_each_completion([&](const ledger::Completion& c) {
                 if (c.learner_id == p->id)
-                    std::cout << "completed " << c.course.id << " " << c.course.version << " on "
-                              << c.completed_at << ", valid until "
-                              << c.valid_until.value_or("(no expiry)")
+                    std::cout << "completed " << printable(c.course.id) << " "
+                              << printable(c.course.version) << " on " << printable(c.completed_at)
+                              << ", valid until "
+                              << printable(c.valid_until.value_or("(no expiry)"))
                               << (c.course.trusted ? "" : " (untrusted package)") << "\n";
                 return true;
             });
@@ -157,11 +181,26 @@ void add_learner_command(CLI::App& app, CommandContext& ctx) {
         auto l = open_ledger(erase_args->ledger, false);
         if (!l)
             return void(ctx.exit_code = print_error(l.error()));
-        if (auto r = l->erase_learner(erase_args->id); !r)
-            return void(ctx.exit_code = print_error(r.error()));
+        auto erased = l->erase_learner(erase_args->id);
+        if (!erased)
+            return void(ctx.exit_code = print_error(erased.error()));
         std::cout << "erased learner " << erase_args->id
-                  << ": name, staff id, email, team and role removed; their records remain "
-                     "under this id\n";
+                  << ": name, staff id, email, team and role removed from the ledger file; "
+                     "their records remain under this id\n";
+        if (!erased->removed_from_log)
+            std::cout << "warning: another program (a running player?) is reading the ledger, "
+                         "so the old details stay in "
+                      << l->path().string()
+                      << "-wal until it closes; close it, then run this command's ledger "
+                         "again with 'waymark ledger stats' to let the log empty\n";
+        if (erased->backups.empty())
+            std::cout << "no backups made with 'waymark ledger backup' are recorded; copies "
+                         "made any other way still hold the details\n";
+        else {
+            std::cout << "these backups still hold the details; erase or destroy them too:\n";
+            for (const auto& [path, when] : erased->backups)
+                std::cout << "  " << printable(path) << " (made " << when << ")\n";
+        }
         ctx.exit_code = kExitOk;
     });
 }

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     waymark::cli::add_certificate_command(app, ctx);
     waymark::cli::add_verify_export_command(app, ctx);
     waymark::cli::add_settings_command(app, ctx);
+    waymark::cli::add_manager_command(app, ctx);
 
     try {
         app.parse(argc, argv);

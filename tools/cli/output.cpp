@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "waymark/core/terminal_text.hpp"
+
 namespace waymark::cli {
 
 namespace {
@@ -36,18 +38,26 @@ void print_diagnostics(const Diagnostics& diagnostics, const std::string& folder
             if (d.column > 0)
                 place += ":" + std::to_string(d.column);
         }
-        std::cerr << place << (place.empty() ? "" : ": ") << painted(d.severity) << ": "
-                  << d.message << "\n";
+        std::cerr << printable(place) << (place.empty() ? "" : ": ") << painted(d.severity) << ": "
+                  << printable(d.message) << "\n";
     }
 }
 
 int print_error(const Error& error) {
-    std::cerr << "waymark: " << painted(Severity::error) << ": " << error.describe() << "\n";
+    std::cerr << "waymark: " << painted(Severity::error) << ": " << printable(error.describe())
+              << "\n";
     return error.code == ErrorCode::usage ? kExitUsage : kExitFailed;
 }
 
+void print_warning(const std::string& message) {
+    std::cerr << "waymark: " << painted(Severity::warning) << ": " << printable(message) << "\n";
+}
+
 std::string count(std::size_t n, const char* noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+    const std::string_view word(noun);
+    const bool sibilant = word.ends_with("ch") || word.ends_with("sh") || word.ends_with('s') ||
+                          word.ends_with('x');  // "batches", not "batchs"
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : sibilant ? "es" : "s");
 }
 
 std::string count_summary(const Diagnostics& diagnostics) {

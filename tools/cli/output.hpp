@@ -12,16 +12,23 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
 
+// Everything printed here goes through printable() (waymark/core/terminal_text.hpp):
+// messages quote files, course sources, ledgers and LRS replies, any of which may hold
+// control characters meant for the terminal.
+
 // Prints diagnostics to stderr, one per line, each path prefixed with `folder` so that
 // editors and terminals can jump to it; colours "error" and "warning" on a terminal
 // unless NO_COLOR is set.
 void print_diagnostics(const Diagnostics& diagnostics, const std::string& folder);
 
-// Prints "waymark: where: message" to stderr and returns the exit code for it:
+// Prints "waymark: error: where: message" to stderr and returns the exit code for it:
 // kExitUsage for usage errors, kExitFailed for everything else.
 int print_error(const Error& error);
 
-// "1 module", "2 modules"
+// Prints "waymark: warning: message" to stderr.
+void print_warning(const std::string& message);
+
+// "1 module", "2 modules", "0 batches"
 std::string count(std::size_t n, const char* noun);
 
 // "1 error, 2 warnings"

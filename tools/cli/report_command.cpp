@@ -7,12 +7,15 @@
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "trust_options.hpp"
 #include "waymark/ledger/ledger.hpp"
 #include "waymark/report/csv.hpp"
 #include "waymark/report/html_export.hpp"
 #include "waymark/report/json_export.hpp"
+#include "waymark/report/package_trust.hpp"
 #include "waymark/report/signed_export.hpp"
 #include "waymark/report/status.hpp"
+#include "waymark/report/write_signed_export.hpp"
 #include "waymark/report/xlsx_export.hpp"
 
 namespace waymark::cli {
@@ -24,6 +27,8 @@ struct ReportArgs {
     int due_days = -1;
     bool excel = false;
     bool history = false;
+    std::string packages;  // --packages DIR: the trusted packages decide which completions count
+    TrustOptions trust;    // the publishers whose packages in DIR are trusted
 };
 
 Error usage(std::string message) {
@@ -79,6 +84,24 @@ int run(const ReportArgs& a) {
         return print_error(usage("--excel shapes a CSV file for Excel; with --format " + a.format +
                                  " leave it out (or use --format xlsx)"));
 
+    std::size_t trusted_packages = 0;
+    if (!a.packages.empty()) {
+        auto keys = load_trust_store(a.trust);
+        if (!keys)
+            return print_error(keys.error());
+        auto packages = report::trust_packages_in(a.packages, *keys, [](const Error& skipped) {
+            std::cerr << "waymark: warning: " << skipped.describe() << "\n";
+        });
+        if (!packages)
+            return print_error(packages.error());
+        trusted_packages = packages->trusted.size();
+        options.trust = std::move(packages->trust);
+    } else if (!a.trust.keys.empty() || !a.trust.dirs.empty()) {
+        return print_error(usage(
+            "--trust and --trust-dir name the publishers whose packages --packages DIR holds; "
+            "add --packages DIR, or leave them out to count completions as the device recorded"));
+    }
+
     ledger::OpenOptions open;
     open.create = false;
     auto l = ledger::Ledger::open(
@@ -90,58 +113,45 @@ int run(const ReportArgs& a) {
         return print_error(matrix.error());
     if (auto r = matrix->check(filter); !r)
         return print_error(r.error());
-    auto key = report::device_secret_key(*l);
-    if (!key)
-        return print_error(key.error());
-    // Everything that can refuse the export is checked before the checkpoint, so a
-    // refused export leaves no "export" checkpoint in the ledger.
+    // Everything that can refuse the export is checked before write_signed_export takes
+    // the checkpoint, so a refused export leaves no "export" checkpoint in the ledger.
     if (a.format == "xlsx" && matrix->count_rows(filter) > report::kXlsxRowLimit)
         return print_error(usage(
             "the report has " + count(static_cast<std::size_t>(matrix->count_rows(filter)), "row") +
             ", more than an Excel sheet holds (" + std::to_string(report::kXlsxRowLimit) +
             "); narrow it with --course, --team or --role, or use --format csv"));
-    auto out = report::OutputFile::create(a.output);
-    if (!out)
-        return print_error(out.error());
-    auto checkpoint = l->checkpoint("export");
-    if (!checkpoint)
-        return print_error(checkpoint.error());
-    const auto info = report::export_info(*l, *checkpoint, filter);
     const auto progress = terminal_progress();
-    if (a.format == "csv" && a.history) {
-        if (auto r = report::write_completion_history_csv(*l, filter, {a.excel}, *out); !r)
-            return print_error(r.error());
-    } else if (a.format == "csv") {
-        report::write_status_csv(*matrix, filter, {a.excel}, *out, progress);
-    } else if (a.format == "xlsx") {
-        if (auto r = report::write_status_xlsx(*matrix, info, *out, progress); !r)
-            return print_error(r.error());
-    } else if (a.format == "json") {
-        report::write_status_json(*matrix, info, *out, progress);
-    } else {
-        report::write_status_html(*matrix, info, *out);
-    }
-    // Signed before it replaces the old report: a signature that cannot be written
-    // leaves the old report and its .sig together.
-    if (auto r = out->finish(); !r)
-        return print_error(r.error());
-    auto sig = report::sign_export(a.output, *l, *checkpoint, *key, out->temporary_path());
-    if (!sig) {
-        Error e = sig.error();
-        e.message += "; the export was not written, and any earlier " +
-                     std::filesystem::path(a.output).filename().string() + " is unchanged";
-        return print_error(e);
-    }
-    if (auto r = out->commit(); !r)
-        return print_error(r.error());
+    auto exported = report::write_signed_export(
+        *l, a.output,
+        [&](const ledger::Checkpoint& checkpoint, report::OutputFile& out) -> Result<void> {
+            const auto info = report::export_info(*l, checkpoint, filter);
+            if (a.format == "csv" && a.history)
+                return report::write_completion_history_csv(*l, filter, {a.excel}, out,
+                                                            options.trust);
+            if (a.format == "csv")
+                report::write_status_csv(*matrix, filter, {a.excel}, out, progress);
+            else if (a.format == "xlsx")
+                return report::write_status_xlsx(*matrix, info, out, progress);
+            else if (a.format == "json")
+                report::write_status_json(*matrix, info, out, progress);
+            else
+                report::write_status_html(*matrix, info, out);
+            return {};
+        });
+    if (!exported)
+        return print_error(exported.error());
     const std::string what =
         a.history ? "every completion recorded"
                   : count(static_cast<std::size_t>(matrix->count_rows(filter)), "row") +
                         ", as of " + format_date(matrix->as_of());
     std::cout << "wrote " << a.output << " (" << a.format << ", " << what << ")\nsigned "
               << report::signature_path(a.output).string() << " with device key "
-              << l->device_public_key().fingerprint() << " at checkpoint " << checkpoint->seq
-              << "\n";
+              << exported->signature.key.fingerprint() << " at checkpoint "
+              << exported->checkpoint.seq << "\n";
+    if (options.trust.by_digest())
+        std::cout << "trusted: only completions on the " << count(trusted_packages, "package")
+                  << " in " << a.packages
+                  << " signed by a trusted key count; others show as untrusted\n";
     return kExitOk;
 }
 
@@ -171,6 +181,11 @@ void add_report_command(CLI::App& app, CommandContext& ctx) {
     cmd->add_flag("--excel", args->excel, "CSV for Excel: byte order mark and CRLF line ends");
     cmd->add_flag("--history", args->history,
                   "CSV of every completion ever recorded instead of the status per course");
+    cmd->add_option("--packages", args->packages,
+                    "Folder of the course packages (.wmpkg) learners were trained on: only "
+                    "completions on one signed by a trusted key (--trust) count; the others "
+                    "show as untrusted, whatever the device recorded");
+    add_trust_options(*cmd, args->trust, "a publisher whose packages in --packages are trusted");
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args); });
 }
 

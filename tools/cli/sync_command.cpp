@@ -7,7 +7,9 @@
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "waymark/core/terminal_text.hpp"
 #include "waymark/xapi/credentials.hpp"
+#include "waymark/xapi/endpoint.hpp"
 #include "waymark/xapi/sync.hpp"
 
 namespace waymark::cli {
@@ -51,6 +53,10 @@ Result<xapi::Credentials> credentials_of(const SyncArgs& args) {
 }
 
 int run_sync(const SyncArgs& args) {
+    // First of all: an address holding a password must be refused before anything could
+    // print it or record it in the ledger.
+    if (auto checked = xapi::check_endpoint(args.lrs); !checked)
+        return print_error(checked.error());
     if (!args.user.empty() && args.password_file.empty())
         return print_error(make_error(ErrorCode::usage,
                                       "--user needs --password-file (a file of mode 0600 "
@@ -70,6 +76,9 @@ int run_sync(const SyncArgs& args) {
         options);
     if (!l)
         return print_error(l.error());
+    // Statements are evidence: sent only from rows and events that match the chain.
+    if (auto sound = ledger::refuse_unless_evidence(*l); !sound)
+        return print_error(sound.error());
     auto mapper = xapi::make_mapper(
         *l, std::vector<std::filesystem::path>(args.courses.begin(), args.courses.end()));
     if (!mapper)
@@ -83,8 +92,8 @@ int run_sync(const SyncArgs& args) {
     lrs.retries = args.retries;
     lrs.timeout = std::chrono::milliseconds(static_cast<long long>(args.timeout_seconds * 1000));
     lrs.on_retry = [terminal](int n, std::chrono::milliseconds wait, const std::string& why) {
-        std::cerr << (terminal ? "\n" : "") << "waymark: " << why << "; retry " << n << " in "
-                  << wait.count() << " ms\n";
+        std::cerr << (terminal ? "\n" : "") << "waymark: " << printable(why) << "; retry " << n
+                  << " in " << wait.count() << " ms\n";
     };
     auto client = xapi::LrsClient::create(lrs);
     if (!client)
@@ -100,9 +109,22 @@ int run_sync(const SyncArgs& args) {
     if (!report)
         return print_error(report.error());
     std::cout << "sent " << count(std::size_t(report->statements_sent), "statement") << " in "
-              << count(std::size_t(report->batches), "batch") << " to " << client->endpoint()
-              << "; acknowledged up to ledger position " << report->position << " (was "
-              << report->resumed_from << ")\n";
+              << count(std::size_t(report->batches), "batch") << " to "
+              << printable(client->endpoint()) << "; acknowledged up to ledger position "
+              << report->position << " (was " << report->resumed_from << ")\n";
+    if (report->checkpoint)
+        std::cout << "the LRS holds this ledger's checkpoint for event " << report->checkpoint->seq
+                  << " (signed " << printable(report->checkpoint->time)
+                  << "), a witness kept outside the ledger file\n";
+    if (report->checkpoint_error) {
+        // The statements are in the LRS and recorded as synced; only the witness is
+        // missing, so this is a warning, but not a success.
+        print_warning(
+            "the statements were sent and recorded as synced, but the LRS does not "
+            "hold this ledger's latest checkpoint: " +
+            report->checkpoint_error->describe());
+        return kExitFailed;
+    }
     return kExitOk;
 }
 

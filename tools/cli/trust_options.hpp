@@ -1,7 +1,10 @@
-// tools/cli/trust_options.hpp: the --trust and --trust-dir options of verify and inspect.
+// tools/cli/trust_options.hpp: the --trust and --trust-dir options, the one way every
+// command that checks a signature is told which keys to trust: publishers' keys for
+// verify, inspect and report --packages, device keys for verify-export.
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,10 +18,15 @@ struct TrustOptions {
     std::vector<std::string> dirs;  // --trust-dir DIR (every *.pub in it)
 };
 
-void add_trust_options(CLI::App& cmd, TrustOptions& opt);
+// `whose` says in the help text whose keys these are ("a trusted publisher").
+void add_trust_options(CLI::App& cmd, TrustOptions& opt,
+                       const std::string& whose = "a trusted publisher");
 
-// The keys named on the command line, plus $XDG_CONFIG_HOME/waymark/trusted-keys (or
-// ~/.config/waymark/trusted-keys) when it exists.
+// The keys named on the command line, plus those in trusted_keys_folder() when it exists.
 Result<package::TrustStore> load_trust_store(const TrustOptions& opt);
+
+// $XDG_CONFIG_HOME/waymark/trusted-keys (else ~/.config/waymark/trusted-keys), whose
+// *.pub keys are always trusted; empty when neither variable is set.
+std::filesystem::path trusted_keys_folder();
 
 }  // namespace waymark::cli

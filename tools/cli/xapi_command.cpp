@@ -28,6 +28,9 @@ int run_export(const ExportArgs& args) {
         options);
     if (!l)
         return print_error(l.error());
+    // Statements are evidence: sent only from rows and events that match the chain.
+    if (auto sound = ledger::refuse_unless_evidence(*l); !sound)
+        return print_error(sound.error());
     auto mapper = xapi::make_mapper(
         *l, std::vector<std::filesystem::path>(args.courses.begin(), args.courses.end()));
     if (!mapper)

@@ -79,21 +79,17 @@ Result<void> check_chain_since(Database& db, std::int64_t from,
     auto devices = db.prepare("SELECT id FROM devices");
     if (!devices)
         return devices.error();
-    for (;;) {
-        auto row = devices->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return {};
+    return each_row(*devices, [&]() -> Result<void> {
         const std::string device = devices->column_text(0);
         if (ends.contains(device))
-            continue;
+            return {};
         auto end = read_chain_end(db, device);
         if (!end)
             return end.error();
         if (end->seq > 0)
             ends.emplace(device, *end);
-    }
+        return {};
+    });
 }
 
 // Each completion row against the course-completed event at its position.
@@ -106,12 +102,7 @@ Result<void> check_completion_rows(Database& db, VerifyReport& report) {
         " ON e.position = c.position");
     if (!s)
         return s.error();
-    for (;;) {
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return {};
+    return each_row(*s, [&] {
         bool same = s->column_view(0) == s->column_view(10) &&
                     s->column_view(11) == to_string(EventType::course_completed);
         for (int i = 1; same && i <= 6; ++i)
@@ -135,7 +126,7 @@ Result<void> check_completion_rows(Database& db, VerifyReport& report) {
                             " is not the course-completed event it names: the completions "
                             "table was edited",
                         s->column_int(19));
-    }
+    });
 }
 
 // Each certificate row against its certificate-issued event.
@@ -146,12 +137,7 @@ Result<void> check_certificate_rows(Database& db, VerifyReport& report) {
         " ON e.id = c.event_id");
     if (!s)
         return s.error();
-    for (;;) {
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return {};
+    return each_row(*s, [&] {
         bool same = s->column_view(5) == to_string(EventType::certificate_issued) &&
                     s->column_view(1) == s->column_view(6) &&
                     s->column_view(4) == s->column_view(7);
@@ -163,7 +149,7 @@ Result<void> check_certificate_rows(Database& db, VerifyReport& report) {
             add_problem(report, "the certificate with code " + s->column_text(3) +
                                     " is not the certificate-issued event it names: the "
                                     "certificates table was edited");
-    }
+    });
 }
 
 // The organisation's settings (the reporting rules) against a replay of their events.
@@ -174,30 +160,21 @@ Result<void> check_organisation_settings(Database& db, VerifyReport& report) {
         " ORDER BY position");
     if (!events)
         return events.error();
-    for (;;) {
-        auto row = events->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    auto replayed = each_row(*events, [&] {
         if (events->column_view(0) != to_string(EventType::settings_changed))
-            continue;
-        auto setting = read_setting_changed(events->column_view(1));
-        if (!setting)
-            continue;  // unreadable payloads are verify's to report
-        expected[setting->key] = {setting->value, events->column_text(2)};
-    }
+            return;
+        // An unreadable payload is verify's to report.
+        if (auto setting = read_setting_changed(events->column_view(1)))
+            expected[setting->key] = {setting->value, events->column_text(2)};
+    });
+    if (!replayed)
+        return replayed;
     auto rows = db.prepare(
         "SELECT key, value, changed_at FROM settings WHERE learner_id = '' ORDER BY key");
     if (!rows)
         return rows.error();
     std::size_t seen = 0;
-    for (;;) {
-        auto row = rows->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    auto compared = each_row(*rows, [&] {
         ++seen;
         const auto it = expected.find(rows->column_text(0));
         if (it == expected.end() || it->second.first != rows->column_view(1) ||
@@ -205,7 +182,9 @@ Result<void> check_organisation_settings(Database& db, VerifyReport& report) {
             add_problem(report, "the organisation setting \"" + rows->column_text(0) +
                                     "\" is not the value its events set: the settings table "
                                     "was edited");
-    }
+    });
+    if (!compared)
+        return compared;
     if (seen != expected.size())
         add_problem(report,
                     "organisation settings recorded in the chain are missing from the "

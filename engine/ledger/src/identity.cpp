@@ -34,18 +34,11 @@ struct Recorded {
 Result<Recorded> recorded_identity(Statement& s, std::string_view learner_id) {
     s.bind(1, learner_id);
     Recorded r;
-    for (;;) {
-        auto row = s.step();
-        if (!row) {
-            s.reset();
-            return row.error();
-        }
-        if (!*row)
-            break;
+    auto read = each_row(s, [&] {
         const auto type = parse_event_type(s.column_view(1));
         if (!type || (*type != EventType::learner_enrolled && *type != EventType::learner_updated &&
                       *type != EventType::learner_erased))
-            continue;
+            return;
         if (*type == EventType::learner_enrolled && !r.enrolled) {
             r.enrolled = true;
             r.enrolled_at = s.column_text(3);
@@ -56,8 +49,9 @@ Result<Recorded> recorded_identity(Statement& s, std::string_view learner_id) {
         if (*type != EventType::learner_erased)
             if (auto c = read_identity_commitment(*type, s.column_view(2)))
                 r.commitment = c->commitment;
-    }
-    s.reset();
+    });
+    if (!read)
+        return read.error();
     return r;
 }
 
@@ -75,12 +69,7 @@ Result<void> check_identities(Database& db, VerifyReport& report) {
         " ORDER BY position");
     if (!events)
         return events.error();
-    for (;;) {
-        auto row = rows->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return {};
+    return each_row(*rows, [&]() -> Result<void> {
         const std::string id = rows->column_text(0);
         const std::string who = "learner " + id;
         const Person person{rows->column_text(1), rows->column_text(2), rows->column_text(3),
@@ -93,7 +82,7 @@ Result<void> check_identities(Database& db, VerifyReport& report) {
             add_problem(report, who +
                                     " is in the learners table but was never enrolled in the "
                                     "chain: the row was added");
-            continue;
+            return {};
         }
         if (rows->column_view(6) != recorded->enrolled_at)
             add_problem(report, who +
@@ -107,13 +96,13 @@ Result<void> check_identities(Database& db, VerifyReport& report) {
                 add_problem(report, who + " was erased on " + recorded->latest_time +
                                         " but the learners table holds details for them again: "
                                         "the erasure was undone");
-            continue;
+            return {};
         }
         if (erased_row) {
             add_problem(report, who +
                                     " is marked erased in the learners table, but the chain "
                                     "records no erasure: the row was edited");
-            continue;
+            return {};
         }
         Salt salt{};
         const auto blob = rows->column_blob(8);
@@ -121,7 +110,7 @@ Result<void> check_identities(Database& db, VerifyReport& report) {
             add_problem(report, who +
                                     "'s details are not bound to the chain (no commitment or "
                                     "no salt): the row or its events were edited");
-            continue;
+            return {};
         }
         std::copy(blob.begin(), blob.end(), salt.begin());
         if (person_commitment(id, salt, person) != recorded->commitment)
@@ -129,7 +118,8 @@ Result<void> check_identities(Database& db, VerifyReport& report) {
                                     "'s details (name, staff id, email, team or role) are not "
                                     "the ones recorded in the chain: the learners table was "
                                     "edited");
-    }
+        return {};
+    });
 }
 
 }  // namespace waymark::ledger

@@ -171,18 +171,15 @@ Result<void> bind_existing_learners(LedgerState& st, WriteHead& head) {
             " WHERE erased_at IS NULL AND salt IS NULL ORDER BY rowid");
         if (!s)
             return s.error();
-        for (;;) {
-            auto row = s->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
+        auto read = each_row(*s, [&] {
             Learner l;
             l.id = s->column_text(0);
             l.person = Person{s->column_text(1), s->column_text(2), s->column_text(3),
                               s->column_text(4), s->column_text(5)};
             unbound.push_back(std::move(l));
-        }
+        });
+        if (!read)
+            return read;
     }
     auto set_salt = st.db.prepare("UPDATE learners SET salt = ?2 WHERE id = ?1");
     if (!set_salt)
@@ -668,14 +665,11 @@ Result<Erasure> Ledger::erase_learner(std::string_view id) {
     auto backups = st.db.prepare("SELECT path, made_at FROM backups ORDER BY rowid");
     if (!backups)
         return backups.error();
-    for (;;) {
-        auto row = backups->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    auto listed = each_row(*backups, [&] {
         out.backups.push_back({backups->column_text(0), backups->column_text(1)});
-    }
+    });
+    if (!listed)
+        return listed.error();
     return out;
 }
 

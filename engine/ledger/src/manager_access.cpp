@@ -2,9 +2,10 @@
 // with a back-off that the ledger file keeps.
 //
 // The passphrase is an event (manager-passphrase-set, an Argon2id hash), so it needs the
-// device key to set and no file beside the ledger can reset it. Only this device's own
-// events count: a ledger merged in from elsewhere brings its device's passphrase events
-// with it, and they must not open this device's manager area.
+// device key to set and no file beside the ledger can reset it; it is read only as part
+// of the chain the device signed, so an event added or edited with SQL opens nothing.
+// Only this device's own events count: a ledger merged in from elsewhere brings its
+// device's passphrase events with it, and they must not open this device's manager area.
 //
 // The back-off counter (manager_sign_in) is outside the chain: it only slows guessing at
 // this device. Each try is counted before its passphrase is checked, in a transaction of
@@ -13,9 +14,12 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <functional>
 #include <span>
 
 #include "append.hpp"
+#include "head.hpp"
+#include "integrity.hpp"
 #include "state.hpp"
 #include "waymark/core/crypto.hpp"
 
@@ -43,24 +47,98 @@ std::chrono::seconds back_off(std::int64_t failures) {
     return std::min(std::chrono::seconds{std::int64_t{1} << (failures - 1)}, kLongestWait);
 }
 
-// The Argon2id string of this device's latest manager-passphrase-set, if any. Found
-// through the learner index (learner '' and course '' hold only the organisation's
-// settings and these events), never by reading the whole chain.
+// Runs `body` on one snapshot of the file (a read transaction of its own unless the
+// caller's is open), so that a writer in another process cannot change the file between
+// its reads.
+Result<void> in_read_snapshot(Database& db, const std::function<Result<void>()>& body) {
+    if (db.in_transaction())
+        return body();
+    if (auto r = db.exec("BEGIN"); !r)
+        return r;
+    auto result = body();
+    if (auto r = db.exec(result ? "COMMIT" : "ROLLBACK"); !r && result)
+        return r;
+    return result;
+}
+
+Error locked(const LedgerState& st, const std::string& why) {
+    return make_error(ErrorCode::verification,
+                      "the manager area stays locked: " + why +
+                          "; run 'waymark ledger verify "
+                          "--ledger " +
+                          st.path.string() +
+                          "' to see what changed, restore the "
+                          "ledger from a backup, or set a new passphrase with 'waymark manager "
+                          "passphrase'");
+}
+
+// The Argon2id string of this device's latest manager-passphrase-set, if any.
+//
+// Found through the learner index (learner '' and course '' hold only the organisation's
+// settings and these events), never by reading the whole chain. Believed only as part of
+// this device's signed chain: the signed head must check with the device key and be the
+// chain's last event (load_write_head), and every event from the passphrase's on must
+// hash and link as it was signed. Otherwise anyone who can write the file but has no key
+// could add or edit the event with SQL and so choose the passphrase. This costs the
+// events recorded since the passphrase was set.
 Result<std::optional<std::string>> current_hash(LedgerState& st) {
-    auto s = st.db.prepare(
-        "SELECT payload FROM events INDEXED BY events_by_learner"
-        " WHERE learner_id = '' AND course_id = '' AND type = ?1 AND device_id = ?2"
-        " ORDER BY seq DESC LIMIT 1");
-    if (!s)
-        return s.error();
-    s->bind(1, to_string(EventType::manager_passphrase_set));
-    s->bind(2, st.device_id);
-    auto row = s->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    std::optional<std::string> payload;
+    auto read = in_read_snapshot(st.db, [&]() -> Result<void> {
+        auto s = st.db.prepare(
+            "SELECT seq FROM events INDEXED BY events_by_learner"
+            " WHERE learner_id = '' AND course_id = '' AND type = ?1 AND device_id = ?2"
+            " ORDER BY seq DESC LIMIT 1");
+        if (!s)
+            return s.error();
+        s->bind(1, to_string(EventType::manager_passphrase_set));
+        s->bind(2, st.device_id);
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        const std::int64_t from = s->column_int(0);
+        auto head = load_write_head(st);
+        if (!head)
+            return locked(st, head.error().message);
+        auto walk = st.db.prepare(std::string(kChainColumns) +
+                                  " WHERE device_id = ?1 AND seq >= ?2 ORDER BY seq");
+        if (!walk)
+            return walk.error();
+        walk->bind(1, st.device_id);
+        walk->bind(2, from);
+        std::string bytes;
+        Sha256Digest last{};
+        std::int64_t seq = from;
+        for (;; ++seq) {
+            auto next = walk->step();
+            if (!next)
+                return next.error();
+            if (!*next)
+                break;
+            Sha256Digest prev{}, hash{};
+            const bool sound = read_digest(*walk, 12, prev) && read_digest(*walk, 13, hash) &&
+                               walk->column_int(3) == seq && (seq == from || prev == last) &&
+                               hash_of_row(*walk, prev, bytes) == hash;
+            if (!sound)
+                return locked(st, "event " + std::to_string(seq) +
+                                      " of this device, at or after "
+                                      "the manager passphrase, is not as the device signed it");
+            if (seq == from)
+                payload = walk->column_text(11);
+            last = hash;
+        }
+        if (seq - 1 != head->end.seq || last != head->end.hash)
+            return locked(st,
+                          "the chain after the manager passphrase does not end at the "
+                          "head this device signed");
+        return {};
+    });
+    if (!read)
+        return read.error();
+    if (!payload)
         return std::optional<std::string>{};
-    auto set = read_manager_passphrase_set(s->column_view(0));
+    auto set = read_manager_passphrase_set(*payload);
     const bool readable = set && set->argon2id.starts_with("$argon2id$") &&
                           set->argon2id.size() < crypto_pwhash_STRBYTES;
     if (!readable)

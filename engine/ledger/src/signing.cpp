@@ -5,6 +5,7 @@
 
 #include "head.hpp"
 #include "state.hpp"
+#include "waymark/ledger/witness.hpp"
 
 namespace waymark::ledger {
 

@@ -77,11 +77,6 @@ struct LedgerState {
 // The device's key is needed to record anything; explains what to do when it is missing.
 Result<const Ed25519SecretKey*> require_key(LedgerState& state);
 
-// The signed text of a checkpoint: device, sequence number, hash, time and reason (a
-// head's is head_message(), head.hpp).
-std::string checkpoint_message(std::string_view device, std::int64_t seq, const Sha256Digest& hash,
-                               std::string_view time, std::string_view reason);
-
 struct ChainEnd;
 // Writes a checkpoint of `end`, this device's verified chain end, inside the caller's
 // write transaction (write_from_signed_head).

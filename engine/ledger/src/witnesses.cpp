@@ -2,6 +2,7 @@
 
 #include "integrity.hpp"
 #include "state.hpp"
+#include "waymark/ledger/witness.hpp"
 
 namespace waymark::ledger {
 
@@ -14,12 +15,7 @@ std::string short_device(std::string_view device) {
 Result<std::vector<Witness>> read_checkpoint_rows(Statement& s, const std::string& source,
                                                   bool source_column) {
     std::vector<Witness> out;
-    for (;;) {
-        auto row = s.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
+    auto read = each_row(s, [&] {
         Witness w;
         Checkpoint& c = w.checkpoint;
         c.device_id = s.column_text(0);
@@ -33,7 +29,10 @@ Result<std::vector<Witness>> read_checkpoint_rows(Statement& s, const std::strin
         (void)from_hex(s.column_view(6), c.public_key.bytes);
         w.source = source_column ? s.column_text(7) : source;
         out.push_back(std::move(w));
-    }
+    });
+    if (!read)
+        return read.error();
+    return out;
 }
 
 }  // namespace

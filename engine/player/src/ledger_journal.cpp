@@ -189,4 +189,21 @@ Result<void> LedgerJournal::save_certificate(const std::string& learner_id,
     return {};
 }
 
+Result<bool> LedgerJournal::has_manager_passphrase() {
+    return ledger_.has_manager_passphrase();
+}
+
+Result<ManagerCheck> LedgerJournal::check_manager_passphrase(const std::string& passphrase) {
+    auto r = ledger_.check_manager_passphrase(passphrase);
+    if (!r)
+        return r.error();
+    using In = ledger::ManagerSignIn::Outcome;
+    using Out = ManagerCheck::Outcome;
+    const Out outcome = r->outcome == In::granted   ? Out::granted
+                        : r->outcome == In::wait    ? Out::wait
+                        : r->outcome == In::not_set ? Out::not_set
+                                                    : Out::refused;
+    return ManagerCheck{outcome, r->wait};
+}
+
 }  // namespace waymark::player

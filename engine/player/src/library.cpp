@@ -1,6 +1,7 @@
 #include "waymark/player/library.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "waymark/course/load.hpp"
@@ -67,7 +68,7 @@ CourseRef LibraryCourse::ref() const {
         r.version = course->version;
     }
     r.digest = digest;
-    r.trusted = origin != CourseOrigin::untrusted_package;
+    r.trusted = trusted();
     return r;
 }
 
@@ -106,11 +107,17 @@ LibraryCourse load_course_package(const fs::path& file, const package::TrustStor
 std::vector<LibraryCourse> scan_courses(const std::vector<fs::path>& folders,
                                         const package::TrustStore& trust) {
     std::vector<LibraryCourse> out;
-    std::set<std::string> ids;
+    std::map<std::string, std::size_t> by_id;  // course id -> its place in `out`
     auto keep = [&](LibraryCourse entry) {
-        if (entry.course && !ids.insert(entry.course->id).second)
+        if (!entry.course) {
+            out.push_back(std::move(entry));
             return;
-        out.push_back(std::move(entry));
+        }
+        const auto [it, added] = by_id.emplace(entry.course->id, out.size());
+        if (added)
+            out.push_back(std::move(entry));
+        else if (entry.trusted() && !out[it->second].trusted())
+            out[it->second] = std::move(entry);
     };
     for (const auto& folder : folders) {
         std::error_code ec;

@@ -62,6 +62,28 @@ Result<CourseHistory> MemoryJournal::history(const std::string& learner_id,
     return it == records_.end() ? CourseHistory{} : it->second.history;
 }
 
+void MemoryJournal::set_manager_passphrase(std::string passphrase) {
+    manager_passphrase_ = std::move(passphrase);
+    manager_failures_ = 0;
+}
+
+Result<bool> MemoryJournal::has_manager_passphrase() {
+    return manager_passphrase_.has_value();
+}
+
+Result<ManagerCheck> MemoryJournal::check_manager_passphrase(const std::string& passphrase) {
+    if (!manager_passphrase_)
+        return ManagerCheck{ManagerCheck::Outcome::not_set, {}};
+    if (passphrase == *manager_passphrase_) {
+        manager_failures_ = 0;
+        return ManagerCheck{ManagerCheck::Outcome::granted, {}};
+    }
+    ++manager_failures_;
+    const int doublings = std::min(manager_failures_ - 1, 9);
+    return ManagerCheck{ManagerCheck::Outcome::refused,
+                        std::min(std::chrono::seconds{1 << doublings}, std::chrono::seconds{300})};
+}
+
 std::vector<assessment::PracticeAnswered> MemoryJournal::practice(
     const std::string& learner_id) const {
     std::vector<assessment::PracticeAnswered> out;

@@ -21,8 +21,6 @@ Player::Player(std::vector<LibraryCourse> library, Journal& journal, PlayerOptio
         };
     if (!options_.new_id)
         options_.new_id = [] { return Uuid::random().str(); };
-    if (!options_.manager_passphrase_file.empty())
-        gate_.emplace(options_.manager_passphrase_file);
     auto people = journal_->learners();
     if (!people) {
         recorded(people.error());
@@ -464,13 +462,22 @@ void Player::record_completion_if_earned() {
 // --- manager area ----------------------------------------------------------------
 
 void Player::open_manager() {
-    if (!gate_ || screen_ == Screen::stopped || screen_ == Screen::manager_sign_in ||
+    if (!has_manager_area() || screen_ == Screen::stopped || screen_ == Screen::manager_sign_in ||
         screen_ == Screen::manager)
         return;
     manager_return_ = screen_ == Screen::settings ? settings_return_ : screen_;
     passphrase_.clear();
-    confirmation_.clear();
-    manager_problem_.clear();
+    manager_error_.clear();
+    // A wait still running keeps its message: it says why the button is disabled.
+    if (manager_wait() == std::chrono::seconds{0})
+        manager_try_ = ManagerTry::none;
+    // Asked each time: an administrator may have set one while the player was open.
+    auto set = journal_->has_manager_passphrase();
+    manager_passphrase_set_ = set && *set;
+    if (!set) {
+        manager_try_ = ManagerTry::failed;
+        manager_error_ = set.error().describe();
+    }
     show(Screen::manager_sign_in);
 }
 
@@ -479,35 +486,66 @@ void Player::close_manager() {
         return;
     dashboard_.reset();
     passphrase_.clear();
-    confirmation_.clear();
     show(manager_return_);
 }
 
-void Player::submit_manager_passphrase() {
-    if (!gate_ || screen_ != Screen::manager_sign_in)
-        return;
-    manager_problem_.clear();
-    bool allowed = false;
-    if (!gate_->is_set()) {
-        auto set = gate_->set(passphrase_, confirmation_);
-        if (set)
-            allowed = true;
-        else
-            manager_problem_ = set.error().message;
-    } else {
-        auto ok = gate_->check(passphrase_);
-        if (!ok)
-            manager_problem_ = ok.error().describe();
-        else if (!*ok)
-            manager_problem_ = "That passphrase is not right. Check Caps Lock and try again.";
-        else
-            allowed = true;
+std::chrono::seconds Player::manager_wait() const {
+    const auto left = manager_retry_at_ - now();
+    return left > UtcTime::duration::zero() ? std::chrono::ceil<std::chrono::seconds>(left)
+                                            : std::chrono::seconds{0};
+}
+
+bool Player::can_submit_manager_passphrase() const {
+    return screen_ == Screen::manager_sign_in && manager_passphrase_set_ &&
+           manager_wait() == std::chrono::seconds{0};
+}
+
+std::string Player::manager_problem() const {
+    const auto wait = manager_wait().count();
+    const std::string again =
+        wait > 0 ? "Try again in " + std::to_string(wait) + (wait == 1 ? " second." : " seconds.")
+                 : "Try again.";
+    switch (manager_try_) {
+        case ManagerTry::none:
+            return {};
+        case ManagerTry::wrong:
+            return "Wrong passphrase. " + again;
+        case ManagerTry::too_soon:
+            return "Too many wrong passphrases on this device. " + again;
+        case ManagerTry::failed:
+            return manager_error_;
     }
+    return {};
+}
+
+void Player::submit_manager_passphrase() {
+    if (!can_submit_manager_passphrase())
+        return;
+    auto checked = journal_->check_manager_passphrase(passphrase_);
     // Never keep a passphrase in memory longer than needed.
     passphrase_.clear();
-    confirmation_.clear();
-    if (!allowed)
+    manager_error_.clear();
+    if (!checked) {
+        manager_try_ = ManagerTry::failed;
+        manager_error_ = checked.error().describe();
         return;
+    }
+    using Outcome = ManagerCheck::Outcome;
+    switch (checked->outcome) {
+        case Outcome::granted:
+            manager_try_ = ManagerTry::none;
+            break;
+        case Outcome::refused:
+        case Outcome::wait:
+            manager_try_ =
+                checked->outcome == Outcome::refused ? ManagerTry::wrong : ManagerTry::too_soon;
+            manager_retry_at_ = now() + checked->wait;
+            return;
+        case Outcome::not_set:
+            manager_passphrase_set_ = false;
+            manager_try_ = ManagerTry::none;
+            return;
+    }
     auto board = build_dashboard(*journal_, learners_, library_, options_.clock());
     if (!board) {
         recorded(board.error());

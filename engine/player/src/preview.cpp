@@ -7,6 +7,9 @@ namespace waymark::player {
 
 namespace fs = std::filesystem;
 
+// A preview is a course folder, which is never trusted (LibraryCourse::trusted): whatever
+// journal the player records into, memory or a ledger given with --ledger, nothing earned
+// in a preview counts as compliant.
 LibraryCourse load_preview(const fs::path& folder) {
     LibraryCourse entry = load_course_folder(folder);
     if (entry.course)

@@ -124,7 +124,8 @@ void write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
 }
 
 Result<void> write_completion_history_csv(ledger::Ledger& ledger, const RowFilter& filter,
-                                          const CsvOptions& options, OutputFile& out) {
+                                          const CsvOptions& options, OutputFile& out,
+                                          const CompletionTrust& trust) {
     auto learners = ledger.learners();
     if (!learners)
         return learners.error();
@@ -154,7 +155,7 @@ Result<void> write_completion_history_csv(ledger::Ledger& ledger, const RowFilte
         csv.text(p.role);
         csv.text(c.course.id);
         csv.text(c.course.version);
-        csv.plain(c.course.trusted ? "yes" : "no");
+        csv.plain(trust.trusts(c.course) ? "yes" : "no");
         csv.text(c.completed_at);
         csv.text(c.valid_until.value_or(""));
         csv.plain(score_percent(c.score));

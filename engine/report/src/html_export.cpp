@@ -217,7 +217,9 @@ void write_status_html(const StatusMatrix& matrix, const ExportInfo& info, Outpu
     people_list(b, matrix, f, Status::untrusted, "Completed on an untrusted package",
                 s.all.count(Status::untrusted), "Completed on");
     b += "<p class=\"meta\">Completions on untrusted packages never count as compliant. "
-         "Check this file with: waymark verify-export FILE</p></body></html>\n";
+         "Check this file with: waymark verify-export FILE --trust DEVICE.pub, where DEVICE.pub "
+         "is the public key of the device named above (ledger.db.pub beside its ledger)."
+         "</p></body></html>\n";
     out.write(b);
 }
 

@@ -10,7 +10,8 @@ namespace waymark::report {
 
 class StatusMatrixLoader {
   public:
-    StatusMatrixLoader(ledger::Ledger& ledger, StatusMatrix& m) : ledger_(ledger), m_(m) {}
+    StatusMatrixLoader(ledger::Ledger& ledger, StatusMatrix& m, const CompletionTrust& trust)
+        : ledger_(ledger), m_(m), trust_(trust) {}
 
     Result<void> run() {
         if (auto r = load_learners(); !r)
@@ -122,7 +123,7 @@ class StatusMatrixLoader {
                 return true;
             const std::uint32_t seconds = to_seconds(at);
             const std::uint16_t version = intern(m_.versions_, version_index_, c.course.version);
-            if (!c.course.trusted) {
+            if (!trust_.trusts(c.course)) {
                 if (seconds >= cell->untrusted) {
                     cell->untrusted = seconds;
                     cell->untrusted_version = version;
@@ -195,6 +196,7 @@ class StatusMatrixLoader {
 
     ledger::Ledger& ledger_;
     StatusMatrix& m_;
+    const CompletionTrust& trust_;
     std::unordered_map<std::string_view, std::uint32_t> learner_index_;
     std::unordered_map<std::string, std::size_t> course_index_;
     std::unordered_map<std::string, std::uint16_t> team_index_, role_index_, version_index_;
@@ -212,7 +214,7 @@ Result<StatusMatrix> StatusMatrix::load(ledger::Ledger& ledger, const StatusOpti
         return org.error();
     m.settings_ = std::move(*org);
     m.due_soon_days_ = options.due_soon_days.value_or(m.settings_.due_soon_days);
-    StatusMatrixLoader loader(ledger, m);
+    StatusMatrixLoader loader(ledger, m, options.trust);
     if (auto r = loader.run(); !r)
         return r.error();
     return m;

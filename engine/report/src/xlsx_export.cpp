@@ -217,7 +217,7 @@ Result<void> write_status_xlsx(const StatusMatrix& matrix, const ExportInfo& inf
     std::string company = matrix.settings().name;
     std::string comments = "Ledger checkpoint " + std::to_string(info.checkpoint_seq) +
                            " of device " + info.device_id +
-                           ". Check this file with: waymark verify-export FILE";
+                           ". Check this file with: waymark verify-export FILE --trust DEVICE.pub";
     lxw_doc_properties properties{};
     properties.title = title.data();
     properties.subject = subject.data();

@@ -159,7 +159,8 @@ void write_summary_sheet(lxw_workbook* workbook, SheetWriter& s, const Formats& 
     else
         s.text(row++, 1, info.checkpoint_time);
     label("Check this file with");
-    s.text(row++, 1, "waymark verify-export " + file_name);
+    // The device's public key, not the one in the .sig: that one anybody can replace.
+    s.text(row++, 1, "waymark verify-export " + file_name + " --trust DEVICE.pub");
     ++row;
 
     s.text(row, 0, "Status", f.heading);

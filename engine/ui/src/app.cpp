@@ -81,6 +81,43 @@ fs::path data_home() {
     return {};
 }
 
+// Where the publisher keys the `waymark` commands trust too: $XDG_CONFIG_HOME/waymark/
+// trusted-keys, else ~/.config/waymark/trusted-keys.
+fs::path config_home() {
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
+        return x;
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return fs::path(h) / ".config";
+    return {};
+}
+
+// The bundled courses: signed packages in courses/, their publisher's key in
+// trusted-keys/. The folder is found from where the program is (installed:
+// <prefix>/share/waymark; in a build folder: build/<preset>/bundled), never from a fixed
+// absolute path, which anyone could create on another machine: only whoever can replace
+// the program can change which publisher it trusts. Empty when there is none.
+fs::path bundled_folder() {
+    std::error_code ec;
+    const fs::path program = fs::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        return {};
+    // Set by courses/CMakeLists.txt, relative to the program's folder.
+    const std::vector<std::string> candidates = {
+#ifdef WAYMARK_INSTALLED_DATA
+        WAYMARK_INSTALLED_DATA,
+#endif
+#ifdef WAYMARK_BUILD_TREE_BUNDLED
+        WAYMARK_BUILD_TREE_BUNDLED,
+#endif
+    };
+    for (const auto& relative : candidates) {
+        const fs::path folder = (program.parent_path() / relative).lexically_normal();
+        if (fs::is_directory(folder / "trusted-keys", ec))
+            return folder;
+    }
+    return {};
+}
+
 // Opens a web link in the system browser, or a saved certificate in the PDF viewer. No
 // shell is involved, so the argument cannot run anything; only http(s) and mailto links
 // and files the player wrote get here.
@@ -143,17 +180,6 @@ struct Options {
 // preview and the screenshot tour, which must not leave records behind. A ledger that
 // cannot be opened gives a journal that refuses everything with the reason, so the
 // player starts and says what is wrong.
-// The manager passphrase hash lives beside the ledger; the screenshot tour uses its own.
-fs::path manager_passphrase_file(const Options& options) {
-    if (!options.screenshots.empty())
-        return fs::path(options.screenshots) / "manager.pass";
-    if (!options.preview.empty() || !options.first_page.empty() || !options.frame_cost.empty())
-        return {};
-    const fs::path ledger =
-        options.ledger.empty() ? ledger::default_ledger_path() : fs::path(options.ledger);
-    return ledger.parent_path() / "manager.pass";
-}
-
 // Certificates go where people look for documents: $XDG_DOCUMENTS_DIR, else ~/Documents
 // when it exists, else the home folder. The screenshot tour keeps its own beside the
 // screenshots.
@@ -199,6 +225,7 @@ class App {
     std::vector<player::LibraryCourse> load_library();
     void reload_preview();
     int screenshot_tour();
+    bool manager_tour(const std::function<void(const std::string&)>& shot);
     int first_page_benchmark();
     int frame_cost_benchmark();
 
@@ -216,27 +243,34 @@ class App {
 };
 
 std::vector<player::LibraryCourse> App::load_library() {
-    if (!options_.preview.empty()) {
-        auto entry = player::load_course_folder(options_.preview);
-        // An author sees pages even while the course has errors; the panel lists them.
-        if (entry.course)
-            entry.error.clear();
-        return {std::move(entry)};
-    }
+    if (!options_.preview.empty())
+        return {player::load_preview(options_.preview)};
+    // Course folders given with --courses are listed too, but preview only: a trainer can
+    // try several drafts side by side, and no completion on them counts.
     std::vector<fs::path> folders;
     for (const auto& c : options_.courses)
         folders.emplace_back(c);
     if (!data_home().empty())
         folders.push_back(data_home() / "waymark/courses");
-#ifdef WAYMARK_BUNDLED_COURSES
-    folders.emplace_back(WAYMARK_BUNDLED_COURSES);
-#endif
+    const fs::path bundled = bundled_folder();
+    if (!bundled.empty())
+        folders.push_back(bundled / "courses");
+
     package::TrustStore trust;
-    const fs::path keys =
-        options_.trust.empty() ? data_home() / "waymark/trusted-keys" : fs::path(options_.trust);
-    std::error_code ec;
-    if (fs::is_directory(keys, ec))
-        (void)trust.add_directory(keys);
+    std::vector<fs::path> key_folders;
+    if (!bundled.empty())
+        key_folders.push_back(bundled / "trusted-keys");
+    if (!config_home().empty())
+        key_folders.push_back(config_home() / "waymark/trusted-keys");
+    if (!options_.trust.empty())
+        key_folders.emplace_back(options_.trust);
+    for (const auto& keys : key_folders) {
+        std::error_code ec;
+        if (!fs::is_directory(keys, ec))
+            continue;
+        if (auto added = trust.add_directory(keys); !added)
+            std::fprintf(stderr, "waymark-player: %s\n", added.error().describe().c_str());
+    }
     return player::scan_courses(folders, trust);
 }
 
@@ -288,7 +322,6 @@ int App::run() {
 
     journal_ = open_journal(options_);
     player::PlayerOptions player_options;
-    player_options.manager_passphrase_file = manager_passphrase_file(options_);
     player_options.certificate_folder = certificate_folder(options_);
     player_ = std::make_unique<player::Player>(load_library(), *journal_, player_options);
     ViewHooks hooks;
@@ -317,9 +350,12 @@ int App::run() {
     int frames_left = 3;
     auto last_tick = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_) && !quit_) {
-        const bool clock_running = player_->screen() == player::Screen::assessment &&
-                                   player_->session() &&
-                                   player_->session()->time_left(player_->now());
+        // The manager sign-in counts down its wait and enables its button when it ends.
+        const bool clock_running =
+            (player_->screen() == player::Screen::assessment && player_->session() &&
+             player_->session()->time_left(player_->now())) ||
+            (player_->screen() == player::Screen::manager_sign_in &&
+             player_->manager_wait().count() > 0);
         const bool polling = clock_running || !options_.preview.empty();
         if (frames_left > 0)
             glfwPollEvents();
@@ -430,6 +466,56 @@ int App::frame_cost_benchmark() {
     return 0;
 }
 
+// The manager screens, on a ledger of the tour's own whose passphrase is set through the
+// ledger as 'waymark manager passphrase' sets it (the player cannot set one; the tour
+// never touches the learner's ledger). The player and view move onto that ledger.
+bool App::manager_tour(const std::function<void(const std::string&)>& shot) {
+    std::string pattern = (fs::temp_directory_path() / "waymark-tour-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) {
+        std::fprintf(stderr, "could not make a folder for the manager tour's ledger\n");
+        return false;
+    }
+    const fs::path scratch = pattern;
+    auto tour_ledger = ledger::Ledger::open(scratch / "ledger.db");
+    Result<void> ready = tour_ledger ? tour_ledger->set_manager_passphrase("correct horse battery")
+                                     : Result<void>(tour_ledger.error());
+    if (ready)
+        if (auto added = tour_ledger->add_learner(
+                {"Sam Patel", "WF-1023", "", "Early help", "Family worker"});
+            !added)
+            ready = added.error();
+    if (!ready) {
+        std::fprintf(stderr, "manager tour: %s\n", ready.error().describe().c_str());
+        std::error_code ec;
+        fs::remove_all(scratch, ec);
+        return false;
+    }
+    auto journal = std::make_unique<player::LedgerJournal>(std::move(*tour_ledger));
+    auto manager_player = std::make_unique<player::Player>(player_->library(), *journal);
+    view_ = std::make_unique<PlayerView>(*manager_player, images_, ViewHooks{});
+    player_ = std::move(manager_player);
+    journal_ = std::move(journal);
+    rebuild_fonts();
+    auto& p = *player_;
+    p.open_manager();
+    p.manager_passphrase() = "correct horse battery";
+    p.submit_manager_passphrase();
+    const bool opened = p.screen() == player::Screen::manager;
+    shot("manager-dashboard");
+    p.close_manager();
+    p.open_manager();
+    p.manager_passphrase() = "wrong passphrase";
+    p.submit_manager_passphrase();
+    shot("manager-wrong-passphrase");
+    std::error_code ec;
+    fs::remove_all(scratch, ec);  // its open connection keeps working until the player exits
+    if (!opened || p.screen() != player::Screen::manager_sign_in)
+        std::fprintf(stderr,
+                     "manager tour: the passphrase set in the ledger did not open the "
+                     "manager area, or a wrong one did\n");
+    return opened && p.screen() == player::Screen::manager_sign_in;
+}
+
 int App::screenshot_tour() {
     const fs::path dir = options_.screenshots;
     std::error_code ec;
@@ -533,19 +619,11 @@ int App::screenshot_tour() {
     p.change_settings(s);
     p.back_to_library();
     shot("library-after");
-    fs::remove(dir / "manager.pass", ec);
     p.open_manager();
-    shot("manager-first-use");
-    p.manager_passphrase() = "correct horse battery";
-    p.manager_confirmation() = "correct horse battery";
-    p.submit_manager_passphrase();
-    shot("manager-dashboard");
+    shot("manager-no-passphrase");
     p.close_manager();
-    p.open_manager();
-    p.manager_passphrase() = "wrong passphrase";
-    p.submit_manager_passphrase();
-    shot("manager-wrong-passphrase");
-    fs::remove(dir / "manager.pass", ec);
+    if (!manager_tour(shot))
+        failed = true;
     std::printf("%d screenshots in %s\n", n, dir.c_str());
     return failed ? 1 : 0;
 }
@@ -556,13 +634,16 @@ int run_player(int argc, char** argv) {
     CLI::App cli{"waymark-player: take your training"};
     Options options;
     cli.add_option("--courses", options.courses,
-                   "Also list the courses in this folder (repeatable)");
+                   "Also list the packages in this folder (repeatable); course source folders "
+                   "there are listed as preview only, where completions do not count");
     cli.add_option("--preview", options.preview,
-                   "Preview a course source folder, reloading on every save");
+                   "Preview a course source folder, reloading on every save; nothing counts");
     cli.add_option(
         "--ledger", options.ledger,
         "The ledger file (default: $WAYMARK_LEDGER or ~/.local/share/waymark/ledger.db)");
-    cli.add_option("--trust", options.trust, "Folder of trusted publisher keys (*.pub)");
+    cli.add_option("--trust", options.trust,
+                   "Folder of publisher keys (*.pub) to trust as well as the bundled courses' "
+                   "and those in ~/.config/waymark/trusted-keys");
     cli.add_option("--screenshots", options.screenshots,
                    "Visit every screen, save PNGs in this folder, exit");
     cli.add_option("--frame-cost", options.frame_cost,

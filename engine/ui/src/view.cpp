@@ -241,37 +241,41 @@ struct PlayerView::Impl {
     void manager_sign_in(DrawContext& ctx) {
         const float w = centre(ctx);
         ImGui::BeginGroup();
-        const bool first = p().manager_setting_up();
-        title(ctx, first ? "Set the manager passphrase" : "Manager area");
-        muted(ctx,
-              first ? "This is the first time the manager area is opened on this device. Choose a "
-                      "passphrase of at least 10 characters; a few words work well. Keep it safe: "
-                      "it cannot be recovered."
-                    : "Type the manager passphrase to see completion by team and course.");
+        title(ctx, "Manager area");
+        if (!p().manager_passphrase_set()) {
+            // The player never sets the passphrase: whoever clicked first would choose it.
+            draw_text(ctx,
+                      "No manager passphrase is set on this device. An administrator sets one "
+                      "with: waymark manager passphrase",
+                      ctx.fonts.body, ctx.colours.text, w);
+            note_item("No manager passphrase is set on this device.");
+            if (!p().manager_problem().empty())
+                draw_text(ctx, p().manager_problem(), ctx.fonts.body, ctx.colours.danger, w);
+            ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
+            if (primary_button("Back##manager"))
+                p().close_manager();
+            ImGui::EndGroup();
+            if (escape_pressed())
+                p().close_manager();
+            return;
+        }
+        muted(ctx, "Type the manager passphrase to see completion by team and course.");
         ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
         ImGui::PushFont(ctx.fonts.bold);
         ImGui::TextUnformatted("Passphrase");
         ImGui::PopFont();
         ImGui::SetNextItemWidth(w);
-        bool enter =
+        const bool enter =
             ImGui::InputText("##passphrase", &p().manager_passphrase(),
                              ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
         note_item("Passphrase");
-        if (first) {
-            ImGui::PushFont(ctx.fonts.bold);
-            ImGui::TextUnformatted("Type it again");
-            ImGui::PopFont();
-            ImGui::SetNextItemWidth(w);
-            enter = ImGui::InputText(
-                        "##confirmation", &p().manager_confirmation(),
-                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue) ||
-                    enter;
-            note_item("Type it again");
-        }
-        if (!p().manager_problem().empty())
-            draw_text(ctx, p().manager_problem(), ctx.fonts.body, ctx.colours.danger, w);
+        const std::string problem = p().manager_problem();
+        if (!problem.empty())
+            draw_text(ctx, problem, ctx.fonts.body, ctx.colours.danger, w);
         ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
-        if (primary_button(first ? "Set passphrase and open" : "Open the manager area") || enter)
+        // Disabled while the wait after a wrong passphrase runs; the message counts down.
+        const bool can_open = p().can_submit_manager_passphrase();
+        if (primary_button("Open the manager area", can_open) || (enter && can_open))
             p().submit_manager_passphrase();
         ImGui::SameLine();
         if (button("Cancel##manager"))

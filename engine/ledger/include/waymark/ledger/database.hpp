@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "waymark/core/result.hpp"
 
@@ -110,6 +111,37 @@ class Database {
     std::unique_ptr<sqlite3, Closer> db_;
     std::string file_;
 };
+
+// Steps `s` through its rows, calling `visit()` on each (the row is read with the
+// column_*() functions). `visit` returns void, bool (false stops early) or Result<void>
+// (an error stops and is returned). The statement is reset at the end.
+template <typename Visit>
+Result<void> each_row(Statement& s, Visit&& visit) {
+    using Returned = std::invoke_result_t<Visit&>;
+    Result<void> result;
+    for (;;) {
+        auto row = s.step();
+        if (!row) {
+            result = row.error();
+            break;
+        }
+        if (!*row)
+            break;
+        if constexpr (std::is_same_v<Returned, bool>) {
+            if (!visit())
+                break;
+        } else if constexpr (std::is_same_v<Returned, Result<void>>) {
+            if (auto r = visit(); !r) {
+                result = r;
+                break;
+            }
+        } else {
+            visit();
+        }
+    }
+    s.reset();
+    return result;
+}
 
 // The error for SQLite result code `rc` on the ledger `file`, as Database::error.
 Error sqlite_error(int rc, const std::string& file, std::string_view detail,

@@ -16,10 +16,17 @@
 #include <string_view>
 #include <vector>
 
+#include "waymark/core/crypto.hpp"
 #include "waymark/core/result.hpp"
 #include "waymark/ledger/ledger.hpp"
 
 namespace waymark::ledger {
+
+// The text a device signs for a checkpoint: device, sequence number, head hash, time and
+// reason, one a line after "waymark-checkpoint-v1". Whoever holds a checkpoint checks its
+// signature over this (a witness file, an export's .sig).
+std::string checkpoint_message(std::string_view device, std::int64_t seq, const Sha256Digest& hash,
+                               std::string_view time, std::string_view reason);
 
 // The witness file's text for `checkpoint` (one line, newline at the end).
 std::string witness_json(const Checkpoint& checkpoint);

@@ -8,8 +8,10 @@
 // course rather than let the learner go on unrecorded.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +61,18 @@ struct CourseHistory {
     std::vector<Completion> completions;
 };
 
+// What checking a manager passphrase came to.
+struct ManagerCheck {
+    enum class Outcome {
+        granted,  // the right passphrase
+        refused,  // a wrong one: the next try waits `wait`
+        wait,     // too soon after a wrong one: not checked; try again after `wait`
+        not_set,  // no passphrase is set on this device
+    };
+    Outcome outcome = Outcome::refused;
+    std::chrono::seconds wait{0};
+};
+
 class Journal {
   public:
     virtual ~Journal() = default;
@@ -97,6 +111,16 @@ class Journal {
                                           const std::string& course_id,
                                           const std::string& course_title,
                                           const std::filesystem::path& pdf);
+
+    // The manager area opens with a passphrase an administrator sets on the device
+    // ('waymark manager passphrase'); the player never sets one. A journal that keeps no
+    // record on the device has none, so its manager area stays shut.
+    virtual Result<bool> has_manager_passphrase() { return false; }
+    // Checks a typed passphrase. The journal, not the player, counts wrong ones and
+    // makes the next try wait, so that closing the player does not reset the count.
+    virtual Result<ManagerCheck> check_manager_passphrase(const std::string&) {
+        return ManagerCheck{ManagerCheck::Outcome::not_set, {}};
+    }
 };
 
 // A Journal held in memory: lost when the program ends.
@@ -118,6 +142,13 @@ class MemoryJournal : public Journal {
     Result<CourseHistory> history(const std::string& learner_id,
                                   const std::string& course_id) override;
 
+    // Holds a manager passphrase in memory (tests): the check counts wrong tries and
+    // answers with the ledger's waits (1 s, 2 s, 4 s, ... up to 5 minutes) but does not
+    // enforce them; the player does, by disabling its button.
+    void set_manager_passphrase(std::string passphrase);
+    Result<bool> has_manager_passphrase() override;
+    Result<ManagerCheck> check_manager_passphrase(const std::string& passphrase) override;
+
     // Practice tries recorded for a learner, oldest first (for tests and the dashboard).
     std::vector<assessment::PracticeAnswered> practice(const std::string& learner_id) const;
 
@@ -130,6 +161,8 @@ class MemoryJournal : public Journal {
     std::vector<Learner> learners_;
     std::map<std::string, Settings> settings_;
     std::map<std::pair<std::string, std::string>, Record> records_;  // (learner, course)
+    std::optional<std::string> manager_passphrase_;
+    int manager_failures_ = 0;
 };
 
 }  // namespace waymark::player

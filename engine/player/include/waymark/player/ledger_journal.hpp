@@ -40,6 +40,9 @@ class LedgerJournal : public Journal {
     Result<void> save_certificate(const std::string& learner_id, const std::string& course_id,
                                   const std::string& course_title,
                                   const std::filesystem::path& pdf) override;
+    // The ledger's manager passphrase and back-off (Ledger::check_manager_passphrase).
+    Result<bool> has_manager_passphrase() override;
+    Result<ManagerCheck> check_manager_passphrase(const std::string& passphrase) override;
 
     ledger::Ledger& ledger() { return ledger_; }
 

@@ -1,9 +1,14 @@
 // waymark/player/library.hpp: the courses a learner can pick, and where they stand.
 //
 // Courses come from folders: each sub-folder holding a course.json is a course source
-// (a trainer's or a bundled one), each *.wmpkg file a package that is opened and
-// verified. Nothing found there ever stops the player: a course that cannot be loaded
-// stays in the library with its error, an untrusted package with a preview badge.
+// (a trainer's), each *.wmpkg file a package that is opened and verified (the bundled
+// courses are packages signed when Waymark is built). Nothing found there ever stops the
+// player: a course that cannot be loaded stays in the library with its error, a course
+// folder or an untrusted package with a preview badge.
+//
+// Only a package whose signature verified against a key this device trusts earns
+// completions that count as compliant. A course folder never does: anyone who can edit
+// its course.json could set the pass mark to 0, and nothing would show it.
 #pragma once
 
 #include <filesystem>
@@ -21,9 +26,9 @@
 namespace waymark::player {
 
 enum class CourseOrigin {
-    source_folder,      // a course folder (bundled, or a trainer's preview)
-    signed_package,     // a .wmpkg signed by a trusted publisher
-    untrusted_package,  // intact, but signed by a key this device does not trust
+    source_folder,      // a course folder (an author's preview, or --courses DIR): preview only
+    signed_package,     // a .wmpkg whose signature verified against a trusted key
+    untrusted_package,  // signed by a key this device does not trust, or damaged
 };
 
 struct LibraryCourse {
@@ -36,9 +41,13 @@ struct LibraryCourse {
     std::string error;                                 // why it cannot be played; empty when it can
 
     bool playable() const { return course != nullptr && error.empty(); }
-    bool preview_only() const { return origin == CourseOrigin::untrusted_package; }
+    // Whether completions on this course count as compliant: only on a package signed by a
+    // trusted publisher. Everything else can be taken, but only as a preview.
+    bool trusted() const { return origin == CourseOrigin::signed_package; }
+    bool preview_only() const { return !trusted(); }
     // The title to show: the course's, else the file or folder name.
     std::string title() const;
+    // What the journal records; `trusted` only when trusted() is.
     CourseRef ref() const;
 };
 
@@ -48,7 +57,10 @@ LibraryCourse load_course_folder(const std::filesystem::path& folder);
 LibraryCourse load_course_package(const std::filesystem::path& file,
                                   const package::TrustStore& trust);
 // Every course in `folders` (missing folders are skipped), folders before packages,
-// each group in name order, the first of any two with the same course id kept.
+// each group in name order. Of two courses with the same id the first is kept, unless
+// only the later one is trusted: a course folder or an untrusted package never hides a
+// signed package of the same course, or a copy of a bundled course dropped into a courses
+// folder would leave the learner no course that counts.
 std::vector<LibraryCourse> scan_courses(const std::vector<std::filesystem::path>& folders,
                                         const package::TrustStore& trust);
 

@@ -1,11 +1,10 @@
-// waymark/player/manager.hpp: the manager area: a passphrase, and who has done what.
+// waymark/player/manager.hpp: the manager area: who has done what.
 //
 // Managers see completion by team and course and who is overdue. The area is behind a
-// passphrase set on first use and stored only as an Argon2id hash (libsodium's
-// crypto_pwhash_str), in a file beside the ledger readable only by its owner.
+// passphrase that an administrator sets with 'waymark manager passphrase' and the
+// ledger keeps (Journal::check_manager_passphrase); the player only asks for it.
 #pragma once
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,27 +14,6 @@
 #include "waymark/player/library.hpp"
 
 namespace waymark::player {
-
-class ManagerPassphrase {
-  public:
-    explicit ManagerPassphrase(std::filesystem::path file) : file_(std::move(file)) {}
-
-    // Whether a passphrase was ever set (the file exists).
-    bool is_set() const;
-    // Sets the first passphrase. Refused (ErrorCode::invalid, with a message for the
-    // manager) when one is already set, when it is shorter than 10 characters, or when
-    // `confirm` differs; ErrorCode::io when the file cannot be written.
-    Result<void> set(const std::string& passphrase, const std::string& confirm);
-    // Whether `passphrase` matches. ErrorCode::io when the stored hash cannot be read.
-    Result<bool> check(const std::string& passphrase) const;
-
-    const std::filesystem::path& file() const { return file_; }
-
-  private:
-    std::filesystem::path file_;
-};
-
-inline constexpr std::size_t min_passphrase_length = 10;
 
 // One cell of the dashboard: one team on one course.
 struct TeamCourse {

@@ -7,6 +7,7 @@
 // changes; when a write fails the player stops on a screen that says so.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -36,7 +37,7 @@ enum class Screen {
     assessment,        // one question, the review list or the submit confirmation
     result,            // score, pass or fail, review, completion
     settings,          // text size, theme, font, motion
-    manager_sign_in,   // the manager passphrase: set it (first use) or type it
+    manager_sign_in,   // the manager passphrase, or how an administrator sets one
     manager,           // the dashboard: completion by team and course, overdue list
     stopped,           // the journal could not be written: nothing more is allowed
 };
@@ -45,8 +46,6 @@ struct PlayerOptions {
     std::function<UtcTime()> clock = utc_now;
     std::function<std::uint64_t()> random_seed;  // default: libsodium's randombytes
     std::function<std::string()> new_id;         // default: a random Uuid
-    // Where the manager passphrase hash lives; empty: no manager area on this device.
-    std::filesystem::path manager_passphrase_file;
     // Where "Save certificate" writes the PDF (the learner's documents folder, say).
     std::filesystem::path certificate_folder;
 };
@@ -136,17 +135,31 @@ class Player {
     void tick();
 
     // --- manager area ----------------------------------------------------------------
-    bool has_manager_area() const { return gate_.has_value(); }
-    void open_manager();   // -> manager_sign_in, remembering where to come back
+    // The passphrase is an administrator's to set ('waymark manager passphrase', kept in
+    // the ledger): the player only asks for it, so whoever opens the area first cannot
+    // choose it. Offered everywhere but an author's preview, which has no managers.
+    bool has_manager_area() const { return !author_preview_; }
+    // -> manager_sign_in, remembering where to come back; asks the journal whether a
+    // passphrase is set.
+    void open_manager();
     void close_manager();  // locks the area again and goes back
-    // True on first use: the sign-in screen asks for a new passphrase twice.
-    bool manager_setting_up() const { return gate_ && !gate_->is_set(); }
+    // Whether this device has a manager passphrase (as the journal said when the area was
+    // opened). Without one the sign-in screen says how an administrator sets one and
+    // offers only Back.
+    bool manager_passphrase_set() const { return manager_passphrase_set_; }
     std::string& manager_passphrase() { return passphrase_; }
-    std::string& manager_confirmation() { return confirmation_; }
-    // Why the last sign-in failed, for the manager; empty otherwise.
-    const std::string& manager_problem() const { return manager_problem_; }
-    // Sets (first use) or checks the passphrase; on success builds the dashboard and
-    // shows it. The typed passphrase is cleared either way.
+    // How long until the journal will check another passphrase after a wrong one; zero
+    // when it will now.
+    std::chrono::seconds manager_wait() const;
+    // Whether "Open the manager area" does anything: a passphrase is set and no wait is
+    // running (the screen disables the button otherwise).
+    bool can_submit_manager_passphrase() const;
+    // Why the last try failed, counting down the wait: "Wrong passphrase. Try again in
+    // 4 seconds."; empty when there is nothing to say.
+    std::string manager_problem() const;
+    // Checks the passphrase; on success builds the dashboard and shows it. Does nothing
+    // while can_submit_manager_passphrase() is false; otherwise the typed passphrase is
+    // cleared whatever the outcome.
     void submit_manager_passphrase();
     const Dashboard* dashboard() const { return dashboard_ ? &*dashboard_ : nullptr; }
 
@@ -193,11 +206,14 @@ class Player {
     std::optional<assessment::AttemptResult> result_;
     std::filesystem::path certificate_path_;
 
-    std::optional<ManagerPassphrase> gate_;
+    // What the last try at the manager passphrase came to, for manager_problem().
+    enum class ManagerTry { none, wrong, too_soon, failed };
     Screen manager_return_ = Screen::learners;
+    bool manager_passphrase_set_ = false;
     std::string passphrase_;
-    std::string confirmation_;
-    std::string manager_problem_;
+    ManagerTry manager_try_ = ManagerTry::none;
+    std::string manager_error_;   // with ManagerTry::failed: the journal's reason
+    UtcTime manager_retry_at_{};  // by the player's clock: when the wait is over
     std::optional<Dashboard> dashboard_;
 };
 

@@ -53,8 +53,10 @@ void write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
                       const ExportProgress& progress = {});
 
 // Streams every completion ever recorded (not only the latest), oldest first, for
-// learners not erased, matching the filter's course, team and role.
+// learners not erased, matching the filter's course, team and role. The "trusted"
+// column follows `trust` (by default, as the device recorded it).
 Result<void> write_completion_history_csv(ledger::Ledger& ledger, const RowFilter& filter,
-                                          const CsvOptions& options, OutputFile& out);
+                                          const CsvOptions& options, OutputFile& out,
+                                          const CompletionTrust& trust = {});
 
 }  // namespace waymark::report

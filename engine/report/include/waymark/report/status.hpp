@@ -3,8 +3,9 @@
 // A StatusMatrix holds one cell per learner and course, built from the ledger's
 // projections as they stood on an "as of" day: the latest completion on a trusted
 // package (the only kind that counts), the latest on an untrusted one (kept apart),
-// and progress. Rows are materialised on demand so a matrix of 100,000 learners by ten
-// courses stays small (about 20 bytes a cell); exports stream them.
+// and progress. Which packages are trusted is the device's record unless the reader
+// names them (StatusOptions::trust, package_trust.hpp). Rows are materialised on demand so a matrix
+// of 100,000 learners by ten courses stays small (about 20 bytes a cell); exports stream them.
 //
 // Statuses, in the order a manager reads them:
 //   not_started   nothing recorded on this course
@@ -27,6 +28,7 @@
 #include "waymark/core/result.hpp"
 #include "waymark/core/time.hpp"
 #include "waymark/ledger/ledger.hpp"
+#include "waymark/report/package_trust.hpp"
 #include "waymark/report/settings.hpp"
 
 namespace waymark::report {
@@ -80,6 +82,8 @@ struct Summary {
 struct StatusOptions {
     std::optional<UtcTime> as_of;      // none: now
     std::optional<int> due_soon_days;  // none: the organisation's setting (default 30)
+    // Which completions are on a trusted package; by default, as the device recorded.
+    CompletionTrust trust;
 };
 
 class StatusMatrix {

@@ -13,7 +13,12 @@
 //                                                      one of these ids;
 //   401, 403                                          ErrorCode::untrusted: the user name
 //                                                      or password was refused;
-//   TLS failures, unknown hosts                       ErrorCode::io, not retried.
+//   TLS failures, unknown hosts                       ErrorCode::io, not retried;
+//   a reply longer than LrsOptions::max_reply_bytes   ErrorCode::limit, not retried: the
+//                                                      transfer is cut off there;
+//   a 200 that does not list exactly the ids sent     ErrorCode::verification.
+// Messages quote what the LRS said through printable_excerpt() (core/terminal_text.hpp):
+// a hostile or broken server cannot fill the screen or send the terminal escape codes.
 // A client holds one connection (kept alive between batches); it is not thread-safe.
 #pragma once
 
@@ -21,6 +26,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,9 +35,15 @@
 
 namespace waymark::xapi {
 
+// The longest reply body read from an LRS. The ids an LRS returns for a batch of 200
+// statements are about 8 KB, and a page of 100 statements a few hundred; a server that
+// sends more is not answering as an LRS, and reading on would let it fill the memory.
+inline constexpr std::size_t kMaxReplyBytes = 1024 * 1024;
+
 struct LrsOptions {
     // The LRS's xAPI endpoint, e.g. "https://lrs.example/xAPI"; "statements" is
-    // appended to it. http:// and https:// only.
+    // appended to it. http:// and https:// only, no password, query or fragment
+    // (waymark/xapi/endpoint.hpp).
     std::string endpoint;
     std::string user;  // empty: no authentication header
     std::string password;
@@ -39,6 +51,7 @@ struct LrsOptions {
     int retries = 5;                               // after the first try
     std::chrono::milliseconds first_backoff{500};  // doubled after each retry
     std::chrono::milliseconds max_backoff{30000};
+    std::size_t max_reply_bytes = kMaxReplyBytes;  // of a reply's body
     // Called before each retry with the retry number (1, 2, ...), the wait and why.
     std::function<void(int, std::chrono::milliseconds, const std::string&)> on_retry;
 };
@@ -46,26 +59,43 @@ struct LrsOptions {
 struct LrsReply {
     long status = 0;
     std::string body;
+    std::string etag;  // the ETag header, quotes included; "" when there was none
 };
 
 class LrsClient {
   public:
-    // Checks the endpoint (ErrorCode::usage for anything but an http(s) URL) and sets up
-    // the connection; nothing is sent yet.
+    // Checks the endpoint (check_endpoint(): ErrorCode::usage for anything but an http(s)
+    // URL, and for one holding a password) and sets up the connection; nothing is sent.
     static Result<LrsClient> create(LrsOptions options);
     LrsClient(LrsClient&&) noexcept;
     LrsClient& operator=(LrsClient&&) noexcept;
     ~LrsClient();
 
-    // Posts `statements_json` (a JSON array of `count` statements) and checks that the
-    // LRS acknowledged every one: a 200 with `count` ids. Retries and fails as described
+    // Posts `statements_json` (a JSON array of statements whose ids are `ids`, in that
+    // order) and checks that the LRS acknowledged every one: a 200 whose body is a JSON
+    // array of exactly those ids in the same order, as xAPI 1.0.3 (Communication 2.1.2)
+    // has an LRS reply; ids are compared without regard to case, as UUIDs are. Anything
+    // else is ErrorCode::verification quoting the reply. Retries and fails as described
     // at the top of this file. On error nothing may be assumed stored.
-    Result<void> post_statements(std::string_view statements_json, std::size_t count);
+    Result<void> post_statements(std::string_view statements_json,
+                                 std::span<const std::string> ids);
 
     // GETs `resource`, a path relative to the endpoint ("statements?limit=100") or an
     // absolute path on the same server ("/xAPI/statements?more=..."), as the LRS's
     // "more" links give. Retried like a post; any status is returned, not judged.
     Result<LrsReply> get(std::string_view resource);
+
+    // Stores `json` as the document `profile_id` of the activity `activity_id` (xAPI's
+    // Activity Profile resource). xAPI requires a PUT there to say which version it
+    // replaces, so this first GETs the document: none (404) is created with
+    // If-None-Match: *; one that is there is given to `check_existing` (when set), which
+    // says whether to replace it (with If-Match: its ETag) or leave it as it is and
+    // succeed, or returns an error, which is returned as it is with nothing stored. A
+    // document changed by someone else in between (412 or 409) is read and checked again,
+    // once. ErrorCode::untrusted for 401 and 403, ErrorCode::io for other refusals.
+    Result<void> put_activity_profile(
+        std::string_view activity_id, std::string_view profile_id, std::string_view json,
+        const std::function<Result<bool>(const LrsReply& existing)>& check_existing = {});
 
     // Every statement the LRS returns for GET statements, following "more" links;
     // each element is one statement's JSON. ErrorCode::io for a non-200 reply.

@@ -1,0 +1,41 @@
+// waymark/report/write_signed_export.hpp: the one sequence that writes an export an
+// auditor can rely on.
+//
+// Every export (CSV, XLSX, JSON, HTML) is written the same way: check the ledger's
+// evidence (the first step, marked in write_signed_export.cpp; not called yet), take
+// a fresh "export" checkpoint, write the content for that checkpoint to a temporary file
+// beside the target, sync it, sign it (FILE.sig, see signed_export.hpp) and only then
+// move it into place. Whatever step fails, an earlier FILE and its FILE.sig are left as
+// they were: only a crash between the last two steps can leave a new .sig beside the old
+// file, which verify_export() then reports.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+
+#include "waymark/core/result.hpp"
+#include "waymark/ledger/ledger.hpp"
+#include "waymark/report/output_file.hpp"
+#include "waymark/report/signed_export.hpp"
+
+namespace waymark::report {
+
+// Writes the export's bytes into `out` (not finishing or committing it), for the
+// checkpoint the export reflects. An error stops the export.
+using WriteExportContent =
+    std::function<Result<void>(const ledger::Checkpoint& checkpoint, OutputFile& out)>;
+
+struct SignedExport {
+    ledger::Checkpoint checkpoint;
+    ExportSignature signature;
+};
+
+// Writes `output` with `write` and signs it with the ledger's device key. Errors name the
+// file and the fix, and say that any earlier export is unchanged. Everything that can
+// refuse the export without writing (the device key, the output folder) is checked
+// before the checkpoint, so such a refusal leaves no "export" checkpoint in the ledger.
+Result<SignedExport> write_signed_export(ledger::Ledger& ledger,
+                                         const std::filesystem::path& output,
+                                         const WriteExportContent& write);
+
+}  // namespace waymark::report

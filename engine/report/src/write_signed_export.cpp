@@ -1,0 +1,85 @@
+#include "waymark/report/write_signed_export.hpp"
+
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "waymark/core/files.hpp"
+
+namespace waymark::report {
+
+namespace {
+
+Error unchanged(Error e, const std::filesystem::path& output) {
+    e.message += "; the export was not written, and any earlier " + output.filename().string() +
+                 " and its .sig are unchanged";
+    return e;
+}
+
+// The bytes of an existing FILE.sig, so that it can be put back if the new export
+// cannot be moved into place after its signature was written. None: there was none.
+std::optional<std::string> earlier_signature(const std::filesystem::path& sig) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(sig, ec))
+        return std::nullopt;
+    std::ifstream in(sig, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+}  // namespace
+
+Result<SignedExport> write_signed_export(ledger::Ledger& ledger,
+                                         const std::filesystem::path& output,
+                                         const WriteExportContent& write) {
+    // ---- Step 1: the evidence check ------------------------------------------------
+    // Before the key, the file or the checkpoint: a ledger whose rows were edited behind
+    // the chain's back exports nothing, and no checkpoint vouches for it.
+    if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
+        return unchanged(sound.error(), output);
+
+    // ---- Step 2: everything that can refuse before the ledger records an export -----
+    auto key = device_secret_key(ledger);
+    if (!key)
+        return unchanged(key.error(), output);
+    auto out = OutputFile::create(output);
+    if (!out)
+        return unchanged(out.error(), output);
+
+    // ---- Step 3: the checkpoint the export reflects, then its content -----------------
+    auto checkpoint = ledger.checkpoint("export");
+    if (!checkpoint)
+        return unchanged(checkpoint.error(), output);
+    if (auto r = write(*checkpoint, *out); !r)
+        return unchanged(r.error(), output);
+
+    // ---- Step 4: finish, sign the finished bytes, and only then replace the target ----
+    // Signed before it replaces the old export: a signature that cannot be written
+    // leaves the old export and its .sig together.
+    if (auto r = out->finish(); !r)
+        return unchanged(r.error(), output);
+    const auto sig_file = signature_path(output);
+    const auto earlier = earlier_signature(sig_file);
+    auto sig = sign_export(output, ledger, *checkpoint, *key, out->temporary_path());
+    if (!sig)
+        return unchanged(sig.error(), output);
+    if (auto r = out->commit(); !r) {
+        // The new .sig is already in place: put the earlier one back, so the old export
+        // still verifies.
+        std::error_code ec;
+        const bool restored = earlier ? bool(write_file_atomic(sig_file, *earlier))
+                                      : std::filesystem::remove(sig_file, ec) || !ec;
+        if (!restored) {
+            Error e = r.error();
+            e.message += "; the export was not written, but " + sig_file.filename().string() +
+                         " now belongs to it and no longer to the earlier " +
+                         output.filename().string() + ": export again";
+            return e;
+        }
+        return unchanged(r.error(), output);
+    }
+    return SignedExport{std::move(*checkpoint), std::move(*sig)};
+}
+
+}  // namespace waymark::report
