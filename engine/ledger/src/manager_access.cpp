@@ -192,8 +192,10 @@ Result<void> Ledger::set_manager_passphrase(std::string_view passphrase) {
         return make_error(
             ErrorCode::io,
             "not enough memory to hash the passphrase; close other programs and try again");
-    const NewEvent event{
-        "", {}, EventType::manager_passphrase_set, write_payload(ManagerPassphraseSet{hash}), {}};
+    // Field by field: GCC 12 at -O3 warns that the braced CourseRef{} may be uninitialised.
+    NewEvent event;
+    event.type = EventType::manager_passphrase_set;
+    event.payload = write_payload(ManagerPassphraseSet{hash});
     return in_write_transaction(st.db, [&]() -> Result<void> {
         if (auto r = append_all(st, std::span<const NewEvent>(&event, 1), false); !r)
             return r.error();
