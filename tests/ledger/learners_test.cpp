@@ -96,6 +96,23 @@ TEST_F(LedgerTest, ErasureLeavesNoTraceOfTheNameInTheFile) {
     EXPECT_EQ(bytes->find("amira.khan@example.org"), std::string::npos);
 }
 
+TEST_F(LedgerTest, AnErasureInsideOneTransactionEmptiesTheLogWhenItCommits) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    auto r = l.in_one_transaction([&]() -> Result<void> {
+        auto erased = l.erase_learner(id);
+        if (!erased)
+            return erased.error();
+        EXPECT_FALSE(erased->removed_from_log);  // not yet: the transaction is still open
+        return {};
+    });
+    ASSERT_TRUE(r) << r.error().describe();
+    // Read while the ledger is still open: closing it would empty the log anyway.
+    auto log = read_file(file_.string() + "-wal");
+    ASSERT_TRUE(log);
+    EXPECT_EQ(log->find("Amira Khan"), std::string::npos);
+}
+
 TEST_F(LedgerTest, RecordsNothingMoreForAnErasedLearner) {
     auto l = open();
     const std::string id = add_learner(l);

@@ -661,7 +661,12 @@ Result<Erasure> Ledger::erase_learner(std::string_view id) {
     if (!r)
         return r.error();
     Erasure out;
-    out.removed_from_log = clear_write_ahead_log(st.db);
+    if (st.db.in_transaction()) {
+        st.clear_log_after_commit = true;
+        out.removed_from_log = false;
+    } else {
+        out.removed_from_log = clear_write_ahead_log(st.db);
+    }
     auto backups = st.db.prepare("SELECT path, made_at FROM backups ORDER BY rowid");
     if (!backups)
         return backups.error();
@@ -758,7 +763,13 @@ Result<Event> Ledger::record_setting(std::string_view learner_id, const SettingC
 }
 
 Result<void> Ledger::in_one_transaction(const std::function<Result<void>()>& body) {
-    return in_write_transaction(state_->db, body);
+    const bool outermost = !state_->db.in_transaction();
+    auto r = in_write_transaction(state_->db, body);
+    if (outermost && state_->clear_log_after_commit) {
+        state_->clear_log_after_commit = false;
+        clear_write_ahead_log(state_->db);
+    }
+    return r;
 }
 
 Result<void> Ledger::rebuild() {

@@ -48,6 +48,9 @@ struct LedgerState {
     // The last position check_evidence() found sound in this process (-1: none); a write
     // that starts there signs everything up to its new tail as checked.
     std::int64_t evidence_checked_to = -1;
+    // An erasure inside in_one_transaction: its details sit in the log until the outer
+    // transaction commits, so the log is cleared then (a checkpoint cannot run inside it).
+    bool clear_log_after_commit = false;
     Ed25519PublicKey public_key;
     std::unique_ptr<Projector> projector;
     Statement insert_event, upsert_head, learner_state;

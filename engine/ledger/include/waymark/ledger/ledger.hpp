@@ -66,7 +66,8 @@ struct OpenOptions {
 // What an erasure could not reach.
 struct Erasure {
     // False when another program kept reading the ledger throughout: the old details stay
-    // in its write-ahead log (ledger.db-wal) until that program closes.
+    // in its write-ahead log (ledger.db-wal) until that program closes. Also false inside
+    // in_one_transaction, which empties the log when it commits.
     bool removed_from_log = true;
     // Copies made with 'waymark ledger backup' (path, when): each still holds the details.
     std::vector<std::pair<std::string, std::string>> backups;
