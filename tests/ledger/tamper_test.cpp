@@ -115,6 +115,22 @@ TEST_F(FileAttackTest, ACompletionRowWithAnEditedScoreIsNotEvidence) {
     EXPECT_FALSE(l.check_evidence()->ok());
 }
 
+TEST_F(FileAttackTest, AnEditedCompletionInAReadOnlyCopyIsNotEvidence) {
+    {
+        auto l = open();
+        learner_with_completion(l);
+    }
+    ASSERT_EQ(sqlite3_cli(file_, "UPDATE completions SET score = 1.0"), 0);
+    OpenOptions read;
+    read.read_only = true;
+    auto copy = Ledger::open(file_, read);
+    ASSERT_TRUE(copy) << copy.error().describe();
+    auto report = copy->check_evidence();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_NE(problems(*report).find("completions table was edited"), std::string::npos)
+        << problems(*report);
+}
+
 TEST_F(FileAttackTest, ACertificateRowInsertedWithSqliteIsNotEvidence) {
     auto l = open();
     const std::string learner = learner_with_completion(l);

@@ -5,6 +5,7 @@
 // certificates and the organisation's settings) are compared with the events they come
 // from. A rewrite of events before that position is left to 'waymark ledger verify' and
 // to witnesses (docs/THREAT-MODEL.md).
+#include <future>
 #include <map>
 
 #include "head.hpp"
@@ -192,56 +193,111 @@ Result<void> check_organisation_settings(Database& db, VerifyReport& report) {
     return {};
 }
 
+// The rows the certificate and export code read, against their events: the costliest
+// half of the check, which check_evidence() runs beside the rest.
+Result<void> check_rows_against_events(Database& db, VerifyReport& report) {
+    if (auto r = check_completion_rows(db, report); !r)
+        return r;
+    return check_certificate_rows(db, report);
+}
+
+// The chain since the signed mark, the heads, the signed counts, the identities, the
+// settings and the witnesses. `last` gets the position the check reached.
+Result<void> check_chain_and_signed_state(LedgerState& st, VerifyReport& report,
+                                          std::int64_t& last) {
+    auto own = own_device(st.db);
+    if (!own)
+        return own.error();
+    auto head = read_signed_head(st.db, own->device_id);
+    if (!head)
+        return head.error();
+    // From the position the device signed as checked; from the start without one.
+    const std::int64_t from = *head && (*head)->format >= 2 ? (*head)->verified_position : 0;
+    std::map<std::string, ChainEnd> ends;
+    if (auto r = check_chain_since(st.db, from, ends, report); !r)
+        return r;
+    if (auto r = check_heads(st.db, pinned_key(st), ends, *own, report); !r)
+        return r;
+    auto tables = tally_of_tables(st.db);
+    if (!tables)
+        return tables.error();
+    if (own->head && own->head->format >= 2 && *tables != own->head->tally)
+        add_problem(
+            report,
+            "the learners, completions and certificates tables hold " +
+                std::to_string(tables->learners) + ", " + std::to_string(tables->completions) +
+                " and " + std::to_string(tables->certificates) + " rows, but the device signed " +
+                std::to_string(own->head->tally.learners) + ", " +
+                std::to_string(own->head->tally.completions) + " and " +
+                std::to_string(own->head->tally.certificates) + ": rows were added or deleted");
+    if (auto r = check_identities(st.db, report); !r)
+        return r;
+    if (auto r = check_organisation_settings(st.db, report); !r)
+        return r;
+    if (auto r = check_witnesses(st.db, {}, report); !r)
+        return r;
+    auto end = st.db.prepare("SELECT coalesce(max(position), 0) FROM events");
+    if (!end)
+        return end.error();
+    if (auto row = end->step(); !row)
+        return row.error();
+    last = end->column_int(0);
+    return {};
+}
+
+// check_rows_against_events() on a second, read-only connection to the same file, in
+// its own transaction. Called while the first connection holds the write lock, so no
+// other program can commit in between and both connections see the same state.
+Result<void> check_rows_on_second_connection(const std::filesystem::path& file,
+                                             VerifyReport& report) {
+    auto db = Database::open_read_only(file);
+    if (!db)
+        return db.error();
+    if (auto r = db->exec("BEGIN"); !r)
+        return r;
+    auto r = check_rows_against_events(*db, report);
+    (void)db->exec("ROLLBACK");
+    return r;
+}
+
+void add_problems(VerifyReport& into, const VerifyReport& from) {
+    for (const auto& problem : from.problems)
+        add_problem(into, problem);
+    if (from.first_bad_position &&
+        (!into.first_bad_position || *from.first_bad_position < *into.first_bad_position))
+        into.first_bad_position = from.first_bad_position;
+}
+
 }  // namespace
 
 Result<VerifyReport> Ledger::check_evidence() {
     auto& st = *state_;
     VerifyReport report;
+    std::int64_t last = 0;
+    // A writable ledger is checked by two threads at once, each on its own connection:
+    // the report or certificate waiting on the check costs about the larger half. Taking
+    // the write lock first (BEGIN IMMEDIATE) keeps both on one state. A read-only ledger
+    // (an auditor's copy) is checked on its one connection, one half after the other.
+    const bool beside = !st.read_only;
     auto body = [&]() -> Result<void> {
-        if (auto r = st.db.exec("BEGIN"); !r)
+        if (auto r = st.db.exec(beside ? "BEGIN IMMEDIATE" : "BEGIN"); !r)
             return r;
-        auto own = own_device(st.db);
-        if (!own)
-            return own.error();
-        auto head = read_signed_head(st.db, own->device_id);
-        if (!head)
-            return head.error();
-        // From the position the device signed as checked; from the start without one.
-        const std::int64_t from = *head && (*head)->format >= 2 ? (*head)->verified_position : 0;
-        std::map<std::string, ChainEnd> ends;
-        if (auto r = check_chain_since(st.db, from, ends, report); !r)
-            return r;
-        if (auto r = check_heads(st.db, pinned_key(st), ends, *own, report); !r)
-            return r;
-        auto tables = tally_of_tables(st.db);
-        if (!tables)
-            return tables.error();
-        if (own->head && own->head->format >= 2 && *tables != own->head->tally)
-            add_problem(
-                report,
-                "the learners, completions and certificates tables hold " +
-                    std::to_string(tables->learners) + ", " + std::to_string(tables->completions) +
-                    " and " + std::to_string(tables->certificates) +
-                    " rows, but the device signed " + std::to_string(own->head->tally.learners) +
-                    ", " + std::to_string(own->head->tally.completions) + " and " +
-                    std::to_string(own->head->tally.certificates) + ": rows were added or deleted");
-        if (auto r = check_identities(st.db, report); !r)
-            return r;
-        if (auto r = check_completion_rows(st.db, report); !r)
-            return r;
-        if (auto r = check_certificate_rows(st.db, report); !r)
-            return r;
-        if (auto r = check_organisation_settings(st.db, report); !r)
-            return r;
-        if (auto r = check_witnesses(st.db, {}, report); !r)
-            return r;
-        auto last = st.db.prepare("SELECT coalesce(max(position), 0) FROM events");
-        if (!last)
-            return last.error();
-        if (auto row = last->step(); !row)
-            return row.error();
-        if (report.ok())
-            st.evidence_checked_to = last->column_int(0);
+        if (!beside) {
+            if (auto r = check_chain_and_signed_state(st, report, last); !r)
+                return r;
+            return check_rows_against_events(st.db, report);
+        }
+        VerifyReport rows_report;
+        auto rows = std::async(std::launch::async, [&] {
+            return check_rows_on_second_connection(st.path, rows_report);
+        });
+        auto chain = check_chain_and_signed_state(st, report, last);
+        auto checked_rows = rows.get();
+        if (!chain)
+            return chain;
+        if (!checked_rows)
+            return checked_rows;
+        add_problems(report, rows_report);
         return {};
     };
     Result<void> r = body();
@@ -249,6 +305,8 @@ Result<VerifyReport> Ledger::check_evidence() {
         (void)st.db.exec("ROLLBACK");
     if (!r)
         return r.error();
+    if (report.ok())
+        st.evidence_checked_to = last;
     return report;
 }
 

@@ -1,3 +1,8 @@
+// Ledger::merge(): takes another device's ledger file (read-only, never modified) into
+// this one. The other file is verified first; its events are inserted through append's
+// insert_event_row with their own chains and signatures kept, new devices' keys are
+// learnt (and reported, since they are taken on trust), erasures are carried across, and
+// the projections are brought up to date, all in one transaction signed by this device.
 #include <map>
 
 #include "append.hpp"

@@ -1,3 +1,6 @@
+// What a write needs from the device: its key (require_key refuses a write without it),
+// signed checkpoints (written over a verified tail, listed back), and the ids events get
+// (time-ordered UUIDs drawn from a pool of random bytes).
 #include <unistd.h>
 
 #include <algorithm>

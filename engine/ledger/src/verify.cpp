@@ -1,3 +1,9 @@
+// Ledger::verify(): the whole check an auditor runs. Each device's chain from its first
+// event (re-hashed and followed link by link), the signed heads and the counts they sign,
+// every checkpoint's signature and event, the witnesses given or kept, the identities,
+// SQLite's own page check and (with VerifyOptions::projections) every projection row
+// against the events. check_heads(), check_witnesses() and friends are shared with
+// check_evidence() (evidence.cpp) through integrity.hpp.
 #include <future>
 #include <map>
 #include <system_error>
@@ -298,9 +304,6 @@ Result<void> check_checkpoints(Database& db, VerifyReport& report) {
 
 namespace {
 
-// The projection check on a connection of its own, in its own read transaction: the
-// projections change in the same transactions as the events, so any snapshot of the
-// file is consistent. No report when that connection cannot be opened.
 // SQLite's own check of the file's pages and indexes (PRAGMA quick_check).
 Result<void> check_file_integrity(Database& db, VerifyReport& report) {
     auto quick = db.prepare("PRAGMA main.quick_check");
@@ -317,8 +320,11 @@ Result<void> check_file_integrity(Database& db, VerifyReport& report) {
     }
 }
 
-// The file check and the projections, in the second thread: together they take about
-// as long as the chain check, so on two cores verify costs little more than the chains.
+// The file check and the projections, in the second thread, on a connection of its own
+// in its own read transaction: the projections change in the same transactions as the
+// events, so any snapshot of the file is consistent. Together they take about as long as
+// the chain check, so on two cores verify costs little more than the chains. No report
+// when that connection cannot be opened.
 Result<std::optional<VerifyReport>> compare_projections_on_own_connection(const std::string& file) {
     auto db = Database::open_read_only(file);
     if (!db)

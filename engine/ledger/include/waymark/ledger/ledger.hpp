@@ -157,10 +157,11 @@ struct Witness {
 };
 
 struct VerifyOptions {
-    // Also replay every event into scratch projections and compare them with the stored
-    // ones. This costs several times the chain check (every payload is parsed and every
-    // projection row written again); false checks only what makes the ledger
-    // tamper-evident: chains, signed heads and checkpoints.
+    // Also work out every projection row from the events, learner by learner in memory,
+    // and compare them with the stored rows (nothing is written). This parses every
+    // payload, so it costs more than the chain check, and runs beside it in a second
+    // thread; false checks only what makes the ledger tamper-evident: chains, signed
+    // heads and checkpoints.
     bool projections = true;
     // Checkpoints kept outside the file (read_witnesses()): the ledger must still hold
     // each one's event, unchanged. Those witnessed in merges are always checked.
@@ -343,9 +344,11 @@ class Ledger {
     // chain re-hashed from the position this device last signed as checked (so it costs
     // what was recorded since); the counts the device signed against the tables; and the
     // rows evidence is read from (learners, completions, certificates, the
-    // organisation's settings) against the events they come from. Reads only. When it
-    // passes, the next write this Ledger makes signs everything up to here as checked.
-    // A rewrite of events before that position is found by verify(), not here.
+    // organisation's settings) against the events they come from. Reads only, but on a
+    // writable ledger it holds the write lock while it runs (other writers wait, within
+    // their busy timeout) and checks the rows on a second connection in a second thread.
+    // When it passes, the next write this Ledger makes signs everything up to here as
+    // checked. A rewrite of events before that position is found by verify(), not here.
     Result<VerifyReport> check_evidence();
     // Recreates every projection from the events in one transaction; refused (with the
     // first problem) when the chain does not verify.
