@@ -2,6 +2,8 @@
 # downloaded at build time.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# SHA-256 only (engine/core's crypto.hpp): libcrypto's uses the CPU's SHA instructions.
+pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
 pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 find_package(SQLite3 REQUIRED)

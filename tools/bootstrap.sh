@@ -6,9 +6,9 @@ set -euo pipefail
 
 packages=(
   # build
-  build-essential g++-12 cmake pkg-config git clang-format
+  build-essential g++-12 cmake ninja-build pkg-config git clang-format
   # engine libraries
-  libsqlite3-dev sqlite3 libsodium-dev libcereal-dev rapidjson-dev libmd4c-dev libzip-dev
+  libsqlite3-dev sqlite3 libsodium-dev libssl-dev libcereal-dev rapidjson-dev libmd4c-dev libzip-dev
   libcli11-dev libcurl4-openssl-dev libcairo2-dev libxlsxwriter-dev libstb-dev
   # player
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core fonts-opendyslexic

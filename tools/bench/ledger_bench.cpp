@@ -1,11 +1,13 @@
 // The completion ledger: append throughput and latency, verify speed and peak memory.
 //
-// Targets (issue "The completion ledger"):
-//   - appends in batches of 1,000: over 100,000 events/s;
+// Targets (issue "The completion ledger", raised by issue 19 once SHA-256 moved to
+// libcrypto):
+//   - appends in batches of 1,000: over 100,000 events/s, on one core too
+//     (`taskset -c 0`);
 //   - single durable appends: p50 and p99 latency reported (each one commits with an
 //     fsync, so the disk sets the figure);
-//   - verify of 1,000,000 events: at least half of `sha256sum`'s throughput over the
-//     same number of bytes, measured in the same run;
+//   - full verify of 1,000,000 events: at least `sha256sum`'s throughput over the same
+//     number of bytes, measured in the same run, and at least half of it per CPU second;
 //   - peak memory of verify and of rebuild on 1,000,000 events: under 64 MiB.
 //
 // The 1,000,000-event ledger is written once per run into a temporary folder through
@@ -38,7 +40,6 @@
 #include <thread>
 #include <vector>
 
-// The ledger's own SHA-256 on the CPU's SHA extensions, an internal header of the module.
 #include "waymark/assessment/event_json.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/ledger/database.hpp"
@@ -382,8 +383,8 @@ void BM_Sha256sumOfTheSameBytes(benchmark::State& state) {
 }
 BENCHMARK(BM_Sha256sumOfTheSameBytes)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
-// libsodium's SHA-256 over the same bytes in memory, in pieces the size of an event:
-// what verify's hashing would cost without the CPU's SHA extensions.
+// waymark::sha256 (libcrypto's, on the CPU's SHA instructions) over the same bytes in
+// memory, in pieces the size of an event: the floor of verify's chain check.
 void BM_Sha256InProcessOfTheSameBytes(benchmark::State& state) {
     MillionEvents& m = million();
     std::string piece(static_cast<std::size_t>(m.hashed_bytes / kMillion), 'e');
@@ -464,8 +465,8 @@ class TargetReporter : public benchmark::ConsoleReporter {
         std::printf("\n");
         if (auto b = value("BM_AppendBatchOf1000", "items_per_second"))
             std::printf(
-                "append in batches of 1,000: %.0f events/s (target over 100,000); %.2f ms CPU"
-                " a batch over both threads\n",
+                "append in batches of 1,000: %.0f events/s (target over 100,000, on one core"
+                " too); %.2f ms CPU a batch over all threads\n",
                 *b, value("BM_AppendBatchOf1000", "cpu_ms").value_or(0));
         if (auto p50 = value("BM_AppendOneDurable", "p50_us"))
             std::printf(
@@ -476,22 +477,28 @@ class TargetReporter : public benchmark::ConsoleReporter {
                 value("BM_FsyncOfOneSmallWrite", "p99_us").value_or(0));
         const auto baseline = value("BM_Sha256sumOfTheSameBytes", "bytes_per_second");
         const auto baseline_cpu = value("BM_Sha256sumOfTheSameBytes", "child_cpu_ms");
+        // Only the full verify has targets; the chains alone show what the rest costs.
         for (const char* what : {"BM_VerifyMillionEvents", "BM_VerifyChainsOfMillionEvents"}) {
+            const bool full = std::strcmp(what, "BM_VerifyMillionEvents") == 0;
             const auto verify = value(what, "bytes_per_second");
             if (!verify || !baseline)
                 continue;
-            std::printf(
-                "%s: %.0f MiB/s, sha256sum %.0f MiB/s: %.0f%% of sha256sum (target"
-                " at least 50%%)\n",
-                what + 3, *verify / (1 << 20), *baseline / (1 << 20), 100.0 * *verify / *baseline);
+            std::printf("%s: %.0f MiB/s, sha256sum %.0f MiB/s: %.0f%% of sha256sum%s\n", what + 3,
+                        *verify / (1 << 20), *baseline / (1 << 20), 100.0 * *verify / *baseline,
+                        full ? " (target at least 100%)" : "");
             // Wall time depends on what else the machine runs; CPU time per run does not.
             if (baseline_cpu)
                 std::printf(
                     "  CPU per run: %.0f ms, sha256sum %.0f ms: %.0f%% of sha256sum's"
-                    " CPU throughput\n",
+                    " CPU throughput%s\n",
                     *value(what, "cpu_ms"), *baseline_cpu,
-                    100.0 * *baseline_cpu / *value(what, "cpu_ms"));
+                    100.0 * *baseline_cpu / *value(what, "cpu_ms"),
+                    full ? " (target at least 50%)" : "");
         }
+        if (auto floor = value("BM_Sha256InProcessOfTheSameBytes", "bytes_per_second"))
+            std::printf("SHA-256 in event-sized pieces, in memory: %.0f MiB/s, %.0f ms CPU\n",
+                        *floor / (1 << 20),
+                        value("BM_Sha256InProcessOfTheSameBytes", "cpu_ms").value_or(0));
         for (const char* what : {"BM_PeakMemoryOfVerify", "BM_PeakMemoryOfRebuild"})
             if (auto peak = value(what, "peak_MiB"))
                 std::printf("%s: peak %.1f MiB (target under 64)\n", what + 3, *peak);

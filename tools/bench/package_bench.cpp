@@ -1,6 +1,8 @@
 // Opening and verifying a 50 MiB course package, against `sha256sum` over the same
 // content in the same run: verification has to inflate and hash every byte, so hashing
-// alone is its natural floor. Target: open+verify at least 70% of sha256sum's throughput.
+// alone is its natural floor. Targets: open+verify at least 70% of sha256sum's
+// throughput, and (issue 19, once SHA-256 moved to libcrypto) at least 90% of it per CPU
+// second.
 //
 // The package is generated once into a temporary folder: 200 files of 256 KiB, half
 // text made of words (compresses about 3:1), half random bytes (does not compress).
@@ -139,8 +141,9 @@ void BM_Sha256sumOfUnpackedFiles(benchmark::State& state) {
 }
 BENCHMARK(BM_Sha256sumOfUnpackedFiles)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// In-process SHA-256 (libsodium, as the package reader uses) of the same bytes already in
-// memory: shows how much of open+verify is hashing and how much is reading and inflating.
+// In-process SHA-256 (waymark::sha256, libcrypto's, as the package reader uses) of the
+// same bytes already in memory: shows how much of open+verify is hashing and how much is
+// reading and inflating.
 void BM_Sha256InMemory(benchmark::State& state) {
     const auto& contents = data().contents;
     for (auto _ : state) {
@@ -185,7 +188,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
         const double baseline_cpu = cpu_ms_["BM_Sha256sumOfUnpackedFiles"];
         std::printf(
             "CPU per run: open+verify %.0f ms (all threads), sha256sum %.0f ms: %.0f%% "
-            "of sha256sum's CPU throughput\n",
+            "of sha256sum's CPU throughput (target 90%%)\n",
             open_cpu, baseline_cpu, 100.0 * baseline_cpu / open_cpu);
     }
 

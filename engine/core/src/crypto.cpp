@@ -1,14 +1,42 @@
 #include "waymark/core/crypto.hpp"
 
+#include <openssl/evp.h>
 #include <sodium.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <stdexcept>
 
 namespace waymark {
 
-static_assert(sizeof(crypto_hash_sha256_state) <= 128, "Sha256 state buffer too small");
+namespace {
+
+// libcrypto's SHA-256, fetched once for the process on first use (the first fetch
+// starts libcrypto's providers, 1-3 ms, which programs that never hash do not pay).
+// Passing EVP_sha256() instead would look the algorithm up in the provider store for
+// every digest, which costs about as much as hashing an event's 500 bytes. A fetched
+// EVP_MD is immutable and safe to share between threads.
+const EVP_MD* sha256_md() {
+    struct FreeMd {
+        void operator()(EVP_MD* md) const noexcept { EVP_MD_free(md); }
+    };
+    static const std::unique_ptr<EVP_MD, FreeMd> md{EVP_MD_fetch(nullptr, "SHA256", nullptr)};
+    if (!md)
+        throw std::runtime_error(
+            "OpenSSL's libcrypto offers no SHA-256: its default provider is missing or "
+            "disabled by the OpenSSL configuration (check OPENSSL_CONF and libssl3)");
+    return md.get();
+}
+
+// libcrypto fails only when it cannot allocate, which no Waymark operation survives.
+void check(int ok) {
+    if (ok != 1)
+        throw std::runtime_error("OpenSSL's SHA-256 failed (out of memory?)");
+}
+
+}  // namespace
 
 void crypto_init() {
     // sodium_init() is idempotent and thread-safe; it returns -1 only when the system
@@ -17,42 +45,43 @@ void crypto_init() {
         throw std::runtime_error("libsodium could not be initialised");
 }
 
-namespace {
-crypto_hash_sha256_state* as_state(std::array<std::uint8_t, 128>& buf) {
-    return reinterpret_cast<crypto_hash_sha256_state*>(buf.data());
+void Sha256::FreeContext::operator()(evp_md_ctx_st* ctx) const noexcept {
+    EVP_MD_CTX_free(ctx);
 }
-}  // namespace
 
-Sha256::Sha256() {
-    crypto_init();
-    crypto_hash_sha256_init(as_state(state_));
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
+    if (!ctx_)
+        throw std::bad_alloc();
+    check(EVP_DigestInit_ex2(ctx_.get(), sha256_md(), nullptr));
 }
 
 void Sha256::update(std::span<const std::uint8_t> data) {
-    crypto_hash_sha256_update(as_state(state_), data.data(), data.size());
+    check(EVP_DigestUpdate(ctx_.get(), data.data(), data.size()));
 }
 
 void Sha256::update(std::string_view data) {
-    crypto_hash_sha256_update(as_state(state_), reinterpret_cast<const unsigned char*>(data.data()),
-                              data.size());
+    check(EVP_DigestUpdate(ctx_.get(), data.data(), data.size()));
 }
 
 Sha256Digest Sha256::finish() {
     Sha256Digest out;
-    crypto_hash_sha256_final(as_state(state_), out.data());
+    unsigned int size = 0;
+    check(EVP_DigestFinal_ex(ctx_.get(), out.data(), &size));
+    if (size != out.size())
+        throw std::logic_error("libcrypto's SHA-256 gave a digest that is not 32 bytes");
     return out;
 }
 
 Sha256Digest sha256(std::string_view data) {
-    Sha256 h;
-    h.update(data);
-    return h.finish();
+    Sha256Digest out;
+    check(EVP_Digest(data.data(), data.size(), out.data(), nullptr, sha256_md(), nullptr));
+    return out;
 }
 
 Sha256Digest sha256(std::span<const std::uint8_t> data) {
-    Sha256 h;
-    h.update(data);
-    return h.finish();
+    Sha256Digest out;
+    check(EVP_Digest(data.data(), data.size(), out.data(), nullptr, sha256_md(), nullptr));
+    return out;
 }
 
 std::string to_hex(std::span<const std::uint8_t> bytes) {

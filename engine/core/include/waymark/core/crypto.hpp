@@ -1,22 +1,30 @@
-// waymark/core/crypto.hpp: SHA-256 digests and Ed25519 signatures through libsodium.
+// waymark/core/crypto.hpp: SHA-256 digests through OpenSSL's libcrypto; Ed25519
+// signatures and random bytes through libsodium.
 //
 // Digests identify course content and chain ledger events; signatures prove who
 // published a package. Keys are raw libsodium keys; files hold them as hex text.
+// SHA-256 is libcrypto's because it uses the CPU's SHA instructions where there are
+// some (libsodium's is portable C, several times slower): every chain check and package
+// verify is bounded by it. Both libraries give the standard FIPS 180-4 digest.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "waymark/core/result.hpp"
 
+struct evp_md_ctx_st;  // OpenSSL's EVP_MD_CTX, kept out of this header
+
 namespace waymark {
 
 using Sha256Digest = std::array<std::uint8_t, 32>;
 
-// Incremental SHA-256 for data that arrives in pieces (zip entries, files).
+// Incremental SHA-256 for data that arrives in pieces (zip entries, files). Owns one
+// libcrypto digest context; movable, not copyable. finish() ends it: call it once.
 class Sha256 {
   public:
     Sha256();
@@ -25,7 +33,10 @@ class Sha256 {
     Sha256Digest finish();
 
   private:
-    alignas(64) std::array<std::uint8_t, 128> state_{};  // crypto_hash_sha256_state
+    struct FreeContext {
+        void operator()(evp_md_ctx_st* ctx) const noexcept;
+    };
+    std::unique_ptr<evp_md_ctx_st, FreeContext> ctx_;
 };
 
 Sha256Digest sha256(std::string_view data);
@@ -61,7 +72,8 @@ bool verify(const Ed25519PublicKey& key, std::string_view message, const Ed25519
 // Fills `out` from libsodium's CSPRNG.
 void random_bytes(std::span<std::uint8_t> out);
 
-// Must be called before any other function here; safe to call more than once.
+// Must be called before any other function here; safe to call more than once. SHA-256
+// works without it (libcrypto initialises itself), signing and random bytes do not.
 void crypto_init();
 
 }  // namespace waymark
