@@ -88,6 +88,28 @@ TEST_F(Cli, AnUnknownCommandIsAUsageError) {
     EXPECT_EQ(r.exit_code, 2) << r.output;
 }
 
+TEST_F(Cli, VersionIsTheProjectVersion) {
+    const CommandRun r = waymark("--version");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(r.output, std::string("waymark ") + WAYMARK_VERSION + "\n");
+}
+
+// One --ledger option: every command on a ledger describes it with the same words.
+TEST_F(Cli, EveryCommandOnALedgerDescribesTheLedgerOptionAlike) {
+    const std::string help = waymark("report --help").output;
+    const auto at = help.find("--ledger");
+    ASSERT_NE(at, std::string::npos) << help;
+    const std::string line = help.substr(at, help.find('\n', at) - at);
+    for (const char* command :
+         {"learner add", "learner list", "learner show", "learner erase", "ledger verify",
+          "ledger witness", "ledger rebuild", "ledger backup", "ledger merge", "ledger stats",
+          "settings show", "settings set", "settings unset", "certificate", "certificate verify",
+          "manager passphrase", "sync", "xapi export"}) {
+        const std::string other = waymark(std::string(command) + " --help").output;
+        EXPECT_TRUE(contains(other, line)) << command << ":\n" << other;
+    }
+}
+
 TEST_F(Cli, KeygenWritesASecretKeyOnlyItsOwnerCanRead) {
     keygen("publisher");
     struct stat st {};

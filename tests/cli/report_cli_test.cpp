@@ -233,6 +233,56 @@ TEST_F(Report, MissingLedgerIsAnErrorNamingTheFile) {
     EXPECT_FALSE(fs::exists(path("r.csv")));
 }
 
+// --- standard output: for a look or a pipe, unsigned, and said so ------------------
+
+TEST_F(Report, WithoutAnOutputFileWritesTheReportToStandardOutputAndSaysItIsUnsigned) {
+    const CsvTable signed_report = report_csv();
+    const CommandRun r =
+        on_ledger_to_file("report --format csv --as-of " + kGeneratedOn, "stdout.csv");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "not signed")) << r.output;
+    EXPECT_TRUE(contains(r.output, "-o FILE")) << r.output;
+    const CsvTable shown(read_file(path("stdout.csv")));
+    EXPECT_EQ(shown.size(), signed_report.size());
+    EXPECT_EQ(column_values(shown, "learner_id"), column_values(signed_report, "learner_id"));
+    EXPECT_FALSE(fs::exists(path("stdout.csv.sig")));
+}
+
+TEST_F(Report, DashAsTheOutputFileMeansStandardOutputAndWritesNoFiles) {
+    const auto before = files_in(dir_);
+    const CommandRun r =
+        on_ledger_to_file("report --format json -o - --as-of " + kGeneratedOn, "stdout.json");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "not signed")) << r.output;
+    EXPECT_TRUE(read_file(path("stdout.json")).starts_with("{\"schema\":\"waymark-report\""));
+    auto after = files_in(dir_);
+    after.erase("stdout.json");
+    EXPECT_EQ(after, before);  // no "-", no "-.sig", no spool left behind
+}
+
+TEST_F(Report, AnXlsxWorkbookOnStandardOutputIsWhole) {
+    const CommandRun r =
+        on_ledger_to_file("report --format xlsx --as-of " + kGeneratedOn, "stdout.xlsx");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    const std::string bytes = read_file(path("stdout.xlsx"));
+    EXPECT_TRUE(bytes.starts_with("PK")) << bytes.substr(0, 16);
+}
+
+TEST_F(Report, AReaderThatStopsEarlyLeavesNoSpoolBehind) {
+    fs::create_directory(path("tmp"));
+    ::setenv("TMPDIR", path("tmp").c_str(), 1);
+    // `true` reads nothing and exits at once: the first write ends waymark with SIGPIPE.
+    run_program(WAYMARK_CLI, "report --format html" + ledger_option() + " | true");
+    ::unsetenv("TMPDIR");
+    EXPECT_TRUE(fs::is_empty(path("tmp")));
+}
+
+TEST_F(Report, ARefusedReportPrintsNothingOnStandardOutput) {
+    const CommandRun r = on_ledger_to_file("report --format csv --team Nobody", "stdout.csv");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_EQ(read_file(path("stdout.csv")), "");
+}
+
 // --- refusals that must leave the ledger and the folder as they were ----------------
 
 // A checkpoint records that an export happened; an export that fails at once has none.

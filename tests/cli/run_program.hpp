@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 struct CommandRun {
     int exit_code = -1;
-    std::string output;  // stdout and stderr together, in order
+    std::string output;  // stdout and stderr together, in order (see run_program)
 };
 
 inline std::string quoted(const std::string& s) {
@@ -27,8 +27,11 @@ inline std::string quoted(const std::string& s) {
     return q + "'";
 }
 
-inline CommandRun run_program(const std::string& program, const std::string& args) {
-    const std::string command = quoted(program) + " " + args + " 2>&1";
+// With `stdout_file`, standard output goes to that file and `output` holds stderr only.
+inline CommandRun run_program(const std::string& program, const std::string& args,
+                              const std::string& stdout_file = {}) {
+    const std::string command = quoted(program) + " " + args + " 2>&1" +
+                                (stdout_file.empty() ? "" : " >" + quoted(stdout_file));
     CommandRun run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe)

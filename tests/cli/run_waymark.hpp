@@ -123,6 +123,11 @@ class GeneratedLedgerTest : public ::testing::Test {
 
     // `waymark ARGS --ledger <this test's ledger>`.
     CommandRun on_ledger(const std::string& args) const { return waymark(args + ledger_option()); }
+    // The same with standard output in this test's file `stdout_name`; the run's output
+    // is then stderr alone.
+    CommandRun on_ledger_to_file(const std::string& args, const std::string& stdout_name) const {
+        return run_program(WAYMARK_CLI, args + ledger_option(), path(stdout_name));
+    }
 
     // Writes a report, as of the day the organisation was generated unless `extra` names
     // another day or asks for the history (which has no as-of day); fails the test if the

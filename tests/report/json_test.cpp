@@ -1,6 +1,7 @@
 #include "waymark/core/json.hpp"
 #include "report_fixture.hpp"
 #include "waymark/report/json_export.hpp"
+#include "waymark/report/status_columns.hpp"
 
 namespace waymark::report::testing {
 namespace {
@@ -38,6 +39,18 @@ TEST_F(JsonExport, WritesOneRowPerLearnerAndCourseMatchingTheSummary) {
     EXPECT_EQ(all->find("total")->integer, 2);
     EXPECT_EQ(all->find("completed")->integer, 1);
     EXPECT_EQ(all->find("not_started")->integer, 1);
+}
+
+TEST_F(JsonExport, WritesEveryStatusColumnAsAKeyOfEachRowInTheTablesOrder) {
+    complete(learner("S1"), course(), "2026-01-10T10:00:00Z");
+    const auto doc = export_json();
+    const auto& row = doc.find("rows")->items.at(0);
+    std::vector<std::string> keys, names;
+    for (const auto& member : row.members)
+        keys.push_back(member.key);
+    for (const StatusColumn& column : status_columns())
+        names.emplace_back(column.name);
+    EXPECT_EQ(keys, names);
 }
 
 TEST_F(JsonExport, WritesNullForValuesThatDoNotApply) {

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "ledger_option.hpp"
 #include "output.hpp"
 #include "waymark/ledger/ledger.hpp"
 #include "waymark/report/certificate.hpp"
@@ -11,23 +12,16 @@ namespace waymark::cli {
 
 namespace {
 
-struct CertificateArgs {
+struct CertificateOptions {
     std::string ledger, learner, course, output, code;
 };
 
-Result<ledger::Ledger> open_existing(const std::string& path) {
-    ledger::OpenOptions options;
-    options.create = false;
-    return ledger::Ledger::open(
-        path.empty() ? ledger::default_ledger_path() : std::filesystem::path(path), options);
-}
-
-int issue(const CertificateArgs& a) {
+int issue(const CertificateOptions& a) {
     if (a.learner.empty() || a.course.empty() || a.output.empty())
         return print_error(make_error(ErrorCode::usage,
                                       "name the learner (id or staff id), the course id and the "
                                       "file: waymark certificate S1001 prevent-duty -o cert.pdf"));
-    auto l = open_existing(a.ledger);
+    auto l = open_ledger(a.ledger, LedgerAccess::write);
     if (!l)
         return print_error(l.error());
     auto cert = report::save_certificate_pdf(*l, a.learner, a.course, a.output);
@@ -44,8 +38,8 @@ int issue(const CertificateArgs& a) {
     return kExitOk;
 }
 
-int verify(const CertificateArgs& a) {
-    auto l = open_existing(a.ledger);
+int verify(const CertificateOptions& a) {
+    auto l = open_ledger(a.ledger, LedgerAccess::write);
     if (!l)
         return print_error(l.error());
     auto check = report::verify_certificate(*l, a.code, utc_now());
@@ -64,19 +58,17 @@ int verify(const CertificateArgs& a) {
 }  // namespace
 
 void add_certificate_command(CLI::App& app, CommandContext& ctx) {
-    auto args = std::make_shared<CertificateArgs>();
+    auto args = std::make_shared<CertificateOptions>();
     CLI::App* cmd = app.add_subcommand(
         "certificate", "Print a learner's completion certificate (PDF), or verify a code");
-    cmd->add_option("--ledger", args->ledger,
-                    "Ledger file (default: $WAYMARK_LEDGER, else "
-                    "$XDG_DATA_HOME/waymark/ledger.db)");
+    add_ledger_option(*cmd, args->ledger);
     cmd->add_option("learner", args->learner, "Learner id or staff id");
     cmd->add_option("course", args->course, "Course id");
     cmd->add_option("-o,--output", args->output, "PDF file to write");
     CLI::App* check =
         cmd->add_subcommand("verify", "Say whether a certificate code is genuine and still valid");
     check->add_option("code", args->code, "The code printed on the certificate")->required();
-    check->add_option("--ledger", args->ledger, "Ledger file");
+    add_ledger_option(*check, args->ledger);
     check->callback([args, &ctx] { ctx.exit_code = verify(*args); });
     cmd->callback([args, cmd, &ctx] {
         if (cmd->got_subcommand("verify"))

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "ledger_option.hpp"
 #include "output.hpp"
 #include "trust_options.hpp"
 #include "waymark/ledger/ledger.hpp"
@@ -24,10 +25,7 @@ struct VerifyExportOptions {
 // Adds the device key of the ledger at `file`, opened for reading only: an auditor's
 // copy is evidence and must not change by being checked.
 Result<void> trust_ledger_key(const std::string& file, package::TrustStore& store) {
-    ledger::OpenOptions open;
-    open.create = false;
-    open.read_only = true;
-    auto l = ledger::Ledger::open(file, open);
+    auto l = open_ledger(file, LedgerAccess::read);
     if (!l)
         return l.error();
     store.add(l->device_public_key());

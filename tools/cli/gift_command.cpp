@@ -14,14 +14,14 @@ namespace waymark::cli {
 
 namespace {
 
-struct ImportOptions {
+struct GiftImportOptions {
     std::string input;
     std::string output;
     bool list = false;
     bool keep_going = false;
 };
 
-struct ExportOptions {
+struct GiftExportOptions {
     std::string input;
     std::string output;
 };
@@ -34,7 +34,7 @@ std::string one_line(std::string s) {
     return s;
 }
 
-int run_import(const ImportOptions& opt) {
+int run_import(const GiftImportOptions& opt) {
     auto text = read_file(opt.input);
     if (!text)
         return print_error(text.error());
@@ -66,7 +66,7 @@ int run_import(const ImportOptions& opt) {
     return broken ? kExitFailed : kExitOk;
 }
 
-int run_export(const ExportOptions& opt) {
+int run_export(const GiftExportOptions& opt) {
     auto text = read_file(opt.input);
     if (!text)
         return print_error(text.error());
@@ -94,7 +94,7 @@ void add_gift_command(CLI::App& app, CommandContext& ctx) {
     CLI::App* gift = app.add_subcommand("gift", "Import and export Moodle GIFT question banks");
     gift->require_subcommand(1);
 
-    auto in = std::make_shared<ImportOptions>();
+    auto in = std::make_shared<GiftImportOptions>();
     CLI::App* import = gift->add_subcommand(
         "import",
         "Read a GIFT file and report every problem with its line (exit 1 on errors); "
@@ -109,7 +109,7 @@ void add_gift_command(CLI::App& app, CommandContext& ctx) {
     import->callback([in, &ctx] { ctx.exit_code = run_import(*in);
 });
 
-auto out = std::make_shared<ExportOptions>();
+auto out = std::make_shared<GiftExportOptions>();
 CLI::App* exp =
     gift->add_subcommand("export",
                          "Write a JSON bank as GIFT for Moodle; questions GIFT cannot express "

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "ledger_option.hpp"
 #include "output.hpp"
 #include "waymark/core/terminal_text.hpp"
 #include "waymark/ledger/ledger.hpp"
@@ -14,21 +15,6 @@
 namespace waymark::cli {
 
 namespace {
-
-void add_ledger_option(CLI::App* cmd, std::string& path) {
-    cmd->add_option("--ledger", path,
-                    "Ledger file (default: $WAYMARK_LEDGER, else "
-                    "$XDG_DATA_HOME/waymark/ledger.db)");
-}
-
-// `list` and `show` only read, so they open read-only: they work on an auditor's copy.
-Result<ledger::Ledger> open_ledger(const std::string& path, bool create, bool read_only = false) {
-    ledger::OpenOptions options;
-    options.create = create;
-    options.read_only = read_only;
-    return ledger::Ledger::open(
-        path.empty() ? ledger::default_ledger_path() : std::filesystem::path(path), options);
-}
 
 std::string display_name(const ledger::Learner& l) {
     return l.erased() ? "(erased learner)" : l.person.name;
@@ -77,20 +63,20 @@ void add_learner_command(CLI::App& app, CommandContext& ctx) {
     CLI::App* learner = app.add_subcommand("learner", "Add, list, show or erase learners");
     learner->require_subcommand(1);
 
-    struct AddArgs {
+    struct AddOptions {
         std::string ledger;
         ledger::Person person;
     };
-    auto add_args = std::make_shared<AddArgs>();
+    auto add_args = std::make_shared<AddOptions>();
     CLI::App* add = learner->add_subcommand("add", "Add a learner to the ledger; prints their id");
     add->add_option("--name", add_args->person.name, "Full name")->required();
     add->add_option("--staff-id", add_args->person.staff_id, "Staff or payroll number")->required();
     add->add_option("--team", add_args->person.team, "Team or department")->required();
     add->add_option("--role", add_args->person.role, "Job role")->required();
     add->add_option("--email", add_args->person.email, "Email address (optional)");
-    add_ledger_option(add, add_args->ledger);
+    add_ledger_option(*add, add_args->ledger);
     add->callback([add_args, &ctx] {
-        auto l = open_ledger(add_args->ledger, true);
+        auto l = open_ledger(add_args->ledger, LedgerAccess::create);
         if (!l)
             return void(ctx.exit_code = print_error(l.error()));
         auto added = l->add_learner(add_args->person);
@@ -102,9 +88,10 @@ void add_learner_command(CLI::App& app, CommandContext& ctx) {
 
     auto list_ledger = std::make_shared<std::string>();
     CLI::App* list = learner->add_subcommand("list", "List learners, one per line, id first");
-    add_ledger_option(list, *list_ledger);
+    add_ledger_option(*list, *list_ledger);
     list->callback([list_ledger, &ctx] {
-        auto l = open_ledger(*list_ledger, false, true);
+        // `list` and `show` only read, so they work on an auditor's copy.
+        auto l = open_ledger(*list_ledger, LedgerAccess::read);
         if (!l)
             return void(ctx.exit_code = print_error(l.error()));
         auto all = l->learners();
@@ -119,17 +106,17 @@ void add_learner_command(CLI::App& app, CommandContext& ctx) {
         ctx.exit_code = kExitOk;
     });
 
-    struct IdArgs {
+    struct LearnerIdOptions {
         std::string ledger;
         std::string id;
     };
-    auto show_args = std::make_shared<IdArgs>();
+    auto show_args = std::make_shared<LearnerIdOptions>();
     CLI::App* show = learner->add_subcommand("show", "Show one learner and their courses");
     show->add_option("ID", show_args->id, "Learner id, as 'waymark learner list' shows")
         ->required();
-    add_ledger_option(show, show_args->ledger);
+    add_ledger_option(*show, show_args->ledger);
     show->callback([show_args, &ctx] {
-        auto l = open_ledger(show_args->ledger, false, true);
+        auto l = open_ledger(show_args->ledger, LedgerAccess::read);
         if (!l)
             return void(ctx.exit_code = print_error(l.error()));
         auto p = l->learner(show_args->id);
@@ -171,14 +158,14 @@ void add_learner_command(CLI::App& app, CommandContext& ctx) {
         ctx.exit_code = kExitOk;
     });
 
-    auto erase_args = std::make_shared<IdArgs>();
+    auto erase_args = std::make_shared<LearnerIdOptions>();
     CLI::App* erase = learner->add_subcommand(
         "erase", "Remove a learner's personal details for good; their records stay");
     erase->add_option("ID", erase_args->id, "Learner id, as 'waymark learner list' shows")
         ->required();
-    add_ledger_option(erase, erase_args->ledger);
+    add_ledger_option(*erase, erase_args->ledger);
     erase->callback([erase_args, &ctx] {
-        auto l = open_ledger(erase_args->ledger, false);
+        auto l = open_ledger(erase_args->ledger, LedgerAccess::write);
         if (!l)
             return void(ctx.exit_code = print_error(l.error()));
         auto erased = l->erase_learner(erase_args->id);

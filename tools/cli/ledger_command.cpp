@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "ledger_option.hpp"
 #include "output.hpp"
 #include "waymark/core/files.hpp"
 #include "waymark/ledger/ledger.hpp"
@@ -12,34 +13,22 @@ namespace waymark::cli {
 
 namespace {
 
-struct LedgerArgs {
+struct LedgerCommandOptions {
     std::string ledger;
     std::string file;                    // backup target, ledger to merge, witness output
     std::vector<std::string> witnesses;  // verify --witness
 };
 
-// Reading commands open the ledger read-only, so they work on an auditor's copy (0400
-// file, 0555 folder, read-only mount) and can never change what they check.
-enum class Access { read, write };
-
-Result<ledger::Ledger> open_existing(const std::string& path, Access access) {
-    ledger::OpenOptions options;
-    options.create = false;
-    options.read_only = access == Access::read;
-    return ledger::Ledger::open(
-        path.empty() ? ledger::default_ledger_path() : std::filesystem::path(path), options);
-}
-
-// Adds a subcommand whose action needs the opened ledger.
+// Adds a subcommand whose action needs the opened ledger. Reading commands open it
+// read-only, so they work on an auditor's copy and can never change what they check.
 CLI::App* add_action(CLI::App* parent, const char* name, const char* help,
-                     std::shared_ptr<LedgerArgs> args, CommandContext& ctx, Access access,
-                     std::function<int(ledger::Ledger&, const LedgerArgs&)> action) {
+                     std::shared_ptr<LedgerCommandOptions> args, CommandContext& ctx,
+                     LedgerAccess access,
+                     std::function<int(ledger::Ledger&, const LedgerCommandOptions&)> action) {
     CLI::App* cmd = parent->add_subcommand(name, help);
-    cmd->add_option("--ledger", args->ledger,
-                    "Ledger file (default: $WAYMARK_LEDGER, else "
-                    "$XDG_DATA_HOME/waymark/ledger.db)");
+    add_ledger_option(*cmd, args->ledger);
     cmd->callback([args, &ctx, action, access] {
-        auto l = open_existing(args->ledger, access);
+        auto l = open_ledger(args->ledger, access);
         if (!l)
             return void(ctx.exit_code = print_error(l.error()));
         ctx.exit_code = action(*l, *args);
@@ -47,7 +36,7 @@ CLI::App* add_action(CLI::App* parent, const char* name, const char* help,
     return cmd;
 }
 
-int verify(ledger::Ledger& l, const LedgerArgs& a) {
+int verify(ledger::Ledger& l, const LedgerCommandOptions& a) {
     ledger::VerifyOptions options;
     for (const auto& file : a.witnesses) {
         auto seen = ledger::read_witnesses(file);
@@ -79,7 +68,7 @@ int verify(ledger::Ledger& l, const LedgerArgs& a) {
     return kExitFailed;
 }
 
-int stats(ledger::Ledger& l, const LedgerArgs&) {
+int stats(ledger::Ledger& l, const LedgerCommandOptions&) {
     auto s = l.stats();
     if (!s)
         return print_error(s.error());
@@ -107,21 +96,21 @@ void add_ledger_command(CLI::App& app, CommandContext& ctx) {
         app.add_subcommand("ledger", "Verify, rebuild, back up, merge or describe the ledger");
     group->require_subcommand(1);
 
-    auto verify_args = std::make_shared<LedgerArgs>();
+    auto verify_args = std::make_shared<LedgerCommandOptions>();
     add_action(group, "verify",
                "Check the hash chain, signatures, learners and projections (read-only); exit 1 "
                "on any problem",
-               verify_args, ctx, Access::read, verify)
+               verify_args, ctx, LedgerAccess::read, verify)
         ->add_option("--witness", verify_args->witnesses,
                      "A checkpoint kept outside the ledger ('waymark ledger witness' file, or "
                      "another ledger): report a rollback or fork against it")
         ->check(CLI::ExistingFile);
-    auto witness_args = std::make_shared<LedgerArgs>();
+    auto witness_args = std::make_shared<LedgerCommandOptions>();
     add_action(group, "witness",
                "Sign a checkpoint of the ledger now and save it to FILE, for someone outside "
                "to keep",
-               witness_args, ctx, Access::write,
-               [](ledger::Ledger& l, const LedgerArgs& a) {
+               witness_args, ctx, LedgerAccess::write,
+               [](ledger::Ledger& l, const LedgerCommandOptions& a) {
                    if (std::filesystem::exists(a.file))
                        return print_error(make_error(
                            ErrorCode::usage,
@@ -144,17 +133,17 @@ void add_ledger_command(CLI::App& app, CommandContext& ctx) {
         ->add_option("-o,--output", witness_args->file, "New file for the checkpoint")
         ->required();
     add_action(group, "rebuild", "Recreate progress, attempts and completions from the events",
-               std::make_shared<LedgerArgs>(), ctx, Access::write,
-               [](ledger::Ledger& l, const LedgerArgs&) {
+               std::make_shared<LedgerCommandOptions>(), ctx, LedgerAccess::write,
+               [](ledger::Ledger& l, const LedgerCommandOptions&) {
                    if (auto r = l.rebuild(); !r)
                        return print_error(r.error());
                    std::cout << "rebuilt the projections of " << l.path().string() << "\n";
                    return kExitOk;
                });
-    auto backup_args = std::make_shared<LedgerArgs>();
+    auto backup_args = std::make_shared<LedgerCommandOptions>();
     add_action(group, "backup", "Copy the ledger to FILE while it stays in use", backup_args, ctx,
-               Access::write,
-               [](ledger::Ledger& l, const LedgerArgs& a) {
+               LedgerAccess::write,
+               [](ledger::Ledger& l, const LedgerCommandOptions& a) {
                    if (auto r = l.backup(a.file); !r)
                        return print_error(r.error());
                    std::cout << "backed up " << l.path().string() << " to " << a.file << "\n";
@@ -162,10 +151,10 @@ void add_ledger_command(CLI::App& app, CommandContext& ctx) {
                })
         ->add_option("FILE", backup_args->file, "New file for the copy")
         ->required();
-    auto merge_args = std::make_shared<LedgerArgs>();
+    auto merge_args = std::make_shared<LedgerCommandOptions>();
     add_action(group, "merge", "Import the events of another device's ledger", merge_args, ctx,
-               Access::write,
-               [](ledger::Ledger& l, const LedgerArgs& a) {
+               LedgerAccess::write,
+               [](ledger::Ledger& l, const LedgerCommandOptions& a) {
                    auto r = l.merge(a.file);
                    if (!r)
                        return print_error(r.error());
@@ -181,7 +170,7 @@ void add_ledger_command(CLI::App& app, CommandContext& ctx) {
         ->add_option("OTHER", merge_args->file, "The other ledger file")
         ->required();
     add_action(group, "stats", "Counts of events, learners, completions and checkpoints",
-               std::make_shared<LedgerArgs>(), ctx, Access::read, stats);
+               std::make_shared<LedgerCommandOptions>(), ctx, LedgerAccess::read, stats);
 }
 
 }  // namespace waymark::cli

@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
     waymark::crypto_init();
     CLI::App app{"Waymark: offline training courses, assessments and completion records"};
     app.name("waymark");
-    app.set_version_flag("--version", "waymark 0.1.0");
+    // WAYMARK_VERSION is the top-level project()'s version (tools/cli/CMakeLists.txt).
+    app.set_version_flag("--version", "waymark " WAYMARK_VERSION);
     app.require_subcommand(1);
     app.fallthrough(false);
 

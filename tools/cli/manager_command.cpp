@@ -22,6 +22,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "ledger_option.hpp"
 #include "output.hpp"
 #include "waymark/ledger/ledger.hpp"
 
@@ -29,7 +30,7 @@ namespace waymark::cli {
 
 namespace {
 
-struct PassphraseArgs {
+struct PassphraseOptions {
     std::string ledger;
     std::string passphrase_file;
 };
@@ -186,16 +187,14 @@ Result<void> read_passphrase_file(const std::string& file, Secret& out) {
     return {};
 }
 
-int set_passphrase(const PassphraseArgs& a) {
+int set_passphrase(const PassphraseOptions& a) {
     const bool from_file = !a.passphrase_file.empty();
     if (!from_file && !::isatty(STDIN_FILENO))
         return print_error(make_error(
             ErrorCode::usage,
             "there is no terminal to type the passphrase on; give --passphrase-file FILE "
             "(the passphrase on its first line, mode 0600), or run this in a terminal"));
-    const std::filesystem::path path =
-        a.ledger.empty() ? ledger::default_ledger_path() : std::filesystem::path(a.ledger);
-    auto l = ledger::Ledger::open(path);
+    auto l = open_ledger(a.ledger, LedgerAccess::create);
     if (!l)
         return print_error(l.error());
     auto before = l->has_manager_passphrase();
@@ -223,13 +222,11 @@ void add_manager_command(CLI::App& app, CommandContext& ctx) {
     CLI::App* manager = app.add_subcommand("manager", "Set up the player's manager area");
     manager->require_subcommand(1);
 
-    auto args = std::make_shared<PassphraseArgs>();
+    auto args = std::make_shared<PassphraseOptions>();
     CLI::App* passphrase = manager->add_subcommand(
         "passphrase",
         "Set (or replace) the passphrase that opens the manager area; needs the device key");
-    passphrase->add_option("--ledger", args->ledger,
-                           "Ledger file (default: $WAYMARK_LEDGER, else "
-                           "$XDG_DATA_HOME/waymark/ledger.db)");
+    add_ledger_option(*passphrase, args->ledger);
     passphrase->add_option("--passphrase-file", args->passphrase_file,
                            "Read the passphrase from the first line of this file (mode 0600, "
                            "yours) instead of asking twice on the terminal");

@@ -1,11 +1,14 @@
 // `waymark report`: the compliance report a manager hands an auditor, in CSV, XLSX,
-// JSON or HTML, always with a detached signature by the ledger's device key.
+// JSON or HTML. Written to a file (-o FILE) it always has a detached signature by the
+// ledger's device key (FILE.sig); without -o, or with -o -, it goes to standard output
+// for a look or a pipe, unsigned, and stderr says so.
 #include <unistd.h>
 
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
+#include "ledger_option.hpp"
 #include "output.hpp"
 #include "trust_options.hpp"
 #include "waymark/ledger/ledger.hpp"
@@ -22,7 +25,7 @@ namespace waymark::cli {
 
 namespace {
 
-struct ReportArgs {
+struct ReportOptions {
     std::string ledger, course, team, role, status, as_of, format, output;
     int due_days = -1;
     bool excel = false;
@@ -56,7 +59,7 @@ report::ExportProgress terminal_progress() {
     };
 }
 
-int run(const ReportArgs& a) {
+int run(const ReportOptions& a) {
     report::RowFilter filter{a.course, a.team, a.role, {}};
     if (!a.status.empty()) {
         filter.status = report::parse_status(a.status);
@@ -80,6 +83,11 @@ int run(const ReportArgs& a) {
         return print_error(
             usage("--history lists every completion ever recorded; it takes "
                   "--course, --team and --role, not --status or --as-of"));
+    const bool to_stdout = a.output.empty() || a.output == "-";
+    if (to_stdout && a.format == "xlsx" && ::isatty(STDOUT_FILENO))
+        return print_error(
+            usage("an XLSX workbook cannot be shown on the screen; write it to a file with "
+                  "-o FILE.xlsx (FILE.xlsx.sig is written beside it)"));
     if (a.excel && a.format != "csv")
         return print_error(usage("--excel shapes a CSV file for Excel; with --format " + a.format +
                                  " leave it out (or use --format xlsx)"));
@@ -102,10 +110,7 @@ int run(const ReportArgs& a) {
             "add --packages DIR, or leave them out to count completions as the device recorded"));
     }
 
-    ledger::OpenOptions open;
-    open.create = false;
-    auto l = ledger::Ledger::open(
-        a.ledger.empty() ? ledger::default_ledger_path() : std::filesystem::path(a.ledger), open);
+    auto l = open_ledger(a.ledger, LedgerAccess::write);
     if (!l)
         return print_error(l.error());
     auto matrix = report::StatusMatrix::load(*l, options);
@@ -120,50 +125,61 @@ int run(const ReportArgs& a) {
             "the report has " + count(static_cast<std::size_t>(matrix->count_rows(filter)), "row") +
             ", more than an Excel sheet holds (" + std::to_string(report::kXlsxRowLimit) +
             "); narrow it with --course, --team or --role, or use --format csv"));
-    const auto progress = terminal_progress();
-    auto exported = report::write_signed_export(
-        *l, a.output,
-        [&](const ledger::Checkpoint& checkpoint, report::OutputFile& out) -> Result<void> {
-            const auto info = report::export_info(*l, checkpoint, filter);
-            if (a.format == "csv" && a.history)
-                return report::write_completion_history_csv(*l, filter, {a.excel}, out,
-                                                            options.trust);
-            if (a.format == "csv")
-                report::write_status_csv(*matrix, filter, {a.excel}, out, progress);
-            else if (a.format == "xlsx")
-                return report::write_status_xlsx(*matrix, info, out, progress);
-            else if (a.format == "json")
-                report::write_status_json(*matrix, info, out, progress);
-            else
-                report::write_status_html(*matrix, info, out);
-            return {};
-        });
-    if (!exported)
-        return print_error(exported.error());
+    // On standard output, progress on a terminal would land in the middle of the report.
+    const auto progress = to_stdout ? report::ExportProgress() : terminal_progress();
+    const auto write_content = [&](const ledger::Checkpoint& checkpoint,
+                                   report::OutputFile& out) -> Result<void> {
+        const auto info = report::export_info(*l, checkpoint, filter);
+        if (a.format == "csv" && a.history)
+            return report::write_completion_history_csv(*l, filter, {a.excel}, out, options.trust);
+        if (a.format == "csv")
+            report::write_status_csv(*matrix, filter, {a.excel}, out, progress);
+        else if (a.format == "xlsx")
+            return report::write_status_xlsx(*matrix, info, out, progress);
+        else if (a.format == "json")
+            report::write_status_json(*matrix, info, out, progress);
+        else
+            report::write_status_html(*matrix, info, out);
+        return {};
+    };
     const std::string what =
         a.history ? "every completion recorded"
                   : count(static_cast<std::size_t>(matrix->count_rows(filter)), "row") +
                         ", as of " + format_date(matrix->as_of());
-    std::cout << "wrote " << a.output << " (" << a.format << ", " << what << ")\nsigned "
-              << report::signature_path(a.output).string() << " with device key "
-              << exported->signature.key.fingerprint() << " at checkpoint "
-              << exported->checkpoint.seq << "\n";
+    // What is said about the report goes to stderr when the report itself is on stdout.
+    std::ostream& said = to_stdout ? std::cerr : std::cout;
+    if (to_stdout) {
+        auto checkpoint = report::write_unsigned_export(*l, stdout, write_content);
+        if (!checkpoint)
+            return print_error(checkpoint.error());
+        said << "waymark: note: the report on standard output (" << a.format << ", " << what
+             << ", checkpoint " << checkpoint->seq
+             << ") is not signed; for one an auditor can verify, write it to a file with "
+                "-o FILE (FILE.sig is written beside it)\n";
+    } else {
+        auto exported = report::write_signed_export(*l, a.output, write_content);
+        if (!exported)
+            return print_error(exported.error());
+        said << "wrote " << a.output << " (" << a.format << ", " << what << ")\nsigned "
+             << report::signature_path(a.output).string() << " with device key "
+             << exported->signature.key.fingerprint() << " at checkpoint "
+             << exported->checkpoint.seq << "\n";
+    }
     if (options.trust.by_digest())
-        std::cout << "trusted: only completions on the " << count(trusted_packages, "package")
-                  << " in " << a.packages
-                  << " signed by a trusted key count; others show as untrusted\n";
+        said << "trusted: only completions on the " << count(trusted_packages, "package") << " in "
+             << a.packages << " signed by a trusted key count; others show as untrusted\n";
     return kExitOk;
 }
 
 }  // namespace
 
 void add_report_command(CLI::App& app, CommandContext& ctx) {
-    auto args = std::make_shared<ReportArgs>();
+    auto args = std::make_shared<ReportOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "report", "Export who is complete, due or overdue, signed by the ledger's device key");
-    cmd->add_option("--ledger", args->ledger,
-                    "Ledger file (default: $WAYMARK_LEDGER, else "
-                    "$XDG_DATA_HOME/waymark/ledger.db)");
+        "report",
+        "Export who is complete, due or overdue: to a file signed by the ledger's device key, "
+        "or unsigned to standard output");
+    add_ledger_option(*cmd, args->ledger);
     cmd->add_option("--course", args->course, "Only this course id");
     cmd->add_option("--team", args->team, "Only this team");
     cmd->add_option("--role", args->role, "Only this role");
@@ -176,8 +192,9 @@ void add_report_command(CLI::App& app, CommandContext& ctx) {
     cmd->add_option("--format", args->format, "csv, xlsx, json or html")
         ->required()
         ->check(CLI::IsMember({"csv", "xlsx", "json", "html"}));
-    cmd->add_option("-o,--output", args->output, "File to write (replaced only when complete)")
-        ->required();
+    cmd->add_option("-o,--output", args->output,
+                    "File to write (replaced only when complete), signed in FILE.sig beside it; "
+                    "without -o, or with -o -, the report goes to standard output, unsigned");
     cmd->add_flag("--excel", args->excel, "CSV for Excel: byte order mark and CRLF line ends");
     cmd->add_flag("--history", args->history,
                   "CSV of every completion ever recorded instead of the status per course");

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "ledger_option.hpp"
 #include "output.hpp"
 #include "waymark/core/json_reader.hpp"
 #include "waymark/ledger/ledger.hpp"
@@ -31,7 +32,7 @@ constexpr std::string_view kCourseFields[] = {"title", "recertification", "grace
                                               "current_version", "requires_retraining"};
 constexpr std::string_view kCoursePrefix = "course.";
 
-struct SettingsArgs {
+struct SettingsOptions {
     std::string ledger, key, value;
 };
 
@@ -167,15 +168,8 @@ Result<std::set<std::string>> courses_with_records(ledger::Ledger& l) {
     return ids;
 }
 
-Result<ledger::Ledger> open_existing(const std::string& path) {
-    ledger::OpenOptions options;
-    options.create = false;
-    return ledger::Ledger::open(
-        path.empty() ? ledger::default_ledger_path() : std::filesystem::path(path), options);
-}
-
-int show(const SettingsArgs& a) {
-    auto l = open_existing(a.ledger);
+int show(const SettingsOptions& a) {
+    auto l = open_ledger(a.ledger, LedgerAccess::write);
     if (!l)
         return print_error(l.error());
     auto settings = l->settings("");
@@ -216,7 +210,7 @@ int show(const SettingsArgs& a) {
     return kExitOk;
 }
 
-int set(const SettingsArgs& a) {
+int set(const SettingsOptions& a) {
     auto course = check_key(a.key);
     if (!course)
         return print_error(course.error());
@@ -225,7 +219,7 @@ int set(const SettingsArgs& a) {
                                  " a value; to go back to the default, run "
                                  "'waymark settings unset " +
                                  a.key + "'"));
-    auto l = open_existing(a.ledger);
+    auto l = open_ledger(a.ledger, LedgerAccess::write);
     if (!l)
         return print_error(l.error());
     auto settings = l->settings("");
@@ -260,11 +254,11 @@ int set(const SettingsArgs& a) {
     return kExitOk;
 }
 
-int unset(const SettingsArgs& a) {
+int unset(const SettingsOptions& a) {
     auto course = check_key(a.key);
     if (!course)
         return print_error(course.error());
-    auto l = open_existing(a.ledger);
+    auto l = open_ledger(a.ledger, LedgerAccess::write);
     if (!l)
         return print_error(l.error());
     auto settings = l->settings("");
@@ -284,12 +278,6 @@ int unset(const SettingsArgs& a) {
     return kExitOk;
 }
 
-void add_ledger_option(CLI::App* cmd, std::string& path) {
-    cmd->add_option("--ledger", path,
-                    "Ledger file (default: $WAYMARK_LEDGER, else "
-                    "$XDG_DATA_HOME/waymark/ledger.db)");
-}
-
 }  // namespace
 
 void add_settings_command(CLI::App& app, CommandContext& ctx) {
@@ -298,26 +286,26 @@ void add_settings_command(CLI::App& app, CommandContext& ctx) {
     settings->require_subcommand(1);
     settings->footer("Settings: " + known_keys() + " (see docs/report-schema.md)");
 
-    auto show_args = std::make_shared<SettingsArgs>();
+    auto show_args = std::make_shared<SettingsOptions>();
     CLI::App* show_cmd = settings->add_subcommand(
         "show", "Every organisation setting, key = value, with the defaults that apply");
-    add_ledger_option(show_cmd, show_args->ledger);
+    add_ledger_option(*show_cmd, show_args->ledger);
     show_cmd->callback([show_args, &ctx] { ctx.exit_code = show(*show_args); });
 
-    auto set_args = std::make_shared<SettingsArgs>();
+    auto set_args = std::make_shared<SettingsOptions>();
     CLI::App* set_cmd = settings->add_subcommand(
         "set", "Record one setting after checking its value as the reports will read it");
     set_cmd->add_option("KEY", set_args->key, "e.g. report.due_soon_days")->required();
     set_cmd->add_option("VALUE", set_args->value, "e.g. 45")->required();
-    add_ledger_option(set_cmd, set_args->ledger);
+    add_ledger_option(*set_cmd, set_args->ledger);
     set_cmd->callback([set_args, &ctx] { ctx.exit_code = set(*set_args); });
 
-    auto unset_args = std::make_shared<SettingsArgs>();
+    auto unset_args = std::make_shared<SettingsOptions>();
     CLI::App* unset_cmd =
         settings->add_subcommand("unset", "Remove one setting so that its default applies again");
     unset_cmd->add_option("KEY", unset_args->key, "e.g. course.prevent-duty.grace_days")
         ->required();
-    add_ledger_option(unset_cmd, unset_args->ledger);
+    add_ledger_option(*unset_cmd, unset_args->ledger);
     unset_cmd->callback([unset_args, &ctx] { ctx.exit_code = unset(*unset_args); });
 }
 

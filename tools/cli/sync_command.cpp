@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "ledger_option.hpp"
 #include "output.hpp"
 #include "waymark/core/terminal_text.hpp"
 #include "waymark/xapi/credentials.hpp"
@@ -16,7 +17,7 @@ namespace waymark::cli {
 
 namespace {
 
-struct SyncArgs {
+struct SyncOptions {
     std::string ledger;
     std::string lrs;
     std::string user;
@@ -38,7 +39,7 @@ void draw_progress(const xapi::SyncProgress& p) {
               << p.statements_total << " statements" << std::flush;
 }
 
-Result<xapi::Credentials> credentials_of(const SyncArgs& args) {
+Result<xapi::Credentials> credentials_of(const SyncOptions& args) {
     if (!args.credentials.empty())
         return xapi::read_credentials_file(args.credentials);
     xapi::Credentials c;
@@ -52,7 +53,7 @@ Result<xapi::Credentials> credentials_of(const SyncArgs& args) {
     return c;
 }
 
-int run_sync(const SyncArgs& args) {
+int run_sync(const SyncOptions& args) {
     // First of all: an address holding a password must be refused before anything could
     // print it or record it in the ledger.
     if (auto checked = xapi::check_endpoint(args.lrs); !checked)
@@ -69,16 +70,9 @@ int run_sync(const SyncArgs& args) {
     if (!credentials)
         return print_error(credentials.error());
 
-    ledger::OpenOptions options;
-    options.create = false;
-    auto l = ledger::Ledger::open(
-        args.ledger.empty() ? ledger::default_ledger_path() : std::filesystem::path(args.ledger),
-        options);
+    auto l = open_ledger_as_evidence(args.ledger);
     if (!l)
         return print_error(l.error());
-    // Statements are evidence: sent only from rows and events that match the chain.
-    if (auto sound = ledger::refuse_unless_evidence(*l); !sound)
-        return print_error(sound.error());
     auto mapper = xapi::make_mapper(
         *l, std::vector<std::filesystem::path>(args.courses.begin(), args.courses.end()));
     if (!mapper)
@@ -131,14 +125,12 @@ int run_sync(const SyncArgs& args) {
 }  // namespace
 
 void add_sync_command(CLI::App& app, CommandContext& ctx) {
-    auto args = std::make_shared<SyncArgs>();
+    auto args = std::make_shared<SyncOptions>();
     CLI::App* cmd = app.add_subcommand(
         "sync", "Send the ledger's records to a Learning Record Store (xAPI 1.0.3)");
     cmd->add_option("--lrs", args->lrs, "The LRS's xAPI endpoint, e.g. https://lrs.example/xAPI")
         ->required();
-    cmd->add_option("--ledger", args->ledger,
-                    "Ledger file (default: $WAYMARK_LEDGER, else "
-                    "$XDG_DATA_HOME/waymark/ledger.db)");
+    add_ledger_option(*cmd, args->ledger);
     auto* user = cmd->add_option("--user", args->user, "LRS user name (the key)");
     cmd->add_option("--password-file", args->password_file,
                     "File (mode 0600) whose first line is the LRS password (the secret)");

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "ledger_option.hpp"
 #include "output.hpp"
 #include "waymark/core/files.hpp"
 #include "waymark/xapi/statement.hpp"
@@ -13,24 +14,17 @@ namespace waymark::cli {
 
 namespace {
 
-struct ExportArgs {
+struct XapiExportOptions {
     std::string ledger;
     std::string output;
     std::int64_t since = 0;
     std::vector<std::string> courses;
 };
 
-int run_export(const ExportArgs& args) {
-    ledger::OpenOptions options;
-    options.create = false;
-    auto l = ledger::Ledger::open(
-        args.ledger.empty() ? ledger::default_ledger_path() : std::filesystem::path(args.ledger),
-        options);
+int run_export(const XapiExportOptions& args) {
+    auto l = open_ledger_as_evidence(args.ledger);
     if (!l)
         return print_error(l.error());
-    // Statements are evidence: sent only from rows and events that match the chain.
-    if (auto sound = ledger::refuse_unless_evidence(*l); !sound)
-        return print_error(sound.error());
     auto mapper = xapi::make_mapper(
         *l, std::vector<std::filesystem::path>(args.courses.begin(), args.courses.end()));
     if (!mapper)
@@ -58,11 +52,9 @@ int run_export(const ExportArgs& args) {
 void add_xapi_command(CLI::App& app, CommandContext& ctx) {
     CLI::App* xapi = app.add_subcommand("xapi", "xAPI statements of the ledger's events");
     xapi->require_subcommand(1);
-    auto args = std::make_shared<ExportArgs>();
+    auto args = std::make_shared<XapiExportOptions>();
     CLI::App* cmd = xapi->add_subcommand("export", "Write the events as xAPI 1.0.3 statements");
-    cmd->add_option("--ledger", args->ledger,
-                    "Ledger file (default: $WAYMARK_LEDGER, else "
-                    "$XDG_DATA_HOME/waymark/ledger.db)");
+    add_ledger_option(*cmd, args->ledger);
     cmd->add_option("--since", args->since, "Only events after this ledger position")
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--course", args->courses,

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "fields.hpp"
+#include "waymark/report/status_columns.hpp"
 
 namespace waymark::report {
 
@@ -24,6 +25,23 @@ void append_quoted(std::string& out, std::string_view v) {
 }
 
 constexpr std::size_t kFlushBytes = 1 << 16;
+
+void write_cell(CsvWriter& csv, ColumnType type, const ColumnValue& value) {
+    if (std::holds_alternative<std::monostate>(value))
+        return csv.plain("");
+    switch (type) {
+        case ColumnType::text:
+            return csv.text(std::get<std::string_view>(value));
+        case ColumnType::percent:
+            return csv.plain(std::to_string(std::get<int>(value)));
+        case ColumnType::date:
+            return csv.plain(format_date(std::get<UtcTime>(value)));
+        case ColumnType::score:
+            return csv.plain(score_percent(std::get<double>(value)));
+        case ColumnType::yes_no:
+            return csv.plain(std::get<bool>(value) ? "yes" : "no");
+    }
+}
 
 }  // namespace
 
@@ -58,26 +76,6 @@ void CsvWriter::end_row() {
     row_started_ = false;
 }
 
-const char* const kStatusColumns[] = {"learner_id",
-                                      "staff_id",
-                                      "name",
-                                      "team",
-                                      "role",
-                                      "course_id",
-                                      "course_title",
-                                      "status",
-                                      "percent",
-                                      "completed_on",
-                                      "score",
-                                      "version",
-                                      "valid_until",
-                                      "due_by",
-                                      "superseded_version",
-                                      "retraining_required",
-                                      "untrusted_completed_on",
-                                      "untrusted_version"};
-const int kStatusColumnCount = sizeof(kStatusColumns) / sizeof(kStatusColumns[0]);
-
 void write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
                       const CsvOptions& options, OutputFile& out, const ExportProgress& progress) {
     std::string buffer;
@@ -85,30 +83,15 @@ void write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
     if (options.excel)
         buffer += "\xEF\xBB\xBF";
     CsvWriter csv(buffer, options);
-    for (int i = 0; i < kStatusColumnCount; ++i)
-        csv.plain(kStatusColumns[i]);
+    const auto columns = status_columns();
+    for (const StatusColumn& column : columns)
+        csv.plain(column.name);
     csv.end_row();
     const std::int64_t total = progress ? matrix.count_rows(filter) : 0;
     std::int64_t done = 0;
     matrix.for_each_row(filter, [&](const StatusRow& r) {
-        csv.text(r.learner_id);
-        csv.text(r.staff_id);
-        csv.text(r.name);
-        csv.text(r.team);
-        csv.text(r.role);
-        csv.text(r.course_id);
-        csv.text(r.course_title);
-        csv.plain(to_string(r.status));
-        csv.plain(std::to_string(r.percent));
-        csv.plain(date_or_empty(r.completed_at));
-        csv.plain(r.completed_at ? score_percent(r.score) : "");
-        csv.text(r.version);
-        csv.plain(date_or_empty(r.valid_until));
-        csv.plain(date_or_empty(r.due_by));
-        csv.text(r.superseded_version);
-        csv.plain(r.retraining_required ? "yes" : "no");
-        csv.plain(date_or_empty(r.untrusted_completed_at));
-        csv.text(r.untrusted_version);
+        for (const StatusColumn& column : columns)
+            write_cell(csv, column.type, column.value(r));
         csv.end_row();
         if (buffer.size() >= kFlushBytes) {
             out.write(buffer);

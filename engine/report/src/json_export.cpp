@@ -4,16 +4,13 @@
 
 #include "fields.hpp"
 #include "waymark/core/files.hpp"
+#include "waymark/report/status_columns.hpp"
 
 namespace waymark::report {
 
 namespace {
 
 constexpr std::size_t kFlushBytes = 1 << 16;
-
-std::string date_or_null(const std::optional<UtcTime>& t) {
-    return t ? "\"" + format_date(*t) + "\"" : "null";
-}
 
 std::string text_or_null(std::string_view s) {
     return s.empty() ? "null" : json_string(s);
@@ -45,6 +42,30 @@ void tallies_json(std::string& out, const char* name,
         out += "}";
     }
     out += "]";
+}
+
+void write_value(std::string& out, ColumnType type, const ColumnValue& value) {
+    if (std::holds_alternative<std::monostate>(value)) {
+        out += "null";
+        return;
+    }
+    switch (type) {
+        case ColumnType::text:
+            out += json_string(std::get<std::string_view>(value));
+            return;
+        case ColumnType::percent:
+            out += std::to_string(std::get<int>(value));
+            return;
+        case ColumnType::date:
+            out += "\"" + format_date(std::get<UtcTime>(value)) + "\"";
+            return;
+        case ColumnType::score:
+            out += score_percent(std::get<double>(value));
+            return;
+        case ColumnType::yes_no:
+            out += std::get<bool>(value) ? "true" : "false";
+            return;
+    }
 }
 
 }  // namespace
@@ -117,27 +138,20 @@ void write_status_json(const StatusMatrix& matrix, const ExportInfo& info, Outpu
     b += "},\"rows\":[";
     bool first = true;
     std::int64_t done = 0;
+    const auto columns = status_columns();
     matrix.for_each_row(filter, [&](const StatusRow& r) {
         b += first ? "\n" : ",\n";
         first = false;
-        b += "{\"learner_id\":" + json_string(r.learner_id);
-        b += ",\"staff_id\":" + json_string(r.staff_id);
-        b += ",\"name\":" + json_string(r.name);
-        b += ",\"team\":" + json_string(r.team);
-        b += ",\"role\":" + json_string(r.role);
-        b += ",\"course_id\":" + json_string(r.course_id);
-        b += ",\"course_title\":" + json_string(r.course_title);
-        b += ",\"status\":\"" + std::string(to_string(r.status)) + "\"";
-        b += ",\"percent\":" + std::to_string(r.percent);
-        b += ",\"completed_on\":" + date_or_null(r.completed_at);
-        b += ",\"score\":" + (r.completed_at ? score_percent(r.score) : std::string("null"));
-        b += ",\"version\":" + text_or_null(r.version);
-        b += ",\"valid_until\":" + date_or_null(r.valid_until);
-        b += ",\"due_by\":" + date_or_null(r.due_by);
-        b += ",\"superseded_version\":" + text_or_null(r.superseded_version);
-        b += std::string(",\"retraining_required\":") + (r.retraining_required ? "true" : "false");
-        b += ",\"untrusted_completed_on\":" + date_or_null(r.untrusted_completed_at);
-        b += ",\"untrusted_version\":" + text_or_null(r.untrusted_version) + "}";
+        char separator = '{';
+        for (const StatusColumn& column : columns) {
+            b += separator;
+            separator = ',';
+            b += '"';
+            b += column.name;
+            b += "\":";
+            write_value(b, column.type, column.value(r));
+        }
+        b += '}';
         if (b.size() >= kFlushBytes) {
             out.write(b);
             b.clear();

@@ -1,5 +1,7 @@
 #include "waymark/report/write_signed_export.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -80,6 +82,44 @@ Result<SignedExport> write_signed_export(ledger::Ledger& ledger,
         return unchanged(r.error(), output);
     }
     return SignedExport{std::move(*checkpoint), std::move(*sig)};
+}
+
+Result<ledger::Checkpoint> write_unsigned_export(ledger::Ledger& ledger, std::FILE* stream,
+                                                 const WriteExportContent& write) {
+    if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
+        return sound.error();
+    // The whole export is spooled first (XLSX can only be written to a named file), in
+    // the temporary folder; the OutputFile removes it when it goes.
+    std::error_code ec;
+    std::filesystem::path folder = std::filesystem::temp_directory_path(ec);
+    if (ec)
+        folder = "/tmp";
+    auto spool = OutputFile::create(folder / "waymark-report");
+    if (!spool)
+        return spool.error();
+    auto checkpoint = ledger.checkpoint("export");
+    if (!checkpoint)
+        return checkpoint.error();
+    if (auto r = write(*checkpoint, *spool); !r)
+        return r.error();
+    if (auto r = spool->finish(); !r)
+        return r.error();
+    std::ifstream in(spool->temporary_path(), std::ios::binary);
+    // Unlinked while open: a reader that stops early (`| head`) ends this process with
+    // SIGPIPE before any destructor runs, and the spool must not outlive it.
+    std::filesystem::remove(spool->temporary_path(), ec);
+    char buffer[1 << 16];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n > 0 && std::fwrite(buffer, 1, n, stream) != n)
+            break;
+    }
+    if (!in.eof() || std::fflush(stream) != 0 || std::ferror(stream))
+        return make_error(ErrorCode::io,
+                          std::string("writing the report to standard output failed: ") +
+                              std::strerror(errno) + "; write the report to a file instead");
+    return std::move(*checkpoint);
 }
 
 }  // namespace waymark::report

@@ -2,10 +2,10 @@
 
 #include <chrono>
 #include <cmath>
-#include <iterator>
 #include <memory>
 
 #include "waymark/core/files.hpp"
+#include "waymark/report/status_columns.hpp"
 #include "xlsx_workbook.hpp"
 
 namespace waymark::report {
@@ -117,11 +117,6 @@ struct WorkbookFree {
 // Until closed, a workbook is only freed: abandoning an export writes nothing.
 using WorkbookPtr = std::unique_ptr<lxw_workbook, WorkbookFree>;
 
-// Widths in characters, in kStatusColumns order; wide enough for the header and its
-// filter button, or for the usual values (a learner id is a 36-character UUID).
-constexpr double kDetailWidths[] = {38, 11, 26, 20, 18, 18, 32, 13, 10,
-                                    15, 8,  10, 13, 10, 21, 21, 25, 20};
-
 Error workbook_error(const OutputFile& out, const std::string& doing, const char* why) {
     return make_error(ErrorCode::io,
                       doing + " failed: " + why +
@@ -129,15 +124,35 @@ Error workbook_error(const OutputFile& out, const std::string& doing, const char
                       out.target().string());
 }
 
+void write_cell(xlsx::SheetWriter& sheet, const xlsx::Formats& f, lxw_row_t row, lxw_col_t col,
+                ColumnType type, const ColumnValue& value) {
+    if (std::holds_alternative<std::monostate>(value))
+        return;  // a blank cell
+    switch (type) {
+        case ColumnType::text:
+            return sheet.text(row, col, std::get<std::string_view>(value));
+        case ColumnType::percent:
+            return sheet.number(row, col, std::get<int>(value) / 100.0, f.percent);
+        case ColumnType::date:
+            return sheet.date(row, col, std::get<UtcTime>(value), f.date);
+        case ColumnType::score:
+            // Rounded to a tenth of a percent, as the CSV shows it.
+            return sheet.number(row, col, std::round(std::get<double>(value) * 1000) / 1000,
+                                f.score);
+        case ColumnType::yes_no:
+            return sheet.text(row, col, std::get<bool>(value) ? "yes" : "no");
+    }
+}
+
 void write_detail_sheet(xlsx::SheetWriter& sheet, const xlsx::Formats& f,
                         const StatusMatrix& matrix, const RowFilter& filter, std::int64_t total,
                         const ExportProgress& progress) {
     lxw_worksheet* ws = sheet.sheet();
-    const auto last_col = static_cast<lxw_col_t>(kStatusColumnCount - 1);
+    const auto columns = status_columns();
+    const auto last_col = static_cast<lxw_col_t>(columns.size() - 1);
     for (lxw_col_t c = 0; c <= last_col; ++c) {
-        const double width = c < std::size(kDetailWidths) ? kDetailWidths[c] : 12;
-        worksheet_set_column(ws, c, c, width, nullptr);
-        sheet.text(0, c, kStatusColumns[c], f.heading);
+        worksheet_set_column(ws, c, c, columns[c].xlsx_width, nullptr);
+        sheet.text(0, c, columns[c].name, f.heading);
     }
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(total), last_col);
@@ -148,34 +163,8 @@ void write_detail_sheet(xlsx::SheetWriter& sheet, const xlsx::Formats& f,
     lxw_row_t row = 0;
     matrix.for_each_row(filter, [&](const StatusRow& r) {
         ++row;
-        lxw_col_t c = 0;
-        const auto text = [&](std::string_view v) { sheet.text(row, c++, v); };
-        const auto date = [&](const std::optional<UtcTime>& t) {
-            if (t)
-                sheet.date(row, c, *t, f.date);
-            ++c;
-        };
-        text(r.learner_id);
-        text(r.staff_id);
-        text(r.name);
-        text(r.team);
-        text(r.role);
-        text(r.course_id);
-        text(r.course_title);
-        text(to_string(r.status));
-        sheet.number(row, c++, r.percent / 100.0, f.percent);
-        date(r.completed_at);
-        // Rounded to a tenth of a percent, as the CSV shows it.
-        if (r.completed_at)
-            sheet.number(row, c, std::round(r.score * 1000) / 1000, f.score);
-        ++c;
-        text(r.version);
-        date(r.valid_until);
-        date(r.due_by);
-        text(r.superseded_version);
-        text(r.retraining_required ? "yes" : "no");
-        date(r.untrusted_completed_at);
-        text(r.untrusted_version);
+        for (lxw_col_t c = 0; c <= last_col; ++c)
+            write_cell(sheet, f, row, c, columns[c].type, columns[c].value(r));
         if (progress && row % 65536 == 0)
             progress(row, total);
         return sheet.ok();

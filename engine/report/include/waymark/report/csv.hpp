@@ -42,12 +42,9 @@ class CsvWriter {
     bool row_started_ = false;
 };
 
-// The status columns, in order, as they appear in the CSV header.
-extern const char* const kStatusColumns[];
-extern const int kStatusColumnCount;
-
-// Streams the rows matching `filter` to `out` (not committed: the caller signs and
-// commits). Memory stays flat however many rows there are.
+// Streams a header of status_columns() (status_columns.hpp) and the rows matching
+// `filter` to `out` (not committed: the caller signs and commits). Memory stays flat
+// however many rows there are.
 void write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
                       const CsvOptions& options, OutputFile& out,
                       const ExportProgress& progress = {});

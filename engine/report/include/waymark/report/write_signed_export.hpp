@@ -8,8 +8,12 @@
 // move it into place. Whatever step fails, an earlier FILE and its FILE.sig are left as
 // they were: only a crash between the last two steps can leave a new .sig beside the old
 // file, which verify_export() then reports.
+//
+// An export for standard output (write_unsigned_export) takes the same steps but the
+// signature: nothing can stand beside a stream to carry it.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 
@@ -37,5 +41,12 @@ struct SignedExport {
 Result<SignedExport> write_signed_export(ledger::Ledger& ledger,
                                          const std::filesystem::path& output,
                                          const WriteExportContent& write);
+
+// The export for a stream (`waymark report` without -o): the evidence check and an
+// "export" checkpoint as above, the content written whole to a temporary file and only
+// then copied to `stream`, so that a refused or failed export prints nothing. Not
+// signed. Returns the checkpoint the export reflects.
+Result<ledger::Checkpoint> write_unsigned_export(ledger::Ledger& ledger, std::FILE* stream,
+                                                 const WriteExportContent& write);
 
 }  // namespace waymark::report
