@@ -266,13 +266,14 @@ TEST(CourseCheck, WarnsAboutAFileTheCourseDoesNotUse) {
     EXPECT_TRUE(reports(c, "assets/unused.png", 0, "not used by the course", Severity::warning));
 }
 
-TEST(CourseCheck, WarnsAboutAContactNotCheckedForAYear) {
+TEST(CourseCheck, WarnsAboutAContactNotCheckedWithinTheReviewPeriod) {
     auto files = sample_course_files();
     replace(files["contacts.json"], "\"checked_on\": \"2026-11-25\"",
             "\"checked_on\": \"2020-01-01\"");
     const LoadedCourse c = load(files);
     EXPECT_TRUE(c.ok()) << listing(c);
-    EXPECT_TRUE(reports(c, "contacts.json", 0, "over a year ago", Severity::warning)) << listing(c);
+    EXPECT_TRUE(reports(c, "contacts.json", 0, "review period of 12 months", Severity::warning))
+        << listing(c);
 }
 
 TEST(CourseCheck, ReportsEveryProblemAtOnce) {
@@ -300,6 +301,23 @@ TEST(CourseFiles, FolderListingLeavesOutHiddenFilesAndReportsSymlinks) {
     ASSERT_EQ(problems.items().size(), 1u);
     EXPECT_EQ(problems.items()[0].file, "passwd");
     EXPECT_NE(problems.items()[0].message.find("symbolic link"), std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST(CourseFiles, FolderListingLeavesOutTheAuthorsNotesAtTheTopOnly) {
+    namespace fs = std::filesystem;
+    const fs::path dir =
+        fs::temp_directory_path() / ("waymark-notes-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "modules");
+    std::ofstream(dir / "course.json") << "{}";
+    std::ofstream(dir / "REVIEW.md") << "notes";
+    std::ofstream(dir / "README.md") << "notes";
+    std::ofstream(dir / "modules" / "REVIEW.md") << "# A page";
+    Diagnostics problems;
+    FolderFiles files(dir, problems);
+    EXPECT_EQ(files.list(), (std::vector<std::string>{"course.json", "modules/REVIEW.md"}));
+    EXPECT_TRUE(problems.empty());
     fs::remove_all(dir);
 }
 

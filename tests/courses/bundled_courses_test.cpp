@@ -2,7 +2,12 @@
 // warnings, pack and verify, and the Prevent course has what its issue promises.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -193,4 +198,217 @@ TEST(PreventCourse, ShowsTheEmergencyPolicePreventAndNspccContactsAsCards) {
         visit(p.blocks);
     for (const char* id : {"emergency", "cumbria-police-101", "prevent-team", "nspcc"})
         EXPECT_TRUE(cards.count(id)) << id;
+}
+
+// --- issue 15: the course's facts corrected and kept true --------------------------------
+
+namespace {
+
+// Every visible text of a question: stem, choices, pairs, items, answers, steps, feedback.
+std::string question_text(const content::Question& q) {
+    std::string t = q.title + " " + q.stem + " " + q.stem_after + " " + q.general_feedback;
+    for (const auto& c : q.choices)
+        t += " " + c.text + " " + c.feedback;
+    for (const auto& p : q.pairs)
+        t += " " + p.prompt + " " + p.answer;
+    for (const auto& o : q.order)
+        t += " " + o;
+    for (const auto& a : q.text_answers)
+        t += " " + a.text + " " + a.feedback;
+    for (const auto& n : q.numeric_answers)
+        t += " " + n.feedback;
+    for (const auto& s : q.steps) {
+        t += " " + s.text;
+        for (const auto& o : s.options)
+            t += " " + o.text + " " + o.feedback;
+    }
+    return t;
+}
+
+void collect_text(const std::vector<content::Block>& blocks, std::string& out) {
+    for (const auto& b : blocks) {
+        out += " " + content::plain_text(b.text) + " " + content::plain_text(b.title);
+        for (const auto& item : b.items)
+            collect_text(item.blocks, out);
+        collect_text(b.children, out);
+        for (const auto& s : b.steps) {
+            out += " " + content::plain_text(s.title);
+            collect_text(s.detail, out);
+        }
+        for (const auto& row : b.table.rows)
+            for (const auto& cell : row)
+                out += " " + content::plain_text(cell);
+    }
+}
+
+std::string module_text(const Module& m) {
+    std::string out;
+    for (const auto& p : m.pages) {
+        out += " " + p.title;
+        collect_text(p.blocks, out);
+    }
+    return out;
+}
+
+std::vector<const content::Question*> all_questions(const Course& c) {
+    std::vector<const content::Question*> out;
+    for (const auto& q : c.knowledge_checks)
+        out.push_back(&q);
+    for (const auto& q : c.assessment_questions)
+        out.push_back(&q);
+    return out;
+}
+
+bool contains(const std::string& text, const std::string& what) {
+    return text.find(what) != std::string::npos;
+}
+
+// Runs the waymark program; returns its exit status and puts what it printed in `output`.
+int run_waymark(const std::string& args, std::string& output) {
+    const std::string command = std::string(WAYMARK_CLI) + " " + args + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe)
+        return -1;
+    char buffer[4096];
+    output.clear();
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
+        output.append(buffer, n);
+    const int status = ::pclose(pipe);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+class LearnerCourse : public ::testing::TestWithParam<std::string> {};
+
+}  // namespace
+
+TEST_P(BundledCourse, PassesWaymarkCheckStrict) {
+    std::string output;
+    EXPECT_EQ(run_waymark("check --strict " + course_dir(GetParam()).string(), output), 0)
+        << output;
+    EXPECT_TRUE(contains(output, "0 errors, 0 warnings")) << output;
+}
+
+TEST_P(LearnerCourse, PinsThe999ContactForTheWholeCourse) {
+    const LoadedCourse c = load_folder(GetParam());
+    const Contact* pinned = c.course.pinned_contact();
+    ASSERT_NE(pinned, nullptr);
+    EXPECT_EQ(pinned->phone, "999");
+    EXPECT_TRUE(pinned->emergency);
+}
+
+TEST_P(LearnerCourse, NamesTheSourceOfEveryContact) {
+    const LoadedCourse c = load_folder(GetParam());
+    for (const auto& contact : c.course.contacts)
+        EXPECT_FALSE(contact.source.empty()) << contact.id;
+}
+
+TEST_P(LearnerCourse, PointsEveryModuleSourceAtAPageNotAHomePage) {
+    const LoadedCourse c = load_folder(GetParam());
+    for (const auto& m : c.course.modules)
+        for (const auto& s : m.sources) {
+            if (s.url.empty())
+                continue;
+            const auto host_end = s.url.find('/', s.url.find("://") + 3);
+            ASSERT_NE(host_end, std::string::npos) << s.url;
+            EXPECT_GT(s.url.size(), host_end + 1) << m.id << ": " << s.url;
+        }
+}
+
+INSTANTIATE_TEST_SUITE_P(Courses, LearnerCourse,
+                         ::testing::Values("prevent-duty", "run-hide-tell-young-people"));
+
+TEST(WaymarkCheck, StrictFailsACourseWhoseOnlyProblemIsAWarning) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("waymark-strict-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(course_dir("run-hide-tell-young-people"), dir, fs::copy_options::recursive);
+    {
+        std::ofstream page(dir / "modules/02-after-an-attack.md", std::ios::app);
+        page << "\nYou can also ring the school office on 01539 000 000.\n";
+    }
+    std::string output;
+    EXPECT_EQ(run_waymark("check " + dir.string(), output), 0) << output;
+    EXPECT_TRUE(contains(output, "warning: the phone number \"01539 000 000\"")) << output;
+    EXPECT_EQ(run_waymark("check --strict " + dir.string(), output), 1) << output;
+    EXPECT_TRUE(contains(output, "error: the phone number \"01539 000 000\" is not a contact"))
+        << output;
+    fs::remove_all(dir);
+}
+
+TEST(PreventCourse, PutsTheEmergencyNumberInModuleOne) {
+    const LoadedCourse c = load_folder("prevent-duty");
+    EXPECT_TRUE(contains(module_text(c.course.modules.front()), "999"));
+}
+
+TEST(PreventCourse, SaysTheAdviceContactsAreLancashireConstabularysAndAddsCumbrias) {
+    const LoadedCourse c = load_folder("prevent-duty");
+    const Contact* team = c.course.find_contact("prevent-team");
+    ASSERT_NE(team, nullptr);
+    EXPECT_TRUE(contains(team->name, "Lancashire Constabulary")) << team->name;
+    const Contact* cumbria = c.course.find_contact("cumbria-police-prevent");
+    ASSERT_NE(cumbria, nullptr);
+    EXPECT_EQ(cumbria->email, "prevent@cumbria.police.uk");
+}
+
+TEST(PreventCourse, GivesTheNspccHelplineItsRealHours) {
+    const LoadedCourse c = load_folder("prevent-duty");
+    const Contact* nspcc = c.course.find_contact("nspcc");
+    ASSERT_NE(nspcc, nullptr);
+    EXPECT_TRUE(contains(nspcc->hours, "Monday to Friday 8am to 10pm")) << nspcc->hours;
+    EXPECT_FALSE(contains(nspcc->hours, "24 hours")) << nspcc->hours;
+    for (const auto* q : all_questions(c.course)) {
+        EXPECT_FALSE(contains(question_text(*q), "24 hours")) << q->id;
+        EXPECT_FALSE(contains(question_text(*q), "any hour")) << q->id;
+    }
+}
+
+TEST(PreventCourse, TeachesTheRetiredReferralCategoryOnlyAsRetired) {
+    const LoadedCourse c = load_folder("prevent-duty");
+    for (const auto* q : all_questions(c.course))
+        EXPECT_FALSE(contains(question_text(*q), "unstable") &&
+                     !contains(question_text(*q), "stopped"))
+            << q->id;
+    const std::string text = module_text(*c.course.find_module("radicalisation"));
+    EXPECT_TRUE(contains(text, "stopped using that label")) << text;
+}
+
+TEST(PreventCourse, TeachesThePreventAssessmentFrameworkNotTheOldDimensions) {
+    const LoadedCourse c = load_folder("prevent-duty");
+    EXPECT_TRUE(
+        contains(module_text(*c.course.find_module("channel")), "Prevent Assessment Framework"));
+    for (const auto* q : all_questions(c.course))
+        for (const auto& p : q->pairs)
+            EXPECT_NE(p.prompt, "Engagement") << q->id;
+}
+
+TEST(PreventCourse, TeachesNoUnsourcedNumberOfDaysForThePoliceAssessment) {
+    const LoadedCourse c = load_folder("prevent-duty");
+    for (const auto& m : c.course.modules)
+        EXPECT_FALSE(contains(module_text(m), "five days")) << m.id;
+    for (const auto* q : all_questions(c.course))
+        EXPECT_FALSE(contains(question_text(*q), "five days")) << q->id;
+}
+
+TEST(PreventCourse, NamesOnlyNhsTrustsAsSpecifiedHealthBodies) {
+    const LoadedCourse c = load_folder("prevent-duty");
+    EXPECT_TRUE(contains(module_text(c.course.modules.front()), "NHS foundation trusts"));
+    for (const auto* q : all_questions(c.course)) {
+        EXPECT_FALSE(contains(q->stem, "GP surgery")) << q->id;
+        for (const auto& choice : q->choices) {
+            if (contains(choice.text, "GP surgery")) {
+                EXPECT_LE(choice.weight, 0) << q->id;
+            }
+        }
+    }
+}
+
+TEST(PreventCourse, GivesAtMostAQuarterOfTheMarksForAWrongScenarioPath) {
+    const LoadedCourse c = load_folder("prevent-duty");
+    for (const auto& q : c.course.assessment_questions)
+        for (const auto& step : q.steps)
+            for (const auto& o : step.options) {
+                if (o.next.empty() && o.score < 1) {
+                    EXPECT_LE(o.score, 0.25) << q.id << ": " << o.text;
+                }
+            }
 }

@@ -1,4 +1,5 @@
-// `waymark check DIR`: load a course source folder and report every problem.
+// `waymark check DIR [--strict]`: load a course source folder and report every problem;
+// with --strict every warning is an error (the bundled courses are checked this way).
 #include <filesystem>
 #include <iostream>
 
@@ -13,6 +14,7 @@ namespace {
 struct CheckOptions {
     std::string folder;
     bool quiet = false;
+    bool strict = false;
 };
 
 int run_check(const CheckOptions& opt) {
@@ -27,6 +29,8 @@ int run_check(const CheckOptions& opt) {
     course::LoadedCourse loaded = course::load_course(files);
     loaded.diagnostics.append(listing);
     loaded.diagnostics.sort();
+    if (opt.strict)
+        loaded.diagnostics = course::strict(loaded.diagnostics);
     print_diagnostics(loaded.diagnostics, opt.folder);
     if (!opt.quiet) {
         const course::Course& c = loaded.course;
@@ -50,6 +54,9 @@ void add_check_command(CLI::App& app, CommandContext& ctx) {
         "check", "Check a course source folder and report every problem (exit 1 on errors)");
     cmd->add_option("DIR", opt->folder, "Course source folder (holds course.json)")->required();
     cmd->add_flag("-q,--quiet", opt->quiet, "Print only the problems, not the summary line");
+    cmd->add_flag("--strict", opt->strict,
+                  "Treat warnings as errors: out-of-date contacts, phone numbers or emails "
+                  "outside contacts.json, loose short-answer patterns, style problems");
     cmd->callback([opt, &ctx] { ctx.exit_code = run_check(*opt); });
 }
 

@@ -37,6 +37,10 @@ const Contact* Course::find_contact(std::string_view id) const {
     return find_by_id(contacts, id);
 }
 
+const Contact* Course::pinned_contact() const {
+    return pinned_contact_id.empty() ? nullptr : find_contact(pinned_contact_id);
+}
+
 const content::Question* Course::find_knowledge_check(std::string_view id) const {
     return find_by_id(knowledge_checks, id);
 }

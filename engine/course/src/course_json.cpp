@@ -248,7 +248,17 @@ void read_course_json(const JsonValue& root, Course& course, Diagnostics& out) {
     if (r.integer("refresher_months", course.refresher_months, true))
         check_range(root, "refresher_months", course.refresher_months, 0, 120,
                     "\"refresher_months\" (0 for never)", out);
+    if (r.integer("review_months", course.review_months))
+        check_range(root, "review_months", course.review_months, 1, 60,
+                    "\"review_months\" (how often contacts must be checked again)", out);
     r.string("contacts", course.contacts_file);
+    if (r.string("pinned_contact", course.pinned_contact_id) && course.contacts_file.empty()) {
+        const JsonValue* p = root.find("pinned_contact");
+        out.error(kCourseFile, p->line, p->column,
+                  "\"pinned_contact\" names contact \"" + course.pinned_contact_id +
+                      "\", but there is no \"contacts\" file; add \"contacts\": "
+                      "\"contacts.json\" and put the contact there");
+    }
     if (const JsonValue* modules = r.array("modules", true))
         read_modules(*modules, course, out);
     course.knowledge_check_banks =
@@ -301,11 +311,15 @@ void read_contacts_json(const JsonValue& root, const std::string& file, Course& 
                 out.error(file, d->line, d->column,
                           "\"checked_on\" is in the future; give the date the details were "
                           "last confirmed");
-            else if (add_months(*date, 12) < utc_now())
+            else if (add_months(*date, course.review_months) < utc_now())
                 out.warning(file, d->line, d->column,
                             "contact \"" + c.id + "\" was last checked on " + c.checked_on +
-                                ", over a year ago; confirm the details and update the date");
+                                ", longer ago than the course's review period of " +
+                                std::to_string(course.review_months) +
+                                " months (\"review_months\" in course.json); confirm its "
+                                "details with its source and update \"checked_on\"");
         }
+        cr.string("source", c.source);
         cr.finish();
         if (c.phone.empty() && c.email.empty() && c.url.empty())
             out.error(file, v.line, v.column,

@@ -20,6 +20,11 @@ namespace {
 bool left_out(const std::string& name) {
     return name.empty() || name.front() == '.' || name.back() == '~';
 }
+// The author's notes at the top of the folder: for the people who write and review the
+// course, not for learners.
+bool authors_notes(const fs::path& rel) {
+    return !rel.has_parent_path() && (rel == "README.md" || rel == "REVIEW.md");
+}
 }  // namespace
 
 FolderFiles::FolderFiles(fs::path root, Diagnostics& problems) : root_(std::move(root)) {
@@ -46,7 +51,7 @@ FolderFiles::FolderFiles(fs::path root, Diagnostics& problems) : root_(std::move
                            "is a symbolic link; copy the file into the course folder instead");
             continue;
         }
-        if (it->is_regular_file(ec))
+        if (it->is_regular_file(ec) && !authors_notes(rel))
             files_.push_back(rel.generic_string());
     }
     std::sort(files_.begin(), files_.end());

@@ -4,11 +4,13 @@
 #include <set>
 
 #include "banks.hpp"
+#include "content_rules.hpp"
 #include "course_json.hpp"
 #include "references.hpp"
 #include "waymark/content/markdown.hpp"
 #include "waymark/core/files.hpp"
 #include "waymark/core/json.hpp"
+#include "waymark/core/json_reader.hpp"
 
 namespace waymark::course {
 
@@ -36,10 +38,13 @@ class CourseLoader {
         used_.insert(kCourseFile);
         read_course_json(*root, course_, out_);
         load_contacts();
+        check_pinned_contact(*root);
         load_modules();
         load_banks();
         check_page_references(course_, files_, used_, out_);
         check_question_references(course_, out_);
+        check_contact_details_in_text(course_, out_);
+        check_short_answer_patterns(course_, out_);
         check_style();
     }
 
@@ -101,6 +106,23 @@ class CourseLoader {
             return;
         if (auto root = read_json(course_.contacts_file))
             read_contacts_json(*root, course_.contacts_file, course_, out_);
+    }
+
+    // The pinned contact is shown on every screen, so it must exist.
+    void check_pinned_contact(const JsonValue& root) {
+        if (course_.pinned_contact_id.empty() || course_.contacts_file.empty() ||
+            course_.pinned_contact())
+            return;
+        std::vector<std::string> ids;
+        for (const Contact& c : course_.contacts)
+            ids.push_back(c.id);
+        const std::string guess = closest_match(course_.pinned_contact_id, ids);
+        const JsonValue* p = root.find("pinned_contact");
+        out_.error(kCourseFile, p ? p->line : 0, p ? p->column : 0,
+                   "\"pinned_contact\" names contact \"" + course_.pinned_contact_id +
+                       "\", which is not in " + course_.contacts_file +
+                       (guess.empty() ? "; give the id of the contact to show on every screen"
+                                      : " (did you mean \"" + guess + "\"?)"));
     }
 
     void load_modules() {
@@ -188,6 +210,16 @@ class CourseLoader {
 };
 
 }  // namespace
+
+Diagnostics strict(const Diagnostics& diagnostics) {
+    Diagnostics out;
+    for (Diagnostic d : diagnostics.items()) {
+        if (d.severity == Severity::warning)
+            d.severity = Severity::error;
+        out.add(std::move(d));
+    }
+    return out;
+}
 
 LoadedCourse load_course(const CourseFiles& files, const LoadLimits& limits) {
     LoadedCourse result;

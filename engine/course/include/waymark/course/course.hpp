@@ -4,6 +4,10 @@
 // never changes afterwards. It holds the metadata from course.json, the modules with
 // their pages already converted to blocks, the contacts, and the questions of the
 // knowledge checks and of the assessment.
+//
+// Phone numbers and email addresses have one home: the contacts file. Pages show them as
+// contact cards, and course.json can pin one contact (the emergency number) for the whole
+// course: pinned_contact() is what the player keeps in view on every screen.
 #pragma once
 
 #include <string>
@@ -40,6 +44,7 @@ struct Contact {
     std::string description;
     bool emergency = false;
     std::string checked_on;  // "2026-11-01": when the details were last confirmed
+    std::string source;      // where they were confirmed: a page title or URL
 };
 
 struct Quota {
@@ -80,7 +85,11 @@ struct Course {
     std::string publisher;
     int estimated_minutes = 0;
     int refresher_months = 0;  // 0: a completion never expires
+    // How often the course's changing facts (contacts, hours) must be confirmed again:
+    // a contact whose checked_on is older than this is reported by the checker.
+    int review_months = 12;
     std::string contacts_file;
+    std::string pinned_contact_id;  // "pinned_contact" in course.json; empty: none
     std::vector<Module> modules;
     std::vector<Contact> contacts;
     std::vector<std::string> knowledge_check_banks;
@@ -92,6 +101,10 @@ struct Course {
 
     const Module* find_module(std::string_view id) const;
     const Contact* find_contact(std::string_view id) const;
+    // The contact the player shows on every screen of the course (its top bar), such as
+    // 999; nullptr when course.json pins none. A loaded course without errors only pins
+    // a contact that is in its contacts file.
+    const Contact* pinned_contact() const;
     const content::Question* find_knowledge_check(std::string_view id) const;
     const content::Question* find_assessment_question(std::string_view id) const;
 

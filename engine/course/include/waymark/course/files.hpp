@@ -26,9 +26,10 @@ class CourseFiles {
     virtual Result<std::string> read(std::string_view path, std::uintmax_t max_bytes) const = 0;
 };
 
-// A course source folder. Hidden files and folders (.git, .DS_Store) and editor backups
-// (name~) are not part of the course. Symbolic links are reported, never followed: a
-// course must not reach outside its folder.
+// A course source folder. Hidden files and folders (.git, .DS_Store), editor backups
+// (name~) and the author's notes at the top of the folder (README.md, REVIEW.md) are not
+// part of the course: they are neither checked nor packed. Symbolic links are reported, never
+// followed: a course must not reach outside its folder.
 class FolderFiles : public CourseFiles {
   public:
     // Lists the folder; `problems` receives one error per symbolic link or unreadable entry.

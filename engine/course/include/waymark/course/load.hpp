@@ -3,7 +3,11 @@
 // load_course() reads course.json and everything it names, converts the pages, loads the
 // question banks (Waymark JSON or Moodle GIFT) and checks the whole course, collecting
 // every problem as a Diagnostic with its file, line and column. A course with errors
-// must not be packed or played; warnings are style issues that do not stop anything.
+// must not be packed or played; warnings are style issues that do not stop anything,
+// and facts that may have gone out of date: a contact not checked within the course's
+// "review_months", a phone number or email address in a page or question that is not in
+// the contacts file, a short-answer pattern such as "*share*" that also accepts wrong
+// answers.
 #pragma once
 
 #include <cstdint>
@@ -26,5 +30,9 @@ struct LoadedCourse {
 };
 
 LoadedCourse load_course(const CourseFiles& files, const LoadLimits& limits = {});
+
+// The same problems with every warning made an error (`waymark check --strict`): a
+// course that passes has no warnings either. The bundled courses are held to this.
+Diagnostics strict(const Diagnostics& diagnostics);
 
 }  // namespace waymark::course
