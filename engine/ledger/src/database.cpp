@@ -236,15 +236,18 @@ Result<Database> Database::open_read_only(const std::filesystem::path& path) {
         return make_error(ErrorCode::not_found, "there is no ledger at " + db.file_ +
                                                     "; check the file name (or --ledger)");
     sqlite3* raw = nullptr;
-    int rc = open_readable(db.file_, SQLITE_OPEN_READONLY, &raw);
+    // A read-only connection is only ever used by the one thread that opened it (verify's
+    // and check_evidence()'s second threads open their own), so SQLite's per-call mutex
+    // is pure cost: about a tenth of the evidence check's row pass.
+    int rc = open_readable(db.file_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, &raw);
     db.db_.reset(raw);
     if (rc != SQLITE_OK && rc != SQLITE_NOTADB && rc != SQLITE_CORRUPT) {
         // A copy in a read-only folder or on a read-only mount: SQLite cannot make the
         // shared-memory file it reads a write-ahead log through. Opened as immutable it
         // reads the file alone, which is all such a copy has (a copy holds no log in use).
         raw = nullptr;
-        rc = open_readable(file_uri(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-                           &raw);
+        rc = open_readable(file_uri(path) + "?immutable=1",
+                           SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, &raw);
         db.db_.reset(raw);
     }
     if (rc != SQLITE_OK)

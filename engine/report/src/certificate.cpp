@@ -1,6 +1,7 @@
 // Issuing and verifying certificates against the ledger.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "waymark/report/certificate.hpp"
 #include "waymark/report/settings.hpp"
@@ -90,8 +91,10 @@ std::optional<std::string> normalise_certificate_code(std::string_view typed) {
     return chars.substr(0, 4) + "-" + chars.substr(4, 4) + "-" + chars.substr(8, 4);
 }
 
-Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_view who,
-                                          std::string_view course_id) {
+namespace {
+
+Result<CertificateData> issue_from_checked_rows(ledger::Ledger& ledger, std::string_view who,
+                                                std::string_view course_id) {
     // A certificate vouches for the ledger's rows: only ones that match the chain.
     if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
         return sound.error();
@@ -136,6 +139,25 @@ Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_vi
             return recorded.error();
     }
     return describe(*latest, &*learner, *org, code);
+}
+
+}  // namespace
+
+Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_view who,
+                                          std::string_view course_id) {
+    // Checked and issued in one write transaction: the completion the certificate names
+    // is one the evidence check saw, with no commit from another program in between.
+    std::optional<CertificateData> issued;
+    auto r = ledger.in_one_transaction([&]() -> Result<void> {
+        auto data = issue_from_checked_rows(ledger, who, course_id);
+        if (!data)
+            return data.error();
+        issued = std::move(*data);
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return std::move(*issued);
 }
 
 Result<CertificateCheck> verify_certificate(ledger::Ledger& ledger, std::string_view typed,

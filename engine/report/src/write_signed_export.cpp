@@ -30,18 +30,37 @@ std::optional<std::string> earlier_signature(const std::filesystem::path& sig) {
     return bytes.str();
 }
 
+// The evidence check, the checkpoint the export reflects and the export's content, in one
+// write transaction: no other program can commit while it is open, so the content is
+// the state that was checked (a row slipped into the file between the check and the
+// export would otherwise be exported unchecked). Any failure rolls the checkpoint back:
+// a ledger whose rows were edited behind the chain's back exports nothing, and no
+// checkpoint vouches for it.
+Result<ledger::Checkpoint> check_then_write(ledger::Ledger& ledger, OutputFile& out,
+                                            const WriteExportContent& write) {
+    std::optional<ledger::Checkpoint> checkpoint;
+    auto r = ledger.in_one_transaction([&]() -> Result<void> {
+        if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
+            return sound;
+        auto c = ledger.checkpoint("export");
+        if (!c)
+            return c.error();
+        if (auto w = write(*c, out); !w)
+            return w;
+        checkpoint = std::move(*c);
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return std::move(*checkpoint);
+}
+
 }  // namespace
 
 Result<SignedExport> write_signed_export(ledger::Ledger& ledger,
                                          const std::filesystem::path& output,
                                          const WriteExportContent& write) {
-    // ---- Step 1: the evidence check ------------------------------------------------
-    // Before the key, the file or the checkpoint: a ledger whose rows were edited behind
-    // the chain's back exports nothing, and no checkpoint vouches for it.
-    if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
-        return unchanged(sound.error(), output);
-
-    // ---- Step 2: everything that can refuse before the ledger records an export -----
+    // ---- Step 1: what can refuse before the ledger is read --------------------------
     auto key = device_secret_key(ledger);
     if (!key)
         return unchanged(key.error(), output);
@@ -49,12 +68,10 @@ Result<SignedExport> write_signed_export(ledger::Ledger& ledger,
     if (!out)
         return unchanged(out.error(), output);
 
-    // ---- Step 3: the checkpoint the export reflects, then its content -----------------
-    auto checkpoint = ledger.checkpoint("export");
+    // ---- Steps 2 and 3: the evidence check, the checkpoint and the content -----------
+    auto checkpoint = check_then_write(ledger, *out, write);
     if (!checkpoint)
         return unchanged(checkpoint.error(), output);
-    if (auto r = write(*checkpoint, *out); !r)
-        return unchanged(r.error(), output);
 
     // ---- Step 4: finish, sign the finished bytes, and only then replace the target ----
     // Signed before it replaces the old export: a signature that cannot be written
@@ -86,8 +103,6 @@ Result<SignedExport> write_signed_export(ledger::Ledger& ledger,
 
 Result<ledger::Checkpoint> write_unsigned_export(ledger::Ledger& ledger, std::FILE* stream,
                                                  const WriteExportContent& write) {
-    if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
-        return sound.error();
     // The whole export is spooled first (XLSX can only be written to a named file), in
     // the temporary folder; the OutputFile removes it when it goes.
     std::error_code ec;
@@ -97,11 +112,9 @@ Result<ledger::Checkpoint> write_unsigned_export(ledger::Ledger& ledger, std::FI
     auto spool = OutputFile::create(folder / "waymark-report");
     if (!spool)
         return spool.error();
-    auto checkpoint = ledger.checkpoint("export");
+    auto checkpoint = check_then_write(ledger, *spool, write);
     if (!checkpoint)
         return checkpoint.error();
-    if (auto r = write(*checkpoint, *spool); !r)
-        return r.error();
     if (auto r = spool->finish(); !r)
         return r.error();
     std::ifstream in(spool->temporary_path(), std::ios::binary);

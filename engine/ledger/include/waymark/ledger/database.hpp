@@ -86,7 +86,8 @@ class Database {
     static Result<Database> open(const std::filesystem::path& path, bool create);
 
     // Opens an existing SQLite file for reading only (another ledger to merge); it is
-    // never modified. ErrorCode::not_found when there is no such file.
+    // never modified. ErrorCode::not_found when there is no such file. The connection
+    // has no mutex of its own: use it from one thread at a time.
     static Result<Database> open_read_only(const std::filesystem::path& path);
 
     // Runs one or more SQL statements that return no rows.

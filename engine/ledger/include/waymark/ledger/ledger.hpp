@@ -347,6 +347,9 @@ class Ledger {
     // organisation's settings) against the events they come from. Reads only, but on a
     // writable ledger it holds the write lock while it runs (other writers wait, within
     // their busy timeout) and checks the rows on a second connection in a second thread.
+    // Inside in_one_transaction it joins that transaction, and must come before its
+    // first write (the second connection sees only what is committed); the state the
+    // rest of the transaction reads and writes on is then the state checked.
     // When it passes, the next write this Ledger makes signs everything up to here as
     // checked. A rewrite of events before that position is found by verify(), not here.
     Result<VerifyReport> check_evidence();

@@ -1,13 +1,14 @@
 // waymark/report/write_signed_export.hpp: the one sequence that writes an export an
 // auditor can rely on.
 //
-// Every export (CSV, XLSX, JSON, HTML) is written the same way: check the ledger's
-// evidence (the first step, marked in write_signed_export.cpp; not called yet), take
-// a fresh "export" checkpoint, write the content for that checkpoint to a temporary file
-// beside the target, sync it, sign it (FILE.sig, see signed_export.hpp) and only then
-// move it into place. Whatever step fails, an earlier FILE and its FILE.sig are left as
-// they were: only a crash between the last two steps can leave a new .sig beside the old
-// file, which verify_export() then reports.
+// Every export (CSV, XLSX, JSON, HTML) is written the same way: in one write transaction,
+// check the ledger's evidence (Ledger::check_evidence), take a fresh "export" checkpoint
+// and write the content for that checkpoint to a temporary file beside the target, so
+// the content is the state that was checked; then sync it, sign it (FILE.sig, see
+// signed_export.hpp) and only then move it into place. The write lock is held while the
+// content is written: the player's writes wait for it, within their busy timeout. Whatever step
+// fails, an earlier FILE and its FILE.sig are left as they were: only a crash between the last two
+// steps can leave a new .sig beside the old file, which verify_export() then reports.
 //
 // An export for standard output (write_unsigned_export) takes the same steps but the
 // signature: nothing can stand beside a stream to carry it.
@@ -36,8 +37,9 @@ struct SignedExport {
 
 // Writes `output` with `write` and signs it with the ledger's device key. Errors name the
 // file and the fix, and say that any earlier export is unchanged. Everything that can
-// refuse the export without writing (the device key, the output folder) is checked
-// before the checkpoint, so such a refusal leaves no "export" checkpoint in the ledger.
+// refuse the export (the device key, the output folder, the evidence check, the content)
+// does so before the transaction commits, so such a refusal leaves no "export"
+// checkpoint in the ledger.
 Result<SignedExport> write_signed_export(ledger::Ledger& ledger,
                                          const std::filesystem::path& output,
                                          const WriteExportContent& write);
