@@ -116,3 +116,72 @@ TEST(CourseReader, HasNoCheckForAnUnknownQuestion) {
     CourseReader r(c);
     EXPECT_EQ(r.check("missing"), nullptr);
 }
+
+TEST(CourseReaderLinks, AFileAndAnchorLeadToThatPage) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    EXPECT_EQ(r.link_target("m2.md#page-3"), (PagePosition{1, 2}));
+}
+
+TEST(CourseReaderLinks, AFileAloneLeadsToItsModulesFirstPage) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    EXPECT_EQ(r.link_target("modules/m2.md"), (PagePosition{1, 0}));
+}
+
+TEST(CourseReaderLinks, AnAnchorAloneStaysInTheCurrentModule) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    r.go_to({1, 0});
+    EXPECT_EQ(r.link_target("#page-2"), (PagePosition{1, 1}));
+}
+
+TEST(CourseReaderLinks, AFileNameMatchesOnlyAtAFolderBoundary) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    EXPECT_EQ(r.link_target("2.md"), std::nullopt);
+}
+
+TEST(CourseReaderLinks, AWebLinkIsNotAPage) {
+    auto c = test::course_with_pages({2});
+    CourseReader r(c);
+    EXPECT_TRUE(CourseReader::is_web_link("https://www.gov.uk/"));
+    EXPECT_TRUE(CourseReader::is_web_link("mailto:prevent@example.org"));
+    EXPECT_EQ(r.link_target("https://www.gov.uk/"), std::nullopt);
+}
+
+namespace {
+course::Course course_with_sources() {
+    auto c = test::course_with_pages({2, 2});
+    for (auto& m : c.modules)
+        m.sources = {{"Prevent duty guidance", "https://www.gov.uk/"}};
+    return c;
+}
+}  // namespace
+
+TEST(CourseReaderSources, AreListedOnEachModulesLastPage) {
+    auto c = course_with_sources();
+    CourseReader r(c);
+    r.go_to({0, 1});
+    EXPECT_EQ(r.sources_here().size(), 1u);
+    r.go_to({1, 1});
+    EXPECT_EQ(r.sources_here().size(), 1u);
+}
+
+TEST(CourseReaderSources, AreNotListedOnOtherPages) {
+    auto c = course_with_sources();
+    CourseReader r(c);
+    EXPECT_TRUE(r.sources_here().empty());
+}
+
+TEST(CourseReaderSources, AreNotListedTwiceWhenThePageHasItsOwnSourcesSection) {
+    auto c = course_with_sources();
+    content::Block heading;
+    heading.kind = content::BlockKind::heading;
+    heading.level = 2;
+    heading.text = {content::Span{"Sources"}};
+    c.modules[0].pages[1].blocks.push_back(heading);
+    CourseReader r(c);
+    r.go_to({0, 1});
+    EXPECT_TRUE(r.sources_here().empty());
+}

@@ -300,3 +300,40 @@ TEST(Player, ALearnerCanSignOutOnlyWhenSignedIn) {
     t.add_learner();
     EXPECT_TRUE(t.p().can_sign_out());
 }
+
+namespace {
+// The sample course with its 999 contact pinned, as course.json "pinned_contact" does.
+LibraryCourse sample_with_pinned_contact() {
+    auto entry = test::sample_course();
+    auto course = std::make_shared<course::Course>(*entry.course);
+    course->pinned_contact_id = "emergency";
+    entry.course = course;
+    return entry;
+}
+}  // namespace
+
+TEST(PlayerPinnedContact, IsShownOnEveryScreenOfTheOpenCourse) {
+    MemoryJournal journal;
+    test::Journey t(journal, {sample_with_pinned_contact()});
+    t.add_learner();
+    t.p().open_course(0);
+    ASSERT_NE(t.p().pinned_contact(), nullptr);
+    EXPECT_EQ(t.p().pinned_contact()->phone, "999");
+    t.p().open_assessment_intro();
+    EXPECT_NE(t.p().pinned_contact(), nullptr);
+}
+
+TEST(PlayerPinnedContact, IsNotShownInTheLibrary) {
+    MemoryJournal journal;
+    test::Journey t(journal, {sample_with_pinned_contact()});
+    t.add_learner();
+    EXPECT_EQ(t.p().pinned_contact(), nullptr);
+}
+
+TEST(PlayerPinnedContact, IsNotShownForACourseThatPinsNone) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_course(0);
+    EXPECT_EQ(t.p().pinned_contact(), nullptr);
+}

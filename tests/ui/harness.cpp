@@ -46,7 +46,7 @@ Harness::~Harness() {
     ImGui::DestroyContext(context_);
 }
 
-void Harness::frame() {
+std::uint64_t Harness::frame() {
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     if (view_->fonts_outdated()) {
@@ -58,6 +58,40 @@ void Harness::frame() {
     ImGui::NewFrame();
     view_->draw();
     ImGui::Render();
+    return ui::frame_signature(*ImGui::GetDrawData());
+}
+
+int Harness::settle() {
+    int built = 0;
+    while (pacer_.wants_frame() && built < 1000) {
+        const std::uint64_t signature = frame();
+        ++built;
+        if (pacer_.drawn(signature, view_->animating()))
+            shown_ = signature;
+    }
+    return built;
+}
+
+bool Harness::click_and_wait(const std::string& label) {
+    pacer_.wake();
+    settle();
+    const ui::WidgetRecord* w = find(label);
+    if (!w || !w->visible || !w->enabled)
+        return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2((w->min.x + w->max.x) / 2, (w->min.y + w->max.y) / 2);
+    pacer_.wake();
+    settle();
+    // Press and release in one event, as GLFW's ImGui backend sees a quick click: the
+    // button is down for the first frame and up from the second.
+    io.MouseDown[0] = true;
+    pacer_.wake();
+    const std::uint64_t signature = frame();
+    if (pacer_.drawn(signature, view_->animating()))
+        shown_ = signature;
+    io.MouseDown[0] = false;
+    settle();
+    return true;
 }
 
 void Harness::frames(int n) {
@@ -152,12 +186,34 @@ void Harness::wheel(float notches, ImVec2 where) {
     io.MouseWheel = 0;
 }
 
-void Harness::press(ImGuiKey key) {
+void Harness::press(ImGuiKey key, bool shift) {
     ImGuiIO& io = ImGui::GetIO();
+    io.KeyShift = shift;
     io.KeysDown[key] = true;
     frame();
     io.KeysDown[key] = false;
+    io.KeyShift = false;
     frames(2);
+}
+
+void Harness::type(const std::string& text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    frames(2);
+}
+
+std::string Harness::focused() const {
+    const ui::WidgetRecord* w = ui::focused_widget();
+    return w ? w->id : "";
+}
+
+bool Harness::tab_to(const std::string& label, bool backwards, int limit) {
+    for (int i = 0; i < limit; ++i) {
+        if (const ui::WidgetRecord* w = ui::focused_widget();
+            w && (w->id == label || w->label == label))
+            return true;
+        press(ImGuiKey_Tab, backwards);
+    }
+    return false;
 }
 
 }  // namespace waymark::test

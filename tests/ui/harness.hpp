@@ -8,11 +8,13 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "waymark/player/player.hpp"
+#include "waymark/ui/frame_pacer.hpp"
 #include "waymark/ui/view.hpp"
 #include "waymark/ui/widgets.hpp"
 
@@ -32,8 +34,21 @@ class Harness {
     Harness(const Harness&) = delete;
     Harness& operator=(const Harness&) = delete;
 
-    void frame();
+    // Builds one frame and returns its signature (waymark/ui/frame_pacer.hpp).
+    std::uint64_t frame();
     void frames(int n);
+
+    // The real loop's way of drawing: after an event, frames until the pacer idles.
+    // Returns the number of frames built.
+    int settle();
+    // Whether the pacer is idle (the loop would wait for the next event).
+    bool idle() const { return !pacer_.wants_frame(); }
+    // The signature of the last frame the pacer presented: what the learner sees.
+    std::uint64_t shown() const { return shown_; }
+    // Clicks as xdotool does on the real window: the pointer moves onto the widget (one
+    // event), then press and release arrive together (one event); only the pacer's frames
+    // follow, with no further input. False when the widget is missing or disabled.
+    bool click_and_wait(const std::string& label);
 
     // The widget drawn in the last frame whose label (or full id) is `label`; null if none.
     const ui::WidgetRecord* find(const std::string& label) const;
@@ -48,7 +63,14 @@ class Harness {
     bool click(const std::string& label);
     // Clicks a text field and types into it.
     bool type_into(const std::string& label, const std::string& text);
-    void press(ImGuiKey key);
+    void press(ImGuiKey key, bool shift = false);
+    // Types text into whatever has the keyboard focus.
+    void type(const std::string& text);
+    // Presses Tab (Shift+Tab when `backwards`) until the widget `label` has the keyboard
+    // focus; false after `limit` presses.
+    bool tab_to(const std::string& label, bool backwards = false, int limit = 200);
+    // The label of the widget with the keyboard focus, or "".
+    std::string focused() const;
     // Turns the mouse wheel by `notches` (negative: towards the learner, scrolling down)
     // with the pointer at `where`, for one frame.
     void wheel(float notches, ImVec2 where);
@@ -66,6 +88,8 @@ class Harness {
     SizeOnlyImages images_;
     std::unique_ptr<ui::PlayerView> view_;
     ImVec2 display_;
+    ui::FramePacer pacer_;
+    std::uint64_t shown_ = 0;
 };
 
 }  // namespace waymark::test

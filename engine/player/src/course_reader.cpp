@@ -1,6 +1,7 @@
 #include "waymark/player/course_reader.hpp"
 
 #include <cassert>
+#include <cctype>
 
 namespace waymark::player {
 
@@ -20,6 +21,53 @@ const course::Module& CourseReader::module() const {
 }
 const content::Page& CourseReader::page() const {
     return module().pages[position_.page];
+}
+
+bool CourseReader::is_web_link(const std::string& url) {
+    return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0 ||
+           url.rfind("mailto:", 0) == 0;
+}
+
+std::optional<PagePosition> CourseReader::link_target(const std::string& url) const {
+    if (url.empty() || is_web_link(url))
+        return std::nullopt;
+    const auto hash = url.find('#');
+    const std::string file = url.substr(0, hash);
+    const std::string anchor = hash == std::string::npos ? "" : url.substr(hash + 1);
+    const auto& modules = course_->modules;
+    for (std::size_t m = 0; m < modules.size(); ++m) {
+        const auto& f = modules[m].file;
+        // "02-questions.md" names the module whose file ends with it, at a folder boundary.
+        const bool same =
+            file.empty()
+                ? m == position_.module
+                : f == file || (f.size() > file.size() &&
+                                f.compare(f.size() - file.size(), file.size(), file) == 0 &&
+                                f[f.size() - file.size() - 1] == '/');
+        if (!same)
+            continue;
+        for (std::size_t pg = 0; pg < modules[m].pages.size(); ++pg)
+            if (anchor.empty() || modules[m].pages[pg].anchor == anchor)
+                return PagePosition{m, pg};
+    }
+    return std::nullopt;
+}
+
+const std::vector<course::Source>& CourseReader::sources_here() const {
+    static const std::vector<course::Source> none;
+    const auto& m = module();
+    if (m.sources.empty() || position_.page + 1 != m.pages.size())
+        return none;
+    for (const auto& block : page().blocks) {
+        if (block.kind != content::BlockKind::heading)
+            continue;
+        std::string text = content::plain_text(block.text);
+        for (auto& ch : text)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (text == "sources" || text == "source")
+            return none;
+    }
+    return m.sources;
 }
 
 bool CourseReader::valid(PagePosition p) const {

@@ -217,6 +217,21 @@ const LibraryCourse* Player::current_course() const {
     return course_index_ ? &library_[*course_index_] : nullptr;
 }
 
+const course::Contact* Player::pinned_contact() const {
+    const auto* c = current_course();
+    if (!c || !c->course)
+        return nullptr;
+    switch (screen()) {
+        case Screen::course:
+        case Screen::assessment_intro:
+        case Screen::assessment:
+        case Screen::result:
+            return c->course->pinned_contact();
+        default:
+            return nullptr;
+    }
+}
+
 // --- course ----------------------------------------------------------------------
 
 void Player::go_to_page(PagePosition p) {

@@ -1,10 +1,14 @@
 // What the drawing functions of the view share for one frame: fonts, colours, the
-// player, and the ways out (links, images, clipboard). Internal to waymark_ui.
+// player, what the view remembers between frames, and the ways out (links, images,
+// clipboard, the program's hooks). Internal to waymark_ui: one screen, one file, each
+// drawing with a DrawContext.
 #pragma once
 
 #include <imgui.h>
 
+#include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "waymark/assessment/presentation.hpp"
@@ -18,6 +22,19 @@
 
 namespace waymark::ui {
 
+// What the view remembers from the frame before: what was shown, so that every new
+// screen, page and question opens at its top, and where smooth scrolling is heading.
+struct ViewMemory {
+    std::optional<player::Screen> screen;
+    player::PagePosition page{~std::size_t{0}, ~std::size_t{0}};
+    std::size_t question = ~std::size_t{0};
+    std::optional<player::SittingStage> stage;
+    float scroll_target = 0;
+    bool scrolling = false;
+    bool animating = false;     // this frame animates: keep drawing
+    bool skip_to_page = false;  // "Skip to page" was pressed: focus the page's first control
+};
+
 struct DrawContext {
     player::Player& player;
     const Fonts& fonts;
@@ -26,7 +43,56 @@ struct DrawContext {
     std::function<void(const std::string&)> follow_link;
     std::function<const Texture*(const std::string& module_file, const std::string& src)> image;
     std::string* copied;  // what was last copied, to say "Copied"
+    ViewMemory* memory = nullptr;
+    const ViewHooks* hooks = nullptr;
+    bool show_diagnostics = false;  // author preview: the course's problems under the page
 };
+
+// --- the screens, one file each ---------------------------------------------------
+
+void draw_top_bar(DrawContext& ctx);                  // top_bar.cpp
+void draw_learners_screen(DrawContext& ctx);          // learners_screen.cpp
+void draw_add_learner_screen(DrawContext& ctx);       // learners_screen.cpp
+void draw_library_screen(DrawContext& ctx);           // library_screen.cpp
+void draw_course_screen(DrawContext& ctx);            // course_screen.cpp
+void draw_preview_problems_screen(DrawContext& ctx);  // preview_screen.cpp
+void draw_assessment_intro_screen(DrawContext& ctx);  // assessment_screen.cpp
+void draw_assessment_screen(DrawContext& ctx);        // assessment_screen.cpp
+void draw_result_screen(DrawContext& ctx);            // result_screen.cpp
+void draw_settings_screen(DrawContext& ctx);          // settings_screen.cpp
+void draw_stopped_screen(DrawContext& ctx);           // stopped_screen.cpp
+void draw_manager_sign_in_screen(DrawContext& ctx);   // manager_screen.cpp
+void draw_manager_screen(DrawContext& ctx);           // manager_screen.cpp
+
+// --- layout shared by the screens (layout.cpp) -------------------------------------
+
+// The width of a comfortable reading column (72 characters) within `avail`.
+float column_width(const DrawContext& ctx, float avail);
+// Starts a centred column; returns its width.
+float centre(const DrawContext& ctx);
+// A screen's title, wrapped to the space left.
+void title(const DrawContext& ctx, const std::string& text);
+// Secondary text in the muted colour, wrapped.
+void muted(const DrawContext& ctx, const std::string& text);
+// The player's notice (what just went wrong), in a panel; nothing when there is none.
+void notice(DrawContext& ctx, float width);
+// Esc pressed this frame, outside a text field.
+bool escape_pressed();
+// `text` cut at a word to fit `width` in the current font, with an ellipsis.
+std::string fit(const std::string& text, float width);
+// The library index of the open course.
+std::optional<std::size_t> course_index(const DrawContext& ctx);
+// "Managers: ..." and the Manager area button, when this device has a manager area.
+void manager_link(DrawContext& ctx);
+
+// --- author preview (preview_screen.cpp) --------------------------------------------
+
+// One line per problem, findable by the test harness under its text.
+void diagnostic_lines(DrawContext& ctx, const Diagnostics& all);
+// The open course's problems in a panel under the page.
+void diagnostics(DrawContext& ctx);
+
+// --- content (blocks.cpp, rich_text.cpp, question_view.cpp) ------------------------
 
 // Draws styled spans wrapped at `width` (from the cursor), with links clickable.
 void draw_inlines(DrawContext& ctx, const content::Inlines& spans, ImFont* font, ImVec4 colour,

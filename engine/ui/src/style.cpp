@@ -1,5 +1,9 @@
 #include "waymark/ui/style.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
 #include <filesystem>
 
 namespace waymark::ui {
@@ -94,11 +98,11 @@ Fonts build_fonts(ImFontAtlas& atlas, const player::Settings& s, float scale, st
 const Palette& palette(player::Theme theme) {
     static const Palette light{
         rgb(0x1f2328), rgb(0x59616b), rgb(0x0b57b0), rgb(0x1d5e8c), rgb(0xffffff), rgb(0x1a7f37),
-        rgb(0xb42318), rgb(0x9a6700), rgb(0xffffff), rgb(0xd8dde3), rgb(0xeaf2fb), rgb(0x3b7dc4),
+        rgb(0xb42318), rgb(0x8a5c00), rgb(0xffffff), rgb(0x80878f), rgb(0xeaf2fb), rgb(0x3b7dc4),
         rgb(0xfff6e0), rgb(0xc98a00), rgb(0xfdecea), rgb(0xc0362c), rgb(0xf0f1f3), rgb(0xdbe9f9)};
     static const Palette dark{
         rgb(0xe6e8eb), rgb(0xa3abb5), rgb(0x8cc4ff), rgb(0x4f9bd6), rgb(0x0d1117), rgb(0x56d364),
-        rgb(0xff7b72), rgb(0xe3b341), rgb(0x262a30), rgb(0x3a4049), rgb(0x1c2b3c), rgb(0x4f8fd6),
+        rgb(0xff7b72), rgb(0xe3b341), rgb(0x262a30), rgb(0x7d8590), rgb(0x1c2b3c), rgb(0x4f8fd6),
         rgb(0x33290f), rgb(0xd4a72c), rgb(0x3b1d1b), rgb(0xf0625a), rgb(0x2b3038), rgb(0x27405c)};
     static const Palette high{
         rgb(0xffffff), rgb(0xffffff), rgb(0xffff00), rgb(0xffff00), rgb(0x000000), rgb(0x00ff66),
@@ -113,6 +117,57 @@ const Palette& palette(player::Theme theme) {
             return high;
     }
     return light;
+}
+
+ImVec4 window_background(player::Theme theme) {
+    return theme == player::Theme::light  ? rgb(0xf6f4ef)
+           : theme == player::Theme::dark ? rgb(0x1b1e23)
+                                          : rgb(0x000000);
+}
+
+float contrast_ratio(ImVec4 a, ImVec4 b) {
+    auto channel = [](float c) {
+        return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+    };
+    auto luminance = [&](ImVec4 c) {
+        return 0.2126f * channel(c.x) + 0.7152f * channel(c.y) + 0.0722f * channel(c.z);
+    };
+    const float la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
+
+ImVec4 text_on(ImVec4 background) {
+    const ImVec4 black{0, 0, 0, 1}, white{1, 1, 1, 1};
+    return contrast_ratio(black, background) >= contrast_ratio(white, background) ? black : white;
+}
+
+std::vector<ColourPair> colour_pairs(player::Theme theme) {
+    const Palette& p = palette(theme);
+    const ImVec4 bg = window_background(theme);
+    const bool hc = theme == player::Theme::high_contrast;
+    const ImVec4 frame = hc ? rgb(0x000000) : p.card;  // text fields, boxes, buttons
+    const ImVec4 focus = hc ? rgb(0xffff00) : p.accent;
+    std::vector<ColourPair> pairs;
+    for (auto [name, surface] : {std::pair{"window", bg}, {"card", p.card}, {"field", frame}}) {
+        const std::string on = std::string(" on ") + name;
+        for (auto [what, colour] : {std::pair{"text", p.text},
+                                    {"muted text", p.muted},
+                                    {"link", p.link},
+                                    {"success text", p.success},
+                                    {"danger text", p.danger},
+                                    {"warning text", p.warning}})
+            pairs.push_back({what + on, colour, surface, 4.5f});
+        pairs.push_back({"input border and unticked box" + on, p.card_border, surface, 3.f});
+        pairs.push_back({"focus indicator" + on, focus, surface, 3.f});
+        pairs.push_back({"tick and selected radio" + on, p.accent, surface, 3.f});
+    }
+    pairs.push_back({"primary button label", text_on(p.accent), p.accent, 4.5f});
+    pairs.push_back({"text on a note", p.text, p.note_bg, 4.5f});
+    pairs.push_back({"text on an important callout", p.text, p.important_bg, 4.5f});
+    pairs.push_back({"text on an emergency callout", p.text, p.emergency_bg, 4.5f});
+    pairs.push_back({"text on a selected item", p.text, p.selection, 4.5f});
+    pairs.push_back({"text in a table header", p.text, p.code_bg, 4.5f});
+    return pairs;
 }
 
 void apply_style(player::Theme theme, float scale) {
@@ -131,9 +186,7 @@ void apply_style(player::Theme theme, float scale) {
             break;
     }
     const bool hc = theme == player::Theme::high_contrast;
-    const ImVec4 bg = theme == player::Theme::light  ? rgb(0xf6f4ef)
-                      : theme == player::Theme::dark ? rgb(0x1b1e23)
-                                                     : rgb(0x000000);
+    const ImVec4 bg = window_background(theme);
     c[ImGuiCol_Text] = p.text;
     c[ImGuiCol_TextDisabled] = hc ? rgb(0xbbbbbb) : p.muted;
     c[ImGuiCol_WindowBg] = bg;

@@ -1,5 +1,8 @@
 #include "waymark/ui/widgets.hpp"
 
+#include "waymark/ui/style.hpp"
+
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -42,10 +45,19 @@ void note_item(const char* id, bool enabled) {
                    ImGui::GetItemRectMin(),
                    ImGui::GetItemRectMax(),
                    ImGui::IsItemVisible(),
-                   enabled};
+                   enabled,
+                   ImGui::GetItemID(),
+                   ImGui::GetCurrentWindow(),
+                   false};
     if (!reveal_request.empty() && (r.id == reveal_request || r.label == reveal_request)) {
         ImGui::SetScrollHereY(0.5f);
         reveal_request.clear();
+    }
+    // A field named by the label above it ("##Name", then "Name"): one widget, one record.
+    if (!current.empty() && r.imgui_id != 0 && current.back().imgui_id == r.imgui_id) {
+        current.back().id = std::move(r.id);
+        current.back().label = std::move(r.label);
+        return;
     }
     current.push_back(std::move(r));
 }
@@ -65,9 +77,8 @@ bool primary_button(const char* label, bool enabled, ImVec2 size) {
                           ImVec4(accent.x * 0.85f, accent.y * 0.85f, accent.z * 0.85f, 1));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive,
                           ImVec4(accent.x * 0.75f, accent.y * 0.75f, accent.z * 0.75f, 1));
-    // Text on the accent colour: dark on bright accents (high contrast), else white.
-    const float light = 0.299f * accent.x + 0.587f * accent.y + 0.114f * accent.z;
-    ImGui::PushStyleColor(ImGuiCol_Text, light > 0.6f ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1));
+    // Text on the accent colour: black or white, whichever has the higher contrast.
+    ImGui::PushStyleColor(ImGuiCol_Text, text_on(accent));
     const bool pressed = button(label, enabled, size);
     ImGui::PopStyleColor(4);
     return pressed;
@@ -112,12 +123,108 @@ bool wrapped_selectable(const char* label, bool selected, const char* mark) {
 
 bool input_text(const char* label, std::string* text, bool multiline, float height) {
     bool changed = false;
+    // The field's own id: a multi-line field's last item is the child window around it.
+    const ImGuiID id = ImGui::GetID(label);
     if (multiline)
         changed = ImGui::InputTextMultiline(label, text, ImVec2(-1, height));
     else
         changed = ImGui::InputText(label, text);
     note_item(label);
+    current.back().imgui_id = id;
+    current.back().text_field = true;
     return changed;
+}
+
+namespace {
+
+const WidgetRecord* find_last(const std::string& id_or_label) {
+    for (const auto& w : previous)
+        if (w.enabled && w.imgui_id != 0 && (w.id == id_or_label || w.label == id_or_label))
+            return &w;
+    return nullptr;
+}
+
+// `before_items`: called before this frame's widgets, so a text field can take the
+// characters typed in this same frame; otherwise it takes them from the next.
+void focus(const WidgetRecord& w, bool before_items) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    auto* window = static_cast<ImGuiWindow*>(w.window);
+    if (g.ActiveId != 0 && g.ActiveId != w.imgui_id)
+        ImGui::ClearActiveID();  // leave the text field being typed in
+    ImGui::FocusWindow(window);
+    ImGui::SetFocusID(w.imgui_id, window);
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+    ImGui::ScrollToBringRectIntoView(window, ImRect(w.min, w.max));
+    if (w.text_field && before_items) {
+        g.NavActivateInputId = w.imgui_id;  // typing goes straight in
+        g.NavActivateFlags = ImGuiActivateFlags_PreferInput;
+    } else if (w.text_field) {
+        ImGui::ActivateItem(w.imgui_id);
+        g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+    }
+}
+
+}  // namespace
+
+const WidgetRecord* focused_widget() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID id = g.ActiveId != 0 ? g.ActiveId : (g.NavDisableHighlight ? 0 : g.NavId);
+    if (id == 0)
+        return nullptr;
+    for (const auto* list : {&current, &previous})
+        for (const auto& w : *list)
+            if (w.imgui_id == id)
+                return &w;
+    return nullptr;
+}
+
+bool focus_widget(const std::string& id_or_label) {
+    const WidgetRecord* w = find_last(id_or_label);
+    if (!w)
+        return false;
+    focus(*w, false);
+    return true;
+}
+
+void keyboard_frame() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool typing = g.ActiveId != 0 && io.WantTextInput;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) && !io.KeyCtrl) {
+        // ImGui 1.86 tabs only between text fields and only inside one pane: its request
+        // is replaced by ours, over every widget in reading order.
+        ImGui::NavMoveRequestCancel();
+        std::vector<const WidgetRecord*> order;
+        for (const auto& w : previous)
+            if (w.enabled && w.imgui_id != 0)
+                order.push_back(&w);
+        if (order.empty())
+            return;
+        const WidgetRecord* now = focused_widget();
+        std::size_t at = order.size();
+        for (std::size_t i = 0; i < order.size(); ++i)
+            if (now && order[i]->imgui_id == now->imgui_id)
+                at = i;
+        std::size_t next = 0;
+        if (at == order.size())
+            next = io.KeyShift ? order.size() - 1 : 0;
+        else if (io.KeyShift)
+            next = at == 0 ? order.size() - 1 : at - 1;
+        else
+            next = at + 1 == order.size() ? 0 : at + 1;
+        focus(*order[next], true);
+        return;
+    }
+    // Enter presses what has the focus, as Space does (ImGui gives Enter to text only).
+    if (!typing && g.ActiveId == 0 && g.NavId != 0 && !g.NavDisableHighlight &&
+        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))) {
+        const WidgetRecord* w = focused_widget();
+        if (w && !w->text_field) {
+            g.NavActivateId = g.NavActivateDownId = g.NavActivatePressedId = g.NavId;
+        }
+    }
 }
 
 }  // namespace waymark::ui

@@ -2,7 +2,8 @@
 //
 // The reader holds the current page, which pages have been read (a page counts as read
 // once it has been shown), and the state of each inline knowledge check. It decides
-// what Back and Next do and what the progress line says; the UI only draws it.
+// what Back and Next do, what the progress line says, where a link inside the course
+// leads and on which page a module's sources are listed; the UI only draws it.
 #pragma once
 
 #include <compare>
@@ -64,6 +65,18 @@ class CourseReader {
     int percent_read() const;
     // Every page of every module the completion rule counts (required ones, or all).
     bool required_pages_read() const;
+
+    // Links. Web links (http, https, mailto) open outside the player; any other link is
+    // to a page of this course: "02-questions.md#anchor", "02-questions.md" (the module's
+    // first page) or "#anchor" (in the current module). link_target() is that page, or
+    // empty when no page matches (a broken link stays where it is).
+    static bool is_web_link(const std::string& url);
+    std::optional<PagePosition> link_target(const std::string& url) const;
+
+    // The module's sources (course.json) are listed once, under a "Sources" heading, on
+    // the module's last page, unless that page already has its own "Sources" section.
+    // Empty on every other page.
+    const std::vector<course::Source>& sources_here() const;
 
     PageRef ref(PagePosition p) const;
     std::optional<PagePosition> find(const PageRef& ref) const;

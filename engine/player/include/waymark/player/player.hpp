@@ -103,6 +103,10 @@ class Player {
 
     // --- course ------------------------------------------------------------------
     const LibraryCourse* current_course() const;
+    // The contact kept in view on every screen of the open course (the top bar): the
+    // course's pinned contact (course.json "pinned_contact", such as 999) while the
+    // course, its assessment or its result is shown; null elsewhere or when none is pinned.
+    const course::Contact* pinned_contact() const;
     CourseReader* reader() { return reader_.get(); }
     const CourseReader* reader() const { return reader_.get(); }
     void go_to_page(PagePosition p);  // records the view first

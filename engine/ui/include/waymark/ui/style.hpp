@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "waymark/player/settings.hpp"
 
@@ -45,6 +46,27 @@ struct Palette {
 };
 
 const Palette& palette(player::Theme theme);
+
+// The window background of `theme`.
+ImVec4 window_background(player::Theme theme);
+
+// WCAG 2.2 contrast ratio of two opaque colours: 1 (same) to 21 (black on white).
+float contrast_ratio(ImVec4 a, ImVec4 b);
+
+// Black or white, whichever reads better on `background` (labels of primary buttons).
+ImVec4 text_on(ImVec4 background);
+
+// One foreground colour the player draws on one background, and the ratio it must meet
+// (WCAG 2.2 AA): 4.5 for text, 3 for input borders, unticked controls and the focus
+// indicator.
+struct ColourPair {
+    std::string what;
+    ImVec4 foreground, background;
+    float minimum = 4.5f;
+};
+
+// Every foreground/background pair `theme` uses.
+std::vector<ColourPair> colour_pairs(player::Theme theme);
 
 // Sets ImGui's style (colours, padding, rounding) for `theme` at `scale`.
 void apply_style(player::Theme theme, float scale);

@@ -1,9 +1,12 @@
 // waymark/ui/view.hpp: draws the player's state with ImGui, one frame at a time.
 //
 // PlayerView reads waymark::player::Player and turns clicks into its actions; it holds
-// no decisions of its own beyond layout. The same view runs in the real window
-// (app.hpp) and in the headless test harness, which gives it a fake image loader and
-// records the links it would open.
+// no decisions of its own beyond layout (where a link leads and where a module's sources
+// appear are player::CourseReader's). Each screen is drawn by its own file in src/. Every
+// new screen, page and question opens at its top on the first frame it is drawn. The
+// same view runs in the real window (tools/player, paced by frame_pacer.hpp) and in the
+// headless test harness, which gives it a fake image loader and records the links it
+// would open.
 #pragma once
 
 #include <imgui.h>

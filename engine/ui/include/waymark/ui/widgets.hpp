@@ -19,6 +19,9 @@ struct WidgetRecord {
     ImVec2 min, max;    // on screen
     bool visible = false;
     bool enabled = true;
+    ImGuiID imgui_id = 0;     // ImGui's id of the item, for keyboard focus
+    void* window = nullptr;   // the ImGuiWindow it was drawn in
+    bool text_field = false;  // typing goes into it once focused
 };
 
 // The widgets drawn since begin_frame(), in drawing order.
@@ -28,6 +31,19 @@ void begin_widget_frame();
 const std::vector<WidgetRecord>& widgets_last_frame();
 // Asks the widget with this id or label to scroll itself into view next frame.
 void reveal_widget(const std::string& id_or_label);
+
+// Keyboard use (WCAG 2.1.1, 2.1.2, 2.4.3): call after ImGui::NewFrame(), before any
+// widget. Tab and Shift+Tab move the keyboard focus through every enabled widget of the
+// last frame in drawing (reading) order, across panes, wrapping at either end, so no
+// control traps the focus; a text field reached this way takes typing at once. Enter
+// presses the focused button, box or option as Space does. ImGui's own arrow-key
+// navigation moves inside a pane (option groups).
+void keyboard_frame();
+// The widget that has the keyboard focus (last frame), or null.
+const WidgetRecord* focused_widget();
+// Moves the keyboard focus to the widget with this id or label, scrolling it into view.
+// False when the last frame drew no such enabled widget.
+bool focus_widget(const std::string& id_or_label);
 
 // Wrappers with ImGui's meaning; `enabled` false draws them greyed out and inert.
 bool button(const char* label, bool enabled = true, ImVec2 size = {0, 0});

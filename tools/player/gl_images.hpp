@@ -1,4 +1,4 @@
-// Images as OpenGL textures, through stb_image. Internal to waymark_ui.
+// Images as OpenGL textures, through stb_image. Internal to waymark-player.
 #pragma once
 
 #include "waymark/ui/view.hpp"

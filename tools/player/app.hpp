@@ -1,4 +1,4 @@
-// waymark/ui/app.hpp: the waymark-player program: a window, its event loop, the view.
+// tools/player/app.hpp: the waymark-player program: a window, its event loop, the view.
 //
 //     waymark-player                     the library: bundled courses, the courses folder
 //     waymark-player --courses DIR       also the courses in DIR (course folders, .wmpkg)
@@ -6,8 +6,9 @@
 //                                        with its diagnostics under the page
 //     waymark-player --ledger FILE       records into FILE instead of the default ledger
 //     waymark-player --screenshots DIR   visits every screen, saves DIR/NN-screen.png, exits
-// The loop is idle when nothing happens: it waits for events and draws a few frames after
-// each one (and once a second while an assessment clock or a preview is running).
+// The loop is idle when nothing happens: it waits for events, and after each one builds
+// frames until the layout has settled (waymark/ui/frame_pacer.hpp), shows that frame and
+// waits again (once a second too while an assessment clock or a preview is running).
 #pragma once
 
 namespace waymark::ui {

@@ -1,4 +1,4 @@
-#include "waymark/ui/app.hpp"
+#include "app.hpp"
 
 int main(int argc, char** argv) {
     return waymark::ui::run_player(argc, argv);

@@ -1,4 +1,4 @@
-#include "waymark/ui/app.hpp"
+#include "app.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -12,8 +12,11 @@
 #include <stb_image_write.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -28,6 +31,7 @@
 #include "waymark/player/ledger_journal.hpp"
 #include "waymark/player/player.hpp"
 #include "waymark/player/preview.hpp"
+#include "waymark/ui/frame_pacer.hpp"
 #include "waymark/ui/style.hpp"
 #include "waymark/ui/view.hpp"
 #include "waymark/ui/widgets.hpp"
@@ -220,7 +224,16 @@ class App {
     int run();
 
   private:
-    void frame();
+    // Builds the ImGui frame; returns its signature (waymark/ui/frame_pacer.hpp).
+    std::uint64_t build_frame();
+    // Draws the frame built last into the back buffer.
+    void render_frame();
+    void frame() {
+        build_frame();
+        render_frame();
+    }
+    // Draws until the layout has settled and leaves that frame in the back buffer.
+    void settled_frame();
     void rebuild_fonts();
     std::vector<player::LibraryCourse> load_library();
     void reload_preview();
@@ -287,7 +300,7 @@ void App::rebuild_fonts() {
     view_->fonts_rebuilt();
 }
 
-void App::frame() {
+std::uint64_t App::build_frame() {
     if (view_->fonts_outdated())
         rebuild_fonts();
     const double build_start = thread_cpu_us();
@@ -297,6 +310,21 @@ void App::frame() {
     view_->draw();
     ImGui::Render();
     last_build_us_ = thread_cpu_us() - build_start;
+    return frame_signature(*ImGui::GetDrawData());
+}
+
+void App::settled_frame() {
+    FramePacer pacer;
+    pacer.wake();
+    while (pacer.wants_frame()) {
+        glfwPollEvents();
+        if (pacer.drawn(build_frame(), false))
+            break;
+    }
+    render_frame();
+}
+
+void App::render_frame() {
     int w = 0, h = 0;
     glfwGetFramebufferSize(window_, &w, &h);
     glViewport(0, 0, w, h);
@@ -347,7 +375,9 @@ int App::run() {
         watch_ = std::make_unique<player::FolderWatch>(options_.preview);
     }
 
-    int frames_left = 3;
+    // After every event the pacer has frames built until the layout settles, and only
+    // settled frames (or those of an animation) are drawn and shown; then the loop waits.
+    FramePacer pacer;
     auto last_tick = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window_) && !quit_) {
         // The manager sign-in counts down its wait and enables its button when it ends.
@@ -357,7 +387,7 @@ int App::run() {
             (player_->screen() == player::Screen::manager_sign_in &&
              player_->manager_wait().count() > 0);
         const bool polling = clock_running || !options_.preview.empty();
-        if (frames_left > 0)
+        if (pacer.wants_frame())
             glfwPollEvents();
         else if (polling)
             glfwWaitEventsTimeout(0.5);
@@ -373,21 +403,18 @@ int App::run() {
         }
         if (event_arrived) {
             event_arrived = false;
-            frames_left = 3;
+            pacer.wake();
         }
         const auto now = std::chrono::steady_clock::now();
         if (polling && now - last_tick >= std::chrono::milliseconds(500)) {
             last_tick = now;
             if (!options_.preview.empty())
                 reload_preview();
-            frames_left = std::max(frames_left, 1);
+            pacer.wake();
         }
-        if (frames_left > 0) {
-            frame();
+        if (pacer.wants_frame() && pacer.drawn(build_frame(), view_->animating())) {
+            render_frame();
             glfwSwapBuffers(window_);
-            --frames_left;
-            if (view_->animating())
-                frames_left = std::max(frames_left, 1);
         }
     }
     return 0;
@@ -404,11 +431,9 @@ int App::first_page_benchmark() {
         std::fprintf(stderr, "waymark-player: course %s not found\n", options_.first_page.c_str());
         return 1;
     }
-    // Two frames: ImGui lays out windows on the first and draws them settled on the second.
-    for (int i = 0; i < 2; ++i) {
-        frame();
-        glfwSwapBuffers(window_);
-    }
+    // As the loop shows it: frames built until the layout settles, the settled one drawn.
+    settled_frame();
+    glfwSwapBuffers(window_);
     glFinish();
     return 0;
 }
@@ -527,12 +552,7 @@ int App::screenshot_tour() {
     int n = 0;
     bool failed = false;
     auto shot = [&](const std::string& name) {
-        for (int i = 0; i < 4; ++i) {  // let layout, fonts and textures settle
-            glfwPollEvents();
-            frame();
-            if (i < 3)
-                glfwSwapBuffers(window_);
-        }
+        settled_frame();  // what the learner would see: the settled layout
         int w = 0, h = 0;
         glfwGetFramebufferSize(window_, &w, &h);
         char file[64];
@@ -615,6 +635,30 @@ int App::screenshot_tour() {
     p.change_settings(s);
     p.go_to_page({0, 0});
     shot("dyslexia-font-150");
+    // Every theme at 100% and 200% text: the library, a page with a table, a page with
+    // knowledge checks, and the settings (issue 16: look at every screen this way).
+    for (auto theme : {player::Theme::light, player::Theme::dark, player::Theme::high_contrast})
+        for (int size : {100, 200}) {
+            s = {};
+            s.theme = theme;
+            s.text_size_percent = size;
+            p.change_settings(s);
+            std::string tag = player::to_string(theme);
+            std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) {
+                return c == ' ' ? '-' : static_cast<char>(std::tolower(c));
+            });
+            tag += "-" + std::to_string(size);
+            p.back_to_library();
+            shot(tag + "-library");
+            p.open_course(sample);
+            p.go_to_page({0, 0});
+            shot(tag + "-page-table");
+            p.go_to_page({1, 0});
+            shot(tag + "-page-checks");
+            p.open_settings();
+            shot(tag + "-settings");
+            p.close_settings();
+        }
     s = {};
     p.change_settings(s);
     p.back_to_library();

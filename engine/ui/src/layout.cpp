@@ -1,0 +1,88 @@
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "draw_context.hpp"
+#include "waymark/ui/widgets.hpp"
+
+namespace waymark::ui {
+
+float column_width(const DrawContext& ctx, float avail) {
+    const char* sample = "abcdefghijklmnopqrstuvwxyz";
+    const float per_char =
+        ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, sample).x / 26.f;
+    return std::min(avail, per_char * 72.f);
+}
+
+// Starts a centred column; returns its width.
+float centre(const DrawContext& ctx) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float w = column_width(ctx, avail);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) / 2);
+    return w;
+}
+
+void title(const DrawContext& ctx, const std::string& text) {
+    ImGui::PushFont(ctx.fonts.title);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+}
+
+void muted(const DrawContext& ctx, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.muted);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void notice(DrawContext& ctx, float width) {
+    if (ctx.player.notice().empty())
+        return;
+    draw_panel(
+        ctx, ctx.colours.important_bg, ctx.colours.important_border, width,
+        [&](float w) { draw_text(ctx, ctx.player.notice(), ctx.fonts.body, ctx.colours.text, w); },
+        true);
+}
+
+bool escape_pressed() {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+           !ImGui::GetIO().WantTextInput;
+}
+
+// `text` cut at a word to fit `width` in the current font, with an ellipsis.
+std::string fit(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width)
+        return text;
+    std::string cut = text;
+    while (!cut.empty() && ImGui::CalcTextSize((cut + "\xE2\x80\xA6").c_str()).x > width) {
+        const auto space = cut.find_last_of(' ');
+        cut.resize(space == std::string::npos ? cut.size() - 1 : space);
+    }
+    return cut + "\xE2\x80\xA6";
+}
+
+std::optional<std::size_t> course_index(const DrawContext& ctx) {
+    const auto* c = ctx.player.current_course();
+    if (!c)
+        return std::nullopt;
+    return static_cast<std::size_t>(c - ctx.player.library().data());
+}
+
+void manager_link(DrawContext& ctx) {
+    if (!ctx.player.has_manager_area())
+        return;
+    ImGui::Dummy(ImVec2(1, 16 * ctx.scale));
+    ImGui::Separator();
+    muted(ctx, "Managers: see who has completed their training.");
+    if (button("Manager area"))
+        ctx.player.open_manager();
+}
+
+}  // namespace waymark::ui

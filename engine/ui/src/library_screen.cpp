@@ -1,0 +1,82 @@
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "draw_context.hpp"
+#include "waymark/ui/widgets.hpp"
+
+namespace waymark::ui {
+
+void draw_library_screen(DrawContext& ctx) {
+    const float w = centre(ctx);
+    ImGui::BeginGroup();
+    title(ctx, "Your training");
+    muted(ctx, "Courses on this device. Pick one to start or carry on.");
+    ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
+    const auto& courses = ctx.player.library();
+    if (courses.empty())
+        draw_text(ctx,
+                  "No courses were found. Put course folders or .wmpkg packages in "
+                  "~/.local/share/waymark/courses, or start the player with --courses DIR.",
+                  ctx.fonts.body, ctx.colours.text, w);
+    for (std::size_t i = 0; i < courses.size(); ++i) {
+        const auto& c = courses[i];
+        ImGui::PushID(static_cast<int>(i));
+        draw_panel(ctx, ctx.colours.card, ctx.colours.card_border, w, [&](float iw) {
+            draw_text(ctx, c.title(), ctx.fonts.heading, ctx.colours.text, iw);
+            if (c.preview_only()) {
+                ImGui::PushFont(ctx.fonts.small);
+                ImGui::TextColored(
+                    ctx.colours.warning,
+                    "\xE2\x9A\xA0 Preview only: not signed by a publisher this device trusts. "
+                    "Completions here do not count.");
+                ImGui::PopFont();
+            }
+            if (c.course) {
+                if (!c.course->summary.empty())
+                    draw_text(ctx, c.course->summary, ctx.fonts.body, ctx.colours.text, iw);
+                const auto status = ctx.player.status_of(i);
+                char facts[160];
+                std::snprintf(facts, sizeof facts, "About %d minutes  \xC2\xB7  %zu modules",
+                              c.course->estimated_minutes > 0 ? c.course->estimated_minutes
+                                                              : c.course->reading_minutes(),
+                              c.course->modules.size());
+                draw_text(ctx, facts, ctx.fonts.small, ctx.colours.muted, iw);
+                const ImVec4 colour =
+                    status.kind == player::StatusKind::overdue     ? ctx.colours.danger
+                    : status.kind == player::StatusKind::due_soon  ? ctx.colours.warning
+                    : status.kind == player::StatusKind::completed ? ctx.colours.success
+                                                                   : ctx.colours.text;
+                draw_text(ctx, status.label(), ctx.fonts.bold, colour, iw);
+                if (c.playable()) {
+                    const char* verb = status.kind == player::StatusKind::not_started   ? "Start"
+                                       : status.kind == player::StatusKind::in_progress ? "Continue"
+                                                                                        : "Open";
+                    const std::string label = std::string(verb) + "##" + c.course->id;
+                    if (primary_button(label.c_str()))
+                        ctx.player.open_course(i);
+                }
+            }
+            if (!c.error.empty())
+                draw_text(ctx, c.error, ctx.fonts.body, ctx.colours.danger, iw);
+        });
+        ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
+        ImGui::PopID();
+    }
+    manager_link(ctx);
+    ImGui::EndGroup();
+    if (ctx.show_diagnostics && !courses.empty()) {
+        const auto& c = courses.front();
+        ImGui::BeginChild("diagnostics", ImVec2(0, 0), true);
+        ImGui::PushFont(ctx.fonts.mono);
+        diagnostic_lines(ctx, c.diagnostics);
+        ImGui::PopFont();
+        ImGui::EndChild();
+    }
+}
+
+}  // namespace waymark::ui
