@@ -19,4 +19,4 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "      or without one: xvfb-run -a tools/play.sh" >&2
   exit 2
 fi
-exec build/release/engine/ui/waymark-player "$@"
+exec build/release/tools/player/waymark-player "$@"
