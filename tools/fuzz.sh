@@ -5,10 +5,11 @@
 #   tools/fuzz.sh 600     ten minutes each, before calling a parser done
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/build_folder.sh
 seconds=${1:-30}
 [ "$seconds" -gt 0 ] || { echo "== fuzzing skipped"; exit 0; }
 
-cmake --preset fuzz >/dev/null
+configure_preset fuzz
 cmake --build --preset fuzz -j "$(nproc)" --target fuzz_targets
 
 export UBSAN_OPTIONS="suppressions=$PWD/tools/fuzz/ubsan.supp:print_stacktrace=1"

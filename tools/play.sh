@@ -9,9 +9,10 @@
 #                                                    where no completion counts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/build_folder.sh
 tools/bootstrap.sh
 
-cmake --preset release >/dev/null
+configure_preset release
 cmake --build --preset release -j "$(nproc)" --target waymark-player waymark
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

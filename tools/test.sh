@@ -7,6 +7,7 @@
 #   (tools/fuzz.sh 600) and their figures are in the closing notes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/build_folder.sh
 # Each phase says how long it took, so a slow change shows where (issue 19: under
 # 8 minutes on 2 cores is the aim).
 phase_start=$SECONDS
@@ -21,7 +22,7 @@ took "bootstrap and format"
 jobs=$(nproc)
 for preset in default asan; do
   echo "== $preset: configure, build, test"
-  cmake --preset "$preset" >/dev/null
+  configure_preset "$preset"
   cmake --build --preset "$preset" -j "$jobs"
   took "$preset build"
   ctest --preset "$preset"
