@@ -115,6 +115,17 @@ TEST_F(FileAttackTest, ACompletionRowWithAnEditedScoreIsNotEvidence) {
     EXPECT_FALSE(l.check_evidence()->ok());
 }
 
+TEST_F(FileAttackTest, ACompletionRowMovedToANegativeRowidAndEditedIsNotEvidence) {
+    auto l = open();
+    learner_with_completion(l);
+    ASSERT_TRUE(l.check_evidence()->ok());
+    ASSERT_EQ(sqlite3_cli(file_, "UPDATE completions SET rowid = -1, score = 1.0"), 0);
+    auto report = l.check_evidence();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_NE(problems(*report).find("completions table was edited"), std::string::npos)
+        << problems(*report);
+}
+
 TEST_F(FileAttackTest, AnEditedCompletionInAReadOnlyCopyIsNotEvidence) {
     {
         auto l = open();

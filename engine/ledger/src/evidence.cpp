@@ -95,8 +95,10 @@ Result<void> check_chain_since(Database& db, std::int64_t from,
 }
 
 // Rows of a table by rowid, [first, last]: a share of the rows for one thread.
+// The whole range, negative rowids included: a row moved to rowid -1 with sqlite3 must
+// still be checked.
 struct RowRange {
-    std::int64_t first = 0;
+    std::int64_t first = INT64_MIN;
     std::int64_t last = INT64_MAX;
 };
 
@@ -317,7 +319,8 @@ Result<VerifyReport> Ledger::check_evidence() {
             return split.error();
         VerifyReport rows_report;
         auto rows = std::async(std::launch::async, [&] {
-            return check_rows_on_second_connection(st.path, RowRange{0, *split}, rows_report);
+            return check_rows_on_second_connection(st.path, RowRange{INT64_MIN, *split},
+                                                   rows_report);
         });
         auto chain = check_chain_and_signed_state(st, report, last);
         if (chain)
