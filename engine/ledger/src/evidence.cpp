@@ -284,14 +284,6 @@ Result<void> check_rows_on_second_connection(const std::filesystem::path& file,
     return r;
 }
 
-void add_problems(VerifyReport& into, const VerifyReport& from) {
-    for (const auto& problem : from.problems)
-        add_problem(into, problem);
-    if (from.first_bad_position &&
-        (!into.first_bad_position || *from.first_bad_position < *into.first_bad_position))
-        into.first_bad_position = from.first_bad_position;
-}
-
 }  // namespace
 
 Result<VerifyReport> Ledger::check_evidence() {
@@ -330,7 +322,7 @@ Result<VerifyReport> Ledger::check_evidence() {
             return chain;
         if (!checked_rows)
             return checked_rows;
-        add_problems(report, rows_report);
+        add_problems(report, std::move(rows_report));
         return {};
     };
     Result<void> r = body();

@@ -22,6 +22,9 @@ struct PinnedKey {
 // `position` when it names an event before it.
 void add_problem(VerifyReport& report, std::string problem,
                  std::optional<std::int64_t> position = {});
+// Every problem `from` found, and its first bad position when it is the earlier: what a
+// check run on a second connection adds to the report of the first.
+void add_problems(VerifyReport& into, VerifyReport from);
 
 // Runs every check on `db` (SQLite's quick_check, each device chain, signed heads and
 // checkpoints and, with check_projections, the projections against a rebuild) inside one

@@ -26,6 +26,14 @@ void add_problem(VerifyReport& report, std::string problem, std::optional<std::i
         report.problems.push_back(std::move(problem));
 }
 
+void add_problems(VerifyReport& into, VerifyReport from) {
+    for (std::string& problem : from.problems)
+        add_problem(into, std::move(problem));
+    if (from.first_bad_position &&
+        (!into.first_bad_position || *from.first_bad_position < *into.first_bad_position))
+        into.first_bad_position = from.first_bad_position;
+}
+
 Sha256Digest hash_of_row(const Statement& s, const Sha256Digest& prev, std::string& bytes) {
     canonical_event_bytes(
         EventFields{s.column_view(1), s.column_view(2), s.column_int(3), s.column_view(4),
@@ -193,8 +201,7 @@ Result<void> check_heads(Database& db, const std::optional<PinnedKey>& pinned,
     if (!found)
         return found.error();
     const auto& keys = *found;
-    for (std::string& p : key_problems.problems)
-        add_problem(report, std::move(p));
+    add_problems(report, std::move(key_problems));
     if (pinned) {
         const auto it = keys.find(pinned->device_id);
         if (it == keys.end() || it->second != pinned->key)
@@ -453,11 +460,7 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
             if (!other)
                 return other.error();
             if (*other) {
-                for (std::string& problem : (*other)->problems)
-                    add_problem(report, std::move(problem));
-                if (const auto bad = (*other)->first_bad_position;
-                    bad && (!report.first_bad_position || *bad < *report.first_bad_position))
-                    report.first_bad_position = bad;
+                add_problems(report, std::move(**other));
                 return {};
             }
             // The other connection could not be opened: both checks run here instead.
