@@ -87,6 +87,12 @@ inline player::LibraryCourse sample_course() {
     return packed;
 }
 
+// The bundled Prevent duty course, packed and signed: long titles and a pinned contact.
+inline player::LibraryCourse prevent_course() {
+    static const player::LibraryCourse packed = packed_course(course_folder("prevent-duty"));
+    return packed;
+}
+
 // The sample course's source folder, as an author previews it: never trusted.
 inline player::LibraryCourse sample_folder() {
     return player::load_course_folder(course_folder("waymark-sample"));

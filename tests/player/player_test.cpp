@@ -153,6 +153,43 @@ TEST(Player, GivesKnowledgeCheckFeedbackAndRecordsTheTry) {
     EXPECT_EQ(j.practice(t.p().learner()->id).size(), 1u);
 }
 
+TEST(Player, OffersNoSecondTryAfterACorrectAnswer) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    const auto& q = *t.p().reader()->course().find_knowledge_check("sample-match-types");
+    auto* state = t.p().reader()->check(q.id);
+    state->draft = test::right_answer(q, state->shown);
+    t.p().check_answer(q.id);
+    EXPECT_FALSE(state->may_try_again());
+    t.p().try_check_again(q.id);
+    EXPECT_TRUE(state->feedback.has_value()) << "the correct answer's feedback stays";
+}
+
+TEST(Player, OffersASecondTryAfterAWrongAnswer) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    // A check with one right choice, so a wrong answer is wrong (matching stays right).
+    const content::Question* choice = nullptr;
+    for (const auto& kc : t.p().reader()->course().knowledge_checks)
+        if (!choice && (kc.type == content::QuestionType::single_choice ||
+                        kc.type == content::QuestionType::true_false ||
+                        kc.type == content::QuestionType::multiple_response))
+            choice = &kc;
+    ASSERT_NE(choice, nullptr);
+    const auto& q = *choice;
+    auto* state = t.p().reader()->check(q.id);
+    ASSERT_NE(state, nullptr);
+    state->draft = test::wrong_answer(q, state->shown);
+    t.p().check_answer(q.id);
+    EXPECT_TRUE(state->may_try_again());
+    t.p().try_check_again(q.id);
+    EXPECT_FALSE(state->feedback.has_value());
+}
+
 TEST(Player, ExplainsAnIncompleteKnowledgeCheckInsteadOfMarkingIt) {
     MemoryJournal j;
     test::Journey t(j);

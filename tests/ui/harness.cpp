@@ -35,7 +35,8 @@ Harness::Harness(player::Player& player, ImVec2 display)
     hooks.quit = [this] { quit_requested = true; };
     view_ = std::make_unique<ui::PlayerView>(player_, images_, hooks);
     view_->set_fonts(ui::build_fonts(*io.Fonts, player_.settings(), 1));
-    ui::apply_style(player_.settings().theme, 1);
+    // Spacing follows the text size, as in the real window.
+    ui::apply_style(player_.settings().theme, ui::body_size(player_.settings(), 1) / 18.f);
     view_->fonts_rebuilt();
     io.MousePos = ImVec2(1, 1);
     frame();

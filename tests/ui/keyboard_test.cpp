@@ -156,6 +156,61 @@ TEST(KeyboardOnly, CheckingAnAnswerDoesNotTrapTheFocus) {
     EXPECT_EQ(t.p().screen(), Screen::course);
 }
 
+TEST(KeyboardOnly, OpeningACourseFromTheKeyboardPutsTheFocusOnThePageHeading) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    test::Harness h(t.p());
+    // Tab passes the top bar on its way to the course, as a learner's would.
+    ASSERT_TRUE(h.tab_to("Sign out##top"));
+    ASSERT_TRUE(h.tab_to("Start##waymark-sample"));
+    h.press(ImGuiKey_Enter);
+    ASSERT_EQ(t.p().screen(), Screen::course);
+    const auto* focused = ui::focused_widget();
+    ASSERT_NE(focused, nullptr) << "nothing has the focus";
+    EXPECT_EQ(focused->label, t.p().reader()->page().title);
+}
+
+TEST(KeyboardOnly, EnterRightAfterOpeningACourseDoesNotSignTheLearnerOut) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    test::Harness h(t.p());
+    ASSERT_TRUE(h.tab_to("Sign out##top"));
+    ASSERT_TRUE(h.tab_to("Start##waymark-sample"));
+    h.press(ImGuiKey_Enter);
+    h.press(ImGuiKey_Enter);
+    EXPECT_EQ(t.p().screen(), Screen::course);
+    EXPECT_NE(t.p().learner(), nullptr);
+}
+
+TEST(KeyboardOnly, TabFromANewlyOpenedPageGoesToThePagesFirstControl) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    test::Harness h(t.p());
+    ASSERT_TRUE(h.tab_to("Start##waymark-sample"));
+    h.press(ImGuiKey_Enter);
+    ASSERT_EQ(t.p().screen(), Screen::course);
+    h.press(ImGuiKey_Tab);
+    EXPECT_EQ(h.focused(), "link to a web page##link0");
+}
+
+TEST(KeyboardOnly, EveryScreenOpensWithTheFocusOnItsHeading) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    test::Harness h(t.p());
+    ASSERT_TRUE(h.tab_to("Settings##top"));
+    h.press(ImGuiKey_Enter);
+    ASSERT_EQ(t.p().screen(), Screen::settings);
+    EXPECT_EQ(h.focused(), "Settings##heading");
+    ASSERT_TRUE(h.tab_to("Done"));
+    h.press(ImGuiKey_Enter);
+    ASSERT_EQ(t.p().screen(), Screen::library);
+    EXPECT_EQ(h.focused(), "Your training##heading");
+}
+
 TEST(KeyboardOnly, EscapeOnAPageDoesNotLeaveTheCourse) {
     MemoryJournal journal;
     test::Journey t(journal);
@@ -193,9 +248,10 @@ TEST(KeyboardOnly, SkipToPageMovesTheFocusPastTheContents) {
     ASSERT_TRUE(h.tab_to("Skip to page")) << h.labels();
     h.press(ImGuiKey_Enter);
     h.frames(2);
-    const auto* focused = ui::focused_widget();
-    ASSERT_NE(focused, nullptr);
-    EXPECT_EQ(focused->label, "link to a web page");
+    // The focus lands on the page's heading, past the contents; Tab goes on into the page.
+    EXPECT_EQ(h.focused(), t.p().reader()->page().title + "##heading");
+    h.press(ImGuiKey_Tab);
+    EXPECT_EQ(h.focused(), "link to a web page##link0");
 }
 
 TEST(KeyboardOnly, ANewLearnerTakesTheWholeCourseWithTheKeyboardAlone) {

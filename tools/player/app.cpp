@@ -21,9 +21,12 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gl_images.hpp"
@@ -31,7 +34,9 @@
 #include "waymark/player/ledger_journal.hpp"
 #include "waymark/player/player.hpp"
 #include "waymark/player/preview.hpp"
+#include "waymark/player/window_placement.hpp"
 #include "waymark/ui/frame_pacer.hpp"
+#include "waymark/ui/key_queue.hpp"
 #include "waymark/ui/style.hpp"
 #include "waymark/ui/view.hpp"
 #include "waymark/ui/widgets.hpp"
@@ -59,8 +64,19 @@ void on_button(GLFWwindow*, int, int, int) {
 void on_scroll(GLFWwindow*, double, double) {
     note_event();
 }
-void on_key(GLFWwindow*, int, int, int, int) {
+// Keys reach ImGui through a queue, one frame at a time (waymark/ui/key_queue.hpp), so a
+// key pressed and released between two frames still acts.
+KeyQueue key_queue;
+
+void on_key(GLFWwindow*, int key, int scancode, int action, int mods) {
+    key_queue.push({key, scancode, action != GLFW_RELEASE, mods});
     note_event();
+}
+
+void feed_keys(GLFWwindow* window) {
+    for (const auto& e : key_queue.take_frame())
+        ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.press ? GLFW_PRESS : GLFW_RELEASE,
+                                   e.mods);
 }
 void on_char(GLFWwindow*, unsigned int) {
     note_event();
@@ -93,6 +109,73 @@ fs::path config_home() {
     if (const char* h = std::getenv("HOME"); h && *h)
         return fs::path(h) / ".config";
     return {};
+}
+
+// Where the window's size and position are kept between runs: $XDG_STATE_HOME/waymark/
+// window, else ~/.local/state/waymark/window (state of this device, not training data).
+fs::path window_memory_file() {
+    if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x)
+        return fs::path(x) / "waymark/window";
+    if (const char* h = std::getenv("HOME"); h && *h)
+        return fs::path(h) / ".local/state/waymark/window";
+    return {};
+}
+
+std::optional<player::ScreenRect> read_window_memory() {
+    const fs::path file = window_memory_file();
+    std::ifstream in(file, std::ios::binary);
+    if (file.empty() || !in)
+        return std::nullopt;
+    char text[128];
+    in.read(text, sizeof text);
+    return player::parse_window_memory(
+        std::string_view(text, static_cast<std::size_t>(in.gcount())));
+}
+
+// Remembers where the window is, unless it is minimised; a failure only loses the memory.
+void remember_window(GLFWwindow* window) {
+    if (glfwGetWindowAttrib(window, GLFW_ICONIFIED))
+        return;
+    player::ScreenRect r;
+    glfwGetWindowPos(window, &r.x, &r.y);
+    glfwGetWindowSize(window, &r.width, &r.height);
+    const fs::path file = window_memory_file();
+    if (file.empty())
+        return;
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << player::format_window_memory(r);
+}
+
+// Sizes and places the (still hidden) window as player::place_window decides: inside a
+// monitor's work area, where it was last time if that is still on a monitor.
+void place(GLFWwindow* window, bool use_memory) {
+    player::WindowRequest request;
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);  // the primary first
+    for (int i = 0; i < count; ++i) {
+        player::ScreenRect area;
+        glfwGetMonitorWorkarea(monitors[i], &area.x, &area.y, &area.width, &area.height);
+        request.work_areas.push_back(area);
+    }
+    float sx = 1, sy = 1;
+    if (count > 0)
+        glfwGetMonitorContentScale(monitors[0], &sx, &sy);
+    const float scale = std::max(1.f, std::max(sx, sy));
+    auto scaled = [scale](int size) { return static_cast<int>(static_cast<float>(size) * scale); };
+    request.preferred_width = scaled(1280);
+    request.preferred_height = scaled(860);
+    request.minimum_width = scaled(760);
+    request.minimum_height = scaled(540);
+    auto& f = request.frame;
+    glfwGetWindowFrameSize(window, &f.left, &f.top, &f.right, &f.bottom);
+    if (use_memory)
+        request.remembered = read_window_memory();
+    const auto placed = player::place_window(request);
+    glfwSetWindowSizeLimits(window, placed.minimum_width, placed.minimum_height, GLFW_DONT_CARE,
+                            GLFW_DONT_CARE);
+    glfwSetWindowSize(window, placed.content.width, placed.content.height);
+    glfwSetWindowPos(window, placed.content.x, placed.content.y);
 }
 
 // The bundled courses: signed packages in courses/, their publisher's key in
@@ -304,6 +387,7 @@ std::uint64_t App::build_frame() {
     if (view_->fonts_outdated())
         rebuild_fonts();
     const double build_start = thread_cpu_us();
+    feed_keys(window_);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -387,7 +471,7 @@ int App::run() {
             (player_->screen() == player::Screen::manager_sign_in &&
              player_->manager_wait().count() > 0);
         const bool polling = clock_running || !options_.preview.empty();
-        if (pacer.wants_frame())
+        if (pacer.wants_frame() || !key_queue.empty())
             glfwPollEvents();
         else if (polling)
             glfwWaitEventsTimeout(0.5);
@@ -401,7 +485,7 @@ int App::run() {
             scale_ = std::max(1.f, std::max(sx, sy));
             rebuild_fonts();
         }
-        if (event_arrived) {
+        if (event_arrived || !key_queue.empty()) {
             event_arrived = false;
             pacer.wake();
         }
@@ -709,20 +793,25 @@ int run_player(int argc, char** argv) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    // Hidden until it is sized and placed, so it never shows at a size that does not fit.
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     GLFWwindow* window = glfwCreateWindow(1280, 860, "Waymark", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "waymark-player: OpenGL 3.0 is not available on this display.\n");
         glfwTerminate();
         return 1;
     }
-    glfwSetWindowSizeLimits(window, 760, 540, GLFW_DONT_CARE, GLFW_DONT_CARE);
+    // The tour and the benchmarks are the same on every run: no memory is used or kept.
+    const bool remembers =
+        options.screenshots.empty() && options.first_page.empty() && options.frame_cost.empty();
+    place(window, remembers);
+    glfwShowWindow(window);
     glfwMakeContextCurrent(window);
     keep_graphics_driver_loaded();
     glfwSwapInterval(1);
     glfwSetCursorPosCallback(window, on_cursor);
     glfwSetMouseButtonCallback(window, on_button);
     glfwSetScrollCallback(window, on_scroll);
-    glfwSetKeyCallback(window, on_key);
     glfwSetCharCallback(window, on_char);
     glfwSetWindowSizeCallback(window, on_size);
     glfwSetWindowFocusCallback(window, on_focus);
@@ -734,6 +823,8 @@ int run_player(int argc, char** argv) {
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    // Keys go through our queue (feed_keys) instead of straight to ImGui.
+    glfwSetKeyCallback(window, on_key);
     ImGui_ImplOpenGL3_Init("#version 130");
 
     int status = 0;
@@ -741,6 +832,8 @@ int run_player(int argc, char** argv) {
         App app(window, options);
         status = app.run();
     }  // textures are released while the GL context still exists
+    if (remembers)
+        remember_window(window);
 
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -305,7 +305,7 @@ void Player::check_answer(const std::string& question_id) {
 void Player::try_check_again(const std::string& question_id) {
     if (!reader_)
         return;
-    if (CheckState* state = reader_->check(question_id)) {
+    if (CheckState* state = reader_->check(question_id); state && state->may_try_again()) {
         state->feedback.reset();
         state->reflected = false;
     }

@@ -143,6 +143,7 @@ void draw_assessment_screen(DrawContext& ctx) {
         ImGui::PopFont();
         const auto& q = s->question();
         draw_text(ctx, stem_text(q), ctx.fonts.heading, ctx.colours.text, w);
+        heading_anchor(ctx, stem_text(q));
         ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
         notice(ctx, w);
         draw_answer(ctx, q, s->shown_at(s->index()), s->draft(), "q" + std::to_string(s->index()),

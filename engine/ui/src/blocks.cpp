@@ -238,7 +238,7 @@ void draw_check(DrawContext& ctx, const Block& b, float width) {
         draw_answer(ctx, *q, state->shown, state->draft, "check-" + q->id, !answered, w);
         if (state->feedback) {
             draw_feedback(ctx, *state->feedback, w);
-            if (button(("Try again##" + q->id).c_str()))
+            if (state->may_try_again() && button(("Try again##" + q->id).c_str()))
                 ctx.player.try_check_again(q->id);
         } else if (state->reflected) {
             draw_text(ctx, "Thank you: your reflection is for you and is not marked.",

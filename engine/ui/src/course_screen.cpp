@@ -110,19 +110,83 @@ void toc(DrawContext& ctx, player::CourseReader& r) {
     }
 }
 
+float widest_word(ImFont* font, const std::string& text) {
+    float widest = 0;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        widest = std::max(
+            widest,
+            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data() + at, text.data() + end).x);
+        at = end + 1;
+    }
+    return widest;
+}
+
+// The narrowest the contents pane may be: its longest word fits beside the tick gutter,
+// so no title is ever split inside a word ("mandator / y").
+float contents_min_width(const DrawContext& ctx, const course::Course& course) {
+    float widest = 0;
+    for (const auto& m : course.modules) {
+        widest = std::max(widest, widest_word(ctx.fonts.bold, m.title));
+        for (const auto& pg : m.pages)
+            widest = std::max(widest, widest_word(ctx.fonts.body, pg.title) +
+                                          ImGui::CalcTextSize("\xE2\x9C\x93  ").x);
+    }
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return widest + st.WindowPadding.x * 2 + st.ScrollbarSize + st.ItemSpacing.x * 2;
+}
+
+// The footer: Back, the contents switch, where you are, Next. Where you are goes on a
+// line of its own when the row would not hold it beside the buttons (large text, the
+// long "Continue to the assessment"), so nothing overlaps.
+struct Footer {
+    std::string where, next, contents;
+    float where_w = 0, next_w = 0;
+    bool one_row = true;
+    float height = 0;
+};
+
+Footer footer_layout(const DrawContext& ctx, const player::CourseReader& r, bool contents_shown) {
+    Footer f;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    f.where = r.progress_label();
+    f.next = ctx.player.next_label() + "##page";
+    f.contents = contents_shown ? "Hide contents##page" : "Show contents##page";
+    f.where_w = ImGui::CalcTextSize(f.where.c_str()).x;
+    auto width = [&](const std::string& label) {
+        return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + st.FramePadding.x * 2;
+    };
+    f.next_w = width(f.next);
+    const float row =
+        width("Back") + width(f.contents) + f.where_w + f.next_w + st.ItemSpacing.x * 8;
+    f.one_row = row <= ImGui::GetContentRegionAvail().x;
+    f.height = ImGui::GetFrameHeightWithSpacing() * (f.one_row ? 1 : 2) + 20 * ctx.scale;
+    return f;
+}
+
 }  // namespace
 
 void draw_course_screen(DrawContext& ctx) {
     auto* r = ctx.player.reader();
     if (!r)
         return;
-    const float footer = ImGui::GetFrameHeightWithSpacing() + 20 * ctx.scale;
-    const float sidebar = std::min(320 * ctx.scale, ImGui::GetContentRegionAvail().x * 0.3f);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    // The contents pane is as wide as its longest word needs; it starts hidden when the
+    // page would then be narrower than 40 characters, and the learner can show or hide it.
+    const float sidebar =
+        std::max(contents_min_width(ctx, r->course()), std::min(320 * ctx.scale, avail * 0.3f));
+    const bool roomy = avail - sidebar >= column_width(ctx, avail) * 40 / 72;
+    const bool contents_shown = ctx.memory->contents_shown.value_or(roomy);
+    const Footer foot = footer_layout(ctx, *r, contents_shown);
+    const float footer = foot.height;
     const float diagnostics_h = ctx.show_diagnostics ? 160 * ctx.scale : 0;
-    ImGui::BeginChild("toc", ImVec2(sidebar, -footer - diagnostics_h), true);
-    toc(ctx, *r);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    if (contents_shown) {
+        ImGui::BeginChild("toc", ImVec2(std::min(sidebar, avail), -footer - diagnostics_h), true);
+        toc(ctx, *r);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
     // A new page opens at its top on the very frame it is first drawn: a scroll set
     // inside the window would only apply on the next one.
     if (ctx.memory->page != r->position()) {
@@ -143,6 +207,7 @@ void draw_course_screen(DrawContext& ctx) {
     ImGui::TextColored(ctx.colours.muted, "%s", r->module().title.c_str());
     ImGui::PopFont();
     draw_text(ctx, r->page().title, ctx.fonts.title, ctx.colours.text, w);
+    heading_anchor(ctx, r->page().title);
     ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
     notice(ctx, w);
     draw_blocks(ctx, r->page().blocks, r->module(), w);
@@ -161,7 +226,8 @@ void draw_course_screen(DrawContext& ctx) {
     ImGui::EndGroup();
     ImGui::EndChild();
     if (ctx.memory->skip_to_page) {
-        // "Skip to page": the focus goes to the page's first control, past the contents.
+        // "Skip to page": the focus goes to the page's heading, past the contents, and
+        // Tab goes on from there to the page's first control.
         ctx.memory->skip_to_page = false;
         const auto& drawn = widgets_drawn();
         bool moved = false;
@@ -173,24 +239,33 @@ void draw_course_screen(DrawContext& ctx) {
     }
     if (ctx.show_diagnostics)
         diagnostics(ctx);
-    // Footer: Back, where you are, Next.
     ImGui::Separator();
     ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
+    auto where_you_are = [&] {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(ctx.colours.muted, "%s", foot.where.c_str());
+        note_item((foot.where + "##progress").c_str());
+    };
+    if (!foot.one_row) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, (avail - foot.where_w) / 2));
+        where_you_are();
+    }
     if (button("Back##page", r->can_go_back()))
         ctx.player.previous_page();
     ImGui::SameLine();
-    const std::string where = r->progress_label();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float where_w = ImGui::CalcTextSize(where.c_str()).x;
-    const std::string next = ctx.player.next_label() + "##page";
-    const float next_w =
-        ImGui::CalcTextSize(next.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - where_w) / 2 -
-                         ImGui::GetStyle().ItemSpacing.x * 4);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(ctx.colours.muted, "%s", where.c_str());
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - next_w);
-    if (primary_button(next.c_str(), ctx.player.can_go_next()))
+    if (button(foot.contents.c_str()))
+        ctx.memory->contents_shown = !contents_shown;
+    if (foot.one_row) {
+        ImGui::SameLine();
+        // Centred, unless that would run it into Next.
+        const float next_x = ImGui::GetWindowContentRegionMax().x - foot.next_w;
+        const float latest = next_x - ImGui::GetStyle().ItemSpacing.x * 2 - foot.where_w;
+        ImGui::SetCursorPosX(
+            std::max(ImGui::GetCursorPosX(), std::min((avail - foot.where_w) / 2, latest)));
+        where_you_are();
+    }
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - foot.next_w);
+    if (primary_button(foot.next.c_str(), ctx.player.can_go_next()))
         ctx.player.next_page();
     if (!ImGui::GetIO().WantTextInput) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false) &&

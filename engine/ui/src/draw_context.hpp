@@ -31,8 +31,10 @@ struct ViewMemory {
     std::optional<player::SittingStage> stage;
     float scroll_target = 0;
     bool scrolling = false;
-    bool animating = false;     // this frame animates: keep drawing
-    bool skip_to_page = false;  // "Skip to page" was pressed: focus the page's first control
+    bool animating = false;              // this frame animates: keep drawing
+    bool skip_to_page = false;           // "Skip to page" was pressed: focus the page's heading
+    std::optional<bool> contents_shown;  // the learner showed or hid the contents pane
+    bool focus_heading = false;  // a screen just opened: its heading takes the keyboard focus
 };
 
 struct DrawContext {
@@ -70,8 +72,11 @@ void draw_manager_screen(DrawContext& ctx);           // manager_screen.cpp
 float column_width(const DrawContext& ctx, float avail);
 // Starts a centred column; returns its width.
 float centre(const DrawContext& ctx);
-// A screen's title, wrapped to the space left.
+// A screen's title, wrapped to the space left; where the focus lands when it opens.
 void title(const DrawContext& ctx, const std::string& text);
+// Makes the item just drawn, the heading `text`, the place the keyboard focus lands when
+// its screen opens (widgets.hpp, focus_anchor).
+void heading_anchor(const DrawContext& ctx, const std::string& text);
 // Secondary text in the muted colour, wrapped.
 void muted(const DrawContext& ctx, const std::string& text);
 // The player's notice (what just went wrong), in a panel; nothing when there is none.

@@ -32,6 +32,12 @@ void title(const DrawContext& ctx, const std::string& text) {
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+    heading_anchor(ctx, text);
+}
+
+void heading_anchor(const DrawContext& ctx, const std::string& text) {
+    focus_anchor((text + "##heading").c_str(), ctx.memory->focus_heading);
+    ctx.memory->focus_heading = false;
 }
 
 void muted(const DrawContext& ctx, const std::string& text) {

@@ -84,19 +84,25 @@ void draw_matching(DrawContext& ctx, const content::Question& q,
     const float left = width * 0.5f;
     for (std::size_t p = 0; p < shown.prompts.size() && p < d.matched.size(); ++p) {
         ImGui::PushID(static_cast<int>(p));
-        const float y = ImGui::GetCursorPosY();
-        ImGui::SetCursorPosY(y + ImGui::GetStyle().FramePadding.y * 0.5f);
-        draw_text(ctx, q.pairs[shown.prompts[p]].prompt, ctx.fonts.body, ctx.colours.text,
-                  left - 12 * ctx.scale);
-        const float after = ImGui::GetCursorPosY();
-        ImGui::SetCursorPosY(y);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
-        ImGui::SetNextItemWidth(width - left);
         const int chosen = d.matched[p];
         const std::string preview =
             chosen >= 0 && static_cast<std::size_t>(chosen) < shown.answers.size()
                 ? q.pairs[shown.answers[chosen]].answer
                 : "Choose a match\xE2\x80\xA6";
+        // The choice sits beside its prompt, or under it at full width when the chosen
+        // match would be cut off in half the column.
+        const float arrow = ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+        const bool beside = ImGui::CalcTextSize(preview.c_str()).x + arrow <= width - left;
+        const float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y + ImGui::GetStyle().FramePadding.y * 0.5f);
+        draw_text(ctx, q.pairs[shown.prompts[p]].prompt, ctx.fonts.body, ctx.colours.text,
+                  beside ? left - 12 * ctx.scale : width);
+        const float after = ImGui::GetCursorPosY();
+        if (beside) {
+            ImGui::SetCursorPosY(y);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
+        }
+        ImGui::SetNextItemWidth(beside ? width - left : width);
         const std::string combo = "##match-" + id + "-" + std::to_string(p);
         ImGui::BeginDisabled(!enabled);
         const bool open = ImGui::BeginCombo(combo.c_str(), preview.c_str());

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "draw_context.hpp"
+#include "waymark/player/score_text.hpp"
 #include "waymark/ui/widgets.hpp"
 
 namespace waymark::ui {
@@ -41,11 +42,8 @@ void draw_result_screen(DrawContext& ctx) {
     const float w = centre(ctx);
     ImGui::BeginGroup();
     title(ctx, res->passed ? "You passed" : "Not passed this time");
-    char score[160];
-    std::snprintf(score, sizeof score, "You scored %.0f%% (%.1f of %.0f). The pass mark is %.0f%%.",
-                  res->scaled * 100, res->raw, res->max, res->pass_mark);
-    draw_text(ctx, score, ctx.fonts.heading, res->passed ? ctx.colours.success : ctx.colours.danger,
-              w);
+    draw_text(ctx, player::score_sentence(*res), ctx.fonts.heading,
+              res->passed ? ctx.colours.success : ctx.colours.danger, w);
     if (ctx.player.completed() && ctx.player.current_course() &&
         ctx.player.current_course()->course) {
         const auto status = ctx.player.status_of(*course_index(ctx));

@@ -3,6 +3,7 @@
 
 #include "draw_context.hpp"
 #include "waymark/ui/widgets.hpp"
+#include "waymark/ui/wrap.hpp"
 
 namespace waymark::ui {
 namespace {
@@ -65,19 +66,36 @@ void draw_inlines(DrawContext& ctx, const content::Inlines& spans, ImFont* base,
         std::size_t span;
     };
     std::vector<LinkBox> links;
+    // Measure every word in its font, then break lines where wrap_words says: a word
+    // glued to the next (a link and its full stop) never leaves punctuation to start a line.
+    std::vector<WrapWord> measured(words.size());
+    for (std::size_t wi = 0; wi < words.size(); ++wi) {
+        const auto& w = words[wi];
+        ImFont* font = font_for(ctx, spans[w.span], base);
+        const char* begin = w.text.c_str();
+        const char* end = begin + w.text.size();
+        const char* ink_end = end;
+        while (ink_end > begin && ink_end[-1] == ' ')
+            --ink_end;
+        measured[wi].ink = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, ink_end).x;
+        measured[wi].advance = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, end).x;
+        measured[wi].glued_to_next = wi + 1 < words.size() && ink_end == end;
+    }
+    const auto starts = wrap_words(measured, width);
+    std::size_t next_line = 1;
     for (std::size_t wi = 0; wi < words.size(); ++wi) {
         const auto& w = words[wi];
         const content::Span& s = spans[w.span];
         ImFont* font = font_for(ctx, s, base);
         const float size = font->FontSize;
         const char* begin = w.text.c_str();
-        const char* end = begin + w.text.size();
-        const char* ink_end = end;
+        const char* ink_end = begin + w.text.size();
         while (ink_end > begin && ink_end[-1] == ' ')
             --ink_end;
-        const float ink = font->CalcTextSizeA(size, FLT_MAX, 0, begin, ink_end).x;
-        const float advance = font->CalcTextSizeA(size, FLT_MAX, 0, begin, end).x;
-        if (x > 0 && x + ink > width) {
+        const float ink = measured[wi].ink;
+        const float advance = measured[wi].advance;
+        if (next_line < starts.size() && starts[next_line] == wi) {
+            ++next_line;
             x = 0;
             y += line_height;
         }
@@ -92,15 +110,10 @@ void draw_inlines(DrawContext& ctx, const content::Inlines& spans, ImFont* base,
         dl->AddText(font, size, pos, ImGui::GetColorU32(c), begin, ink_end);
         // Underlines and strike-throughs run on under the space to the next word of the
         // same span, unless that word starts a new line.
-        float line_end = ink;
-        if (wi + 1 < words.size() && words[wi + 1].span == w.span) {
-            const auto& nw = words[wi + 1].text;
-            const float next_ink = font->CalcTextSizeA(size, FLT_MAX, 0, nw.c_str(),
-                                                       nw.c_str() + nw.find_last_not_of(' ') + 1)
-                                       .x;
-            if (x + advance + next_ink <= width)
-                line_end = advance;
-        }
+        const bool next_starts_line = next_line < starts.size() && starts[next_line] == wi + 1;
+        const float line_end =
+            wi + 1 < words.size() && words[wi + 1].span == w.span && !next_starts_line ? advance
+                                                                                       : ink;
         if (!s.link.empty() || s.strikethrough) {
             const float ly = s.strikethrough ? pos.y + size * 0.55f : pos.y + size + 1;
             dl->AddLine(ImVec2(pos.x, ly), ImVec2(pos.x + line_end, ly), ImGui::GetColorU32(c),

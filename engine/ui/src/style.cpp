@@ -1,10 +1,24 @@
 #include "waymark/ui/style.hpp"
 
+// stb_truetype from ImGui's headers, only to measure a font's x-height; ImGui's own
+// copy is compiled static inside libimgui.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#define STB_TRUETYPE_IMPLEMENTATION
+#define STBTT_STATIC
+#include <imstb_truetype.h>
+#pragma GCC diagnostic pop
+
 #include <algorithm>
 #include <cmath>
-#include <utility>
-
+#include <cstdio>
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 namespace waymark::ui {
 namespace {
@@ -38,6 +52,50 @@ float body_size(const player::Settings& s, float scale) {
     return 18.f * scale * static_cast<float>(player::clamp_text_size(s.text_size_percent)) / 100.f;
 }
 
+float x_height_ratio(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return 0;
+    std::vector<unsigned char> data;
+    unsigned char chunk[65536];
+    for (std::size_t n;
+         (n = std::fread(chunk, 1, sizeof chunk, f)) > 0 && data.size() < (64u << 20);)
+        data.insert(data.end(), chunk, chunk + n);
+    std::fclose(f);
+    // stb_truetype trusts the file's table directory; the fonts are the system's, but a
+    // damaged file must not make it read past the end: every table must lie inside.
+    auto u32 = [&](std::size_t at) {
+        return static_cast<std::size_t>(data[at]) << 24 |
+               static_cast<std::size_t>(data[at + 1]) << 16 |
+               static_cast<std::size_t>(data[at + 2]) << 8 | data[at + 3];
+    };
+    if (data.size() < 12)
+        return 0;
+    const std::size_t tables = static_cast<std::size_t>(data[4]) << 8 | data[5];
+    if (12 + tables * 16 > data.size())
+        return 0;
+    for (std::size_t t = 0; t < tables; ++t) {
+        const std::size_t at = 12 + t * 16;
+        if (u32(at + 8) > data.size() || u32(at + 12) > data.size() - u32(at + 8))
+            return 0;
+    }
+    stbtt_fontinfo font;
+    const int offset = stbtt_GetFontOffsetForIndex(data.data(), 0);
+    if (data.empty() || offset < 0 || !stbtt_InitFont(&font, data.data(), offset))
+        return 0;
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (!stbtt_GetCodepointBox(&font, 'x', &x0, &y0, &x1, &y1) || y1 <= 0)
+        return 0;
+    // ImGui sizes a font as stb_truetype's ScaleForPixelHeight does: ascent to descent.
+    return static_cast<float>(y1) * stbtt_ScaleForPixelHeight(&font, 1.f);
+}
+
+float size_for_same_x_height(float size, float reference, float ratio) {
+    if (reference <= 0 || ratio <= 0)
+        return size;
+    return size * reference / ratio;
+}
+
 Fonts build_fonts(ImFontAtlas& atlas, const player::Settings& s, float scale, std::string* problem,
                   const std::string& extra_characters) {
     atlas.Clear();
@@ -49,8 +107,16 @@ Fonts build_fonts(ImFontAtlas& atlas, const player::Settings& s, float scale, st
     builder.AddRanges(text_ranges);
     builder.AddText(extra_characters.c_str());
     builder.BuildRanges(&ranges);
-    const float size = body_size(s, scale);
     const std::string dir = s.dyslexia_font ? dyslexic : dejavu;
+    float size = body_size(s, scale);
+    if (s.dyslexia_font) {
+        // OpenDyslexic's letters are smaller for its size than DejaVu's: at the same
+        // x-height the two read as the same size (issue 16 measured 25% smaller).
+        static const float reference = x_height_ratio(std::string(dejavu) + "DejaVuSans.ttf");
+        static const float ratio =
+            x_height_ratio(std::string(dyslexic) + "OpenDyslexic-Regular.otf");
+        size = size_for_same_x_height(size, reference, ratio);
+    }
     auto file = [&](const char* dejavu_name, const char* dyslexic_name) {
         return dir + (s.dyslexia_font ? dyslexic_name : dejavu_name);
     };

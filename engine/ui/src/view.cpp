@@ -118,12 +118,15 @@ struct PlayerView::Impl {
             memory.question = ~std::size_t{0};
             memory.stage.reset();
             memory.screen = p().screen();
+            // The keyboard focus starts on the new screen's heading, never in the top bar.
+            memory.focus_heading = true;
         }
         if (scrolls)
             ImGui::BeginChild("screen", ImVec2(0, 0), false);
         screen(ctx);
         if (scrolls)
             ImGui::EndChild();
+        memory.focus_heading = false;  // a screen without a heading keeps the focus it had
         ImGui::End();
         view.animating_ = memory.animating;
         p().tick();

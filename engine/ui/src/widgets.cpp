@@ -146,15 +146,18 @@ const WidgetRecord* find_last(const std::string& id_or_label) {
 
 // `before_items`: called before this frame's widgets, so a text field can take the
 // characters typed in this same frame; otherwise it takes them from the next.
-void focus(const WidgetRecord& w, bool before_items) {
+// `shown`: the focus ring appears (a keyboard move); otherwise it stays as it was.
+void focus(const WidgetRecord& w, bool before_items, bool shown = true) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     auto* window = static_cast<ImGuiWindow*>(w.window);
     if (g.ActiveId != 0 && g.ActiveId != w.imgui_id)
         ImGui::ClearActiveID();  // leave the text field being typed in
     ImGui::FocusWindow(window);
     ImGui::SetFocusID(w.imgui_id, window);
-    g.NavDisableHighlight = false;
-    g.NavDisableMouseHover = true;
+    if (shown) {
+        g.NavDisableHighlight = false;
+        g.NavDisableMouseHover = true;
+    }
     ImGui::ScrollToBringRectIntoView(window, ImRect(w.min, w.max));
     if (w.text_field && before_items) {
         g.NavActivateInputId = w.imgui_id;  // typing goes straight in
@@ -166,6 +169,19 @@ void focus(const WidgetRecord& w, bool before_items) {
 }
 
 }  // namespace
+
+void focus_anchor(const char* id, bool take_focus) {
+    const ImRect box(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const ImGuiID imgui_id = ImGui::GetID(id);
+    // An item ImGui's navigation knows, over the heading's text; it does nothing when
+    // pressed, and shows the focus ring when it has the focus.
+    ImGui::ItemAdd(box, imgui_id);
+    ImGui::RenderNavHighlight(box, imgui_id);
+    note_item(id);
+    current.back().tab_stop = false;
+    if (take_focus)
+        focus(current.back(), false, !ImGui::GetCurrentContext()->NavDisableHighlight);
+}
 
 const WidgetRecord* focused_widget() {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -195,24 +211,32 @@ void keyboard_frame() {
         // ImGui 1.86 tabs only between text fields and only inside one pane: its request
         // is replaced by ours, over every widget in reading order.
         ImGui::NavMoveRequestCancel();
+        // Every place the focus can be, in reading order; it moves to the next Tab stop
+        // from where it is (a heading included), wrapping at either end.
+        // In an open menu, Tab moves among its items only; Esc closes it.
+        const ImGuiWindow* popup =
+            g.NavWindow && (g.NavWindow->Flags & ImGuiWindowFlags_Popup) ? g.NavWindow : nullptr;
         std::vector<const WidgetRecord*> order;
         for (const auto& w : previous)
-            if (w.enabled && w.imgui_id != 0)
+            if (w.enabled && w.imgui_id != 0 && (!popup || w.window == popup))
                 order.push_back(&w);
-        if (order.empty())
+        const bool any_stop = std::any_of(order.begin(), order.end(),
+                                          [](const WidgetRecord* w) { return w->tab_stop; });
+        if (!any_stop)
             return;
-        const WidgetRecord* now = focused_widget();
-        std::size_t at = order.size();
-        for (std::size_t i = 0; i < order.size(); ++i)
-            if (now && order[i]->imgui_id == now->imgui_id)
+        // Where the focus is, shown or not: after a click, or on a screen opened with the
+        // mouse, Tab goes on from there as a browser's does.
+        const ImGuiID now = g.ActiveId != 0 ? g.ActiveId : g.NavId;
+        const std::size_t n = order.size();
+        std::size_t at = n;
+        for (std::size_t i = 0; i < n; ++i)
+            if (now != 0 && order[i]->imgui_id == now)
                 at = i;
-        std::size_t next = 0;
-        if (at == order.size())
-            next = io.KeyShift ? order.size() - 1 : 0;
-        else if (io.KeyShift)
-            next = at == 0 ? order.size() - 1 : at - 1;
-        else
-            next = at + 1 == order.size() ? 0 : at + 1;
+        // From nowhere, forwards starts at the first and backwards at the last.
+        std::size_t next = at == n ? (io.KeyShift ? 0 : n - 1) : at;
+        do
+            next = io.KeyShift ? (next + n - 1) % n : (next + 1) % n;
+        while (!order[next]->tab_stop);
         focus(*order[next], true);
         return;
     }

@@ -35,6 +35,11 @@ struct CheckState {
     std::optional<assessment::Score> feedback;  // empty until checked
     bool reflected = false;  // an essay (not marked) was submitted: show the model answer
     int tries = 0;
+    // "Try again" is offered after an answer that was not fully right, and after a
+    // reflection (to write it again); never after a correct answer.
+    bool may_try_again() const {
+        return reflected || (feedback && feedback->outcome != assessment::Outcome::correct);
+    }
 };
 
 class CourseReader {

@@ -38,6 +38,16 @@ Fonts build_fonts(ImFontAtlas& atlas, const player::Settings& settings, float sc
 // The body text size in pixels for `settings` at `scale`.
 float body_size(const player::Settings& settings, float scale);
 
+// The height of the letter x in the font file `path`, as a fraction of the pixel size
+// ImGui draws it at; 0 when the file cannot be read as a font. Text sizes are chosen by
+// x-height, which is what the eye reads as the size of text.
+float x_height_ratio(const std::string& path);
+
+// The pixel size at which the font with x-height ratio `ratio` has the same x-height as
+// a font of ratio `reference` drawn at `size`: the dyslexia font at the normal font's
+// x-height. `size` itself when either ratio is unknown (0).
+float size_for_same_x_height(float size, float reference, float ratio);
+
 // Colours beyond ImGui's own, per theme.
 struct Palette {
     ImVec4 text, muted, link, accent, accent_text, success, danger, warning, card, card_border;

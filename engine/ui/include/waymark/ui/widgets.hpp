@@ -22,6 +22,7 @@ struct WidgetRecord {
     ImGuiID imgui_id = 0;     // ImGui's id of the item, for keyboard focus
     void* window = nullptr;   // the ImGuiWindow it was drawn in
     bool text_field = false;  // typing goes into it once focused
+    bool tab_stop = true;     // false for a heading: focus may rest there, Tab passes it by
 };
 
 // The widgets drawn since begin_frame(), in drawing order.
@@ -44,6 +45,14 @@ const WidgetRecord* focused_widget();
 // Moves the keyboard focus to the widget with this id or label, scrolling it into view.
 // False when the last frame drew no such enabled widget.
 bool focus_widget(const std::string& id_or_label);
+
+// Makes the item just drawn (a screen's heading) a place where the keyboard focus can
+// rest, named `id` ("Settings##heading"). With `take_focus` the focus moves there now,
+// shown only if the learner is using the keyboard: that is where it lands when a screen
+// opens, so the reading order starts at the page and never in the top bar, where the
+// next Enter would press "Sign out". Tab moves on from it to the next control; it is not
+// a Tab stop itself.
+void focus_anchor(const char* id, bool take_focus);
 
 // Wrappers with ImGui's meaning; `enabled` false draws them greyed out and inert.
 bool button(const char* label, bool enabled = true, ImVec2 size = {0, 0});
