@@ -1,4 +1,4 @@
-// waymark-gen --learners N --courses K --seed S --ledger FILE
+// waymark-gen --learners N --courses K --seed S [--every-event-kind] --ledger FILE
 //
 // Writes a plausible organisation into a ledger through the same API the player uses:
 // learners in teams and roles, partial progress, failed and passed attempts, completions
@@ -7,6 +7,11 @@
 // ledger's generator hooks the device, learner and event ids) follows from the seed, so
 // the same seed gives the same events table, hashes included. Only the device key, and
 // so the signatures on heads and checkpoints, is fresh on every run.
+//
+// --every-event-kind adds what an organisation records less often, so that the ledger
+// holds an event of every kind a ledger of today's schema can hold: a knowledge check, a
+// certificate, a learner's own setting, an organisation setting, the manager
+// passphrase and an erasure. The fixture ledger in tests/fixtures/ledger is made so.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <filesystem>
@@ -152,6 +157,59 @@ struct Generator {
                 return erased.error();
         return {};
     }
+
+    // One learner through every kind of event, one more enrolled and erased, and the
+    // organisation's rarer events (see --every-event-kind above).
+    Result<void> every_event_kind(int index) {
+        const CourseRef& c = courses.front();
+        clock = now;
+        auto added = ledger.add_learner(
+            Person{"Every Kind", "S" + std::to_string(100000 + index), "", kTeams[0], kRoles[0]});
+        if (!added)
+            return added.error();
+        UtcTime t = now + std::chrono::hours(1);
+        std::vector<NewEvent> batch;
+        batch.push_back(event(added->id, c, EventType::session_started,
+                              write_payload(EventType::session_started, NoFields{}), t));
+        for (int page = 0; page < 12; ++page)
+            batch.push_back(event(added->id, c, EventType::page_viewed,
+                                  write_payload(PageViewed{"m" + std::to_string(page / 3) + "/" +
+                                                               std::to_string(page % 3),
+                                                           page / 3, page % 3, 12}),
+                                  t += std::chrono::seconds(90)));
+        attempt(batch, added->id, c, t, false, 1);
+        attempt(batch, added->id, c, t, true, 2);
+        auto appended = ledger.append(batch);
+        if (!appended)
+            return appended.error();
+        if (auto k = ledger.record_knowledge_check(
+                added->id, c,
+                assessment::PracticeAnswered{"q1", assessment::ChosenOption{2}, 1.0,
+                                             assessment::Outcome::correct,
+                                             t + std::chrono::seconds(30)});
+            !k)
+            return k.error();
+        clock = t + std::chrono::minutes(5);
+        const Event& completion = appended->back();  // attempt() ends a pass with it
+        if (auto cert = ledger.record_certificate(
+                added->id, c, CertificateIssued{completion.id, "WM-19-FIXTURE"});
+            !cert)
+            return cert.error();
+        if (auto s = ledger.record_setting(added->id, SettingChanged{"text_size", "large"}); !s)
+            return s.error();
+        if (auto s = ledger.record_setting("", SettingChanged{"review_months", "12"}); !s)
+            return s.error();
+        if (auto m = ledger.set_manager_passphrase("fixture passphrase 19"); !m)
+            return m;
+        auto leaver = ledger.add_learner(
+            Person{"Left Early", "S" + std::to_string(100001 + index), "", kTeams[1], kRoles[3]});
+        if (!leaver)
+            return leaver.error();
+        if (auto erased = ledger.erase_learner(leaver->id); !erased)
+            return erased.error();
+        clock = now;
+        return {};
+    }
 };
 
 }  // namespace
@@ -167,6 +225,10 @@ int main(int argc, char** argv) {
     app.add_option("--courses", course_count, "Number of courses")->check(CLI::Range(1, 1000));
     app.add_option("--seed", seed, "Seed: the same seed gives the same organisation");
     app.add_option("--ledger", file, "Ledger file to create (must not exist yet)")->required();
+    bool every_kind = false;
+    app.add_flag("--every-event-kind", every_kind,
+                 "Also record a knowledge check, a certificate, settings, the manager "
+                 "passphrase and an erasure, so the ledger holds every kind of event");
     CLI11_PARSE(app, argc, argv);
 
     std::error_code ec;
@@ -210,6 +272,11 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
+    if (every_kind)
+        if (auto r = gen.every_event_kind(learners); !r) {
+            std::cerr << "waymark-gen: error: " << r.error().describe() << "\n";
+            return 1;
+        }
     if (auto c = ledger->checkpoint("generated"); !c) {
         std::cerr << "waymark-gen: error: " << c.error().describe() << "\n";
         return 1;

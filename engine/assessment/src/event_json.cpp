@@ -26,6 +26,12 @@ bool read_as(cereal::JSONInputArchive& ar, const std::string& type, const char* 
     return true;
 }
 
+Error newer(const std::string& what) {
+    return make_error(ErrorCode::invalid, "the event " + what +
+                                              ": it was recorded by a newer Waymark; upgrade "
+                                              "Waymark to read it");
+}
+
 Error unreadable(const std::string& what) {
     return make_error(ErrorCode::parse,
                       "the event is not readable (" + what +
@@ -76,6 +82,8 @@ Result<AttemptEvent> read_attempt_event(std::string_view json) {
         if (!known)
             return unreadable("unknown event type \"" + type + "\"");
         return event;
+    } catch (const NewerVersion& e) {
+        return newer(e.what());
     } catch (const std::exception& e) {
         return unreadable(e.what());
     }
@@ -102,6 +110,8 @@ Result<PracticeAnswered> read_practice_event(std::string_view json) {
         PracticeAnswered event;
         ar(cereal::make_nvp("event", event));
         return event;
+    } catch (const NewerVersion& e) {
+        return newer(e.what());
     } catch (const std::exception& e) {
         return unreadable(e.what());
     }

@@ -207,12 +207,6 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
                         "nothing was imported");
             if (auto i = insert_event_row(st, e); !i)
                 return i;
-            const auto type = parse_event_type(e.type);
-            auto whole = type ? check_whole_payload(*type, e.payload) : Result<void>{};
-            if (!whole)
-                return make_error(whole.error().code,
-                                  "event " + e.id + " from " + other_path.string() +
-                                      " cannot be applied: " + whole.error().message);
             if (auto p = st.projector->apply(e); !p)
                 return make_error(p.error().code, "event " + e.id + " from " + other_path.string() +
                                                       " cannot be applied: " + p.error().message);

@@ -2,93 +2,132 @@
 
 #include <rapidjson/error/en.h>
 
+#include <cstring>
+
+#include "waymark/core/files.hpp"
+
 namespace waymark::ledger {
 
-PayloadReader::PayloadReader(std::string_view payload, std::string_view type)
+PayloadArchive::PayloadArchive(const rapidjson::Value& root) : InputArchive(this) {
+    levels_[0] = Level{&root, 0};
+    depth_ = 1;
+}
+
+const rapidjson::Value& PayloadArchive::take() {
+    Level& level = levels_[depth_ - 1];
+    const char* name = next_name_;
+    next_name_ = nullptr;
+    if (name) {
+        taken_name_ = name;
+        if (!level.node->IsObject())
+            throw cereal::Exception(std::string("\"") + name + "\" is missing");
+        // In the order written, cereal's way, or else by name.
+        const auto members = level.node->MemberBegin();
+        const bool next_is_it = level.index < level.node->MemberCount() &&
+                                std::strcmp(members[level.index].name.GetString(), name) == 0;
+        if (!next_is_it) {
+            const auto it = level.node->FindMember(name);
+            if (it == level.node->MemberEnd())
+                throw cereal::Exception(std::string("\"") + name + "\" is missing");
+            level.index = static_cast<rapidjson::SizeType>(it - members);
+        }
+        return members[level.index++].value;
+    }
+    if (!level.node->IsArray() || level.index >= level.node->Size())
+        throw cereal::Exception(std::string("\"") + taken_name_ +
+                                "\" has fewer items than expected");
+    return (*level.node)[level.index++];
+}
+
+void PayloadArchive::not_a(const char* expected) const {
+    throw cereal::Exception(std::string("\"") + taken_name_ + "\" is not " + expected);
+}
+
+void PayloadArchive::startNode() {
+    const rapidjson::Value& v = take();
+    if (!v.IsObject() && !v.IsArray())
+        not_a("an object or a list");
+    if (depth_ == levels_.size())
+        throw cereal::Exception("it is nested more deeply than any event");
+    levels_[depth_++] = Level{&v, 0};
+}
+
+void PayloadArchive::finishNode() {
+    --depth_;
+}
+
+void PayloadArchive::loadSize(cereal::size_type& size) {
+    const Level& level = levels_[depth_ - 1];
+    if (!level.node->IsArray())
+        not_a("a list");
+    size = level.node->Size();
+}
+
+void PayloadArchive::loadValue(std::string& value) {
+    const rapidjson::Value& v = take();
+    if (!v.IsString())
+        not_a("a string");
+    value.assign(v.GetString(), v.GetStringLength());
+}
+
+void PayloadArchive::loadValue(bool& value) {
+    const rapidjson::Value& v = take();
+    if (!v.IsBool())
+        not_a("true or false");
+    value = v.GetBool();
+}
+
+PayloadDocument::PayloadDocument(std::string_view payload, std::string_view type)
     : value_allocator_(value_buffer_.data(), value_buffer_.size()),
       parse_allocator_(parse_buffer_.data(), parse_buffer_.size()),
       document_(&value_allocator_, parse_buffer_.size(), &parse_allocator_),
       type_(type) {
+    // The encoding is checked over the whole text first: several times faster than
+    // RapidJSON's check of each character of each string, and it refuses the same.
+    if (std::size_t bad = 0; !valid_utf8(payload, &bad)) {
+        problem_ = "not valid UTF-8 at byte " + std::to_string(bad);
+        return;
+    }
     // Iterative: a hostile payload nested a million levels deep cannot exhaust the stack.
-    document_.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
-        payload.data(), payload.size());
+    document_.Parse<rapidjson::kParseIterativeFlag>(payload.data(), payload.size());
     if (document_.HasParseError()) {
-        fail(std::string("not JSON: ") + rapidjson::GetParseError_En(document_.GetParseError()) +
-             " at byte " + std::to_string(document_.GetErrorOffset()));
+        problem_ = std::string("not JSON: ") +
+                   rapidjson::GetParseError_En(document_.GetParseError()) + " at byte " +
+                   std::to_string(document_.GetErrorOffset());
         return;
     }
     if (!document_.IsObject()) {
-        fail("not a JSON object");
+        problem_ = "not a JSON object";
         return;
     }
-    current_ = &document_;
-    const std::string_view found = view("type");
-    if (!ok())
-        return;
-    if (found != type) {
-        fail("it is a \"" + std::string(found) + "\" event");
+    const auto found = document_.FindMember("type");
+    if (found == document_.MemberEnd()) {
+        problem_ = "\"type\" is missing";
         return;
     }
-    enter("event");
-}
-
-const rapidjson::Value* PayloadReader::field(const char* key, bool (rapidjson::Value::*is)() const,
-                                             const char* expected) {
-    if (!ok())
-        return nullptr;
-    const auto it = current_->FindMember(key);
-    if (it == current_->MemberEnd()) {
-        fail(std::string("\"") + key + "\" is missing");
-        return nullptr;
-    }
-    if (!(it->value.*is)()) {
-        fail(std::string("\"") + key + "\" is not " + expected);
-        return nullptr;
-    }
-    return &it->value;
-}
-
-std::string_view PayloadReader::view(const char* key) {
-    const auto* v = field(key, &rapidjson::Value::IsString, "a string");
-    return v ? std::string_view(v->GetString(), v->GetStringLength()) : std::string_view();
-}
-
-std::string PayloadReader::string(const char* key) {
-    return std::string(view(key));
-}
-
-int PayloadReader::integer(const char* key) {
-    const auto* v = field(key, &rapidjson::Value::IsInt, "a whole number");
-    return v ? v->GetInt() : 0;
-}
-
-double PayloadReader::number(const char* key) {
-    const auto* v = field(key, &rapidjson::Value::IsNumber, "a number");
-    return v ? v->GetDouble() : 0;
-}
-
-bool PayloadReader::boolean(const char* key) {
-    const auto* v = field(key, &rapidjson::Value::IsBool, "true or false");
-    return v ? v->GetBool() : false;
-}
-
-void PayloadReader::enter(const char* key) {
-    const auto* v = field(key, &rapidjson::Value::IsObject, "an object");
-    if (!v)
+    if (!found->value.IsString()) {
+        problem_ = "\"type\" is not a string";
         return;
-    current_ = v;
-    (void)field("cereal_class_version", &rapidjson::Value::IsUint, "a version number");
+    }
+    const std::string_view name(found->value.GetString(), found->value.GetStringLength());
+    if (name != type)
+        problem_ = "it is a \"" + std::string(name) + "\" event";
 }
 
-void PayloadReader::fail(std::string problem) {
-    if (problem_.empty())
-        problem_ = std::move(problem);
-    current_ = nullptr;
+Error PayloadDocument::error() const {
+    return error(problem_);
 }
 
-Error PayloadReader::error() const {
+Error PayloadDocument::error(const std::string& problem) const {
     return make_error(ErrorCode::parse, "the " + std::string(type_) + " event is not readable (" +
-                                            problem_ + "); verify the ledger's chain");
+                                            problem + "); verify the ledger's chain");
+}
+
+Error PayloadDocument::newer_version_error(const std::string& problem) const {
+    return make_error(ErrorCode::invalid,
+                      "the " + std::string(type_) + " event " + problem +
+                          ": it was recorded by a newer Waymark; upgrade Waymark to read "
+                          "this ledger");
 }
 
 }  // namespace waymark::ledger

@@ -28,15 +28,11 @@ struct AttemptFields {
     double scaled = 0;
     bool passed = false;
 };
-// Reads those fields only, from memory (payload_reader.hpp); ErrorCode::parse when the
-// payload is not a `type` event or one of them is missing or of the wrong type.
+// Reads the whole payload, through the assessment module's serialize() for `type`
+// (payload_reader.hpp), and gives those fields. Errors as read_payload()'s. Events
+// entering the ledger (append, merge) are projected, so every recorded attempt payload
+// is one the modules that read it back can read in full.
 Result<AttemptFields> read_attempt_fields(EventType type, std::string_view payload);
-
-// Reads the whole payload with the reader of the module that defines its shape (the
-// assessment module's, for attempt events), which the projector does not need to. Events
-// entering the ledger (append, merge) pass it, so every recorded payload is readable in
-// full by the modules that read it back.
-Result<void> check_whole_payload(EventType type, std::string_view payload);
 
 // A completion's valid_until: its time plus the refresher months, none for 0 months. The
 // one rule for the projector, the projection check and the evidence check.

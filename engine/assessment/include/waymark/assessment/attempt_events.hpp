@@ -3,9 +3,11 @@
 // An attempt is never updated in place: each step is an event the ledger appends, and
 // the attempt (attempt.hpp) is whatever its events say. The events are plain structs
 // with a versioned cereal serialize() beside each, so the ledger can store them as JSON
-// (event_json.hpp gives the JSON form and a safe reader). Bump a type's version in
-// CEREAL_CLASS_VERSION at the bottom when its fields change, and keep reading the old
-// versions.
+// (event_json.hpp gives the JSON form and a safe reader; the ledger reads through the
+// same serialize()). When a type's fields change, bump its CEREAL_CLASS_VERSION at the
+// bottom and read the new field only `if (version >= N)`, so old payloads stay readable;
+// each serialize() first refuses a version newer than its own (serialized_fields.hpp).
+// The ledger's fixture (tests/fixtures/ledger) holds payloads of today's versions.
 #pragma once
 
 #include <cereal/cereal.hpp>
@@ -94,25 +96,29 @@ void load_minimal(const Archive&, Outcome& outcome, const std::string& text) {
 }
 
 template <class Archive>
-void serialize(Archive& ar, AttemptStarted& e, const std::uint32_t /*version*/) {
+void serialize(Archive& ar, AttemptStarted& e, const std::uint32_t version) {
+    refuse_newer_version<AttemptStarted>(version);
     ar(cereal::make_nvp("attempt_id", e.attempt_id), cereal::make_nvp("seed", HexSeed{e.seed}),
        cereal::make_nvp("at", IsoTime{e.at}), cereal::make_nvp("question_ids", e.question_ids),
        cereal::make_nvp("time_limit_ms", Milliseconds{e.time_limit}));
 }
 
 template <class Archive>
-void serialize(Archive& ar, AnswerSaved& e, const std::uint32_t /*version*/) {
+void serialize(Archive& ar, AnswerSaved& e, const std::uint32_t version) {
+    refuse_newer_version<AnswerSaved>(version);
     ar(cereal::make_nvp("question_id", e.question_id), cereal::make_nvp("response", e.response),
        cereal::make_nvp("at", IsoTime{e.at}));
 }
 
 template <class Archive>
-void serialize(Archive& ar, AttemptSubmitted& e, const std::uint32_t /*version*/) {
+void serialize(Archive& ar, AttemptSubmitted& e, const std::uint32_t version) {
+    refuse_newer_version<AttemptSubmitted>(version);
     ar(cereal::make_nvp("at", IsoTime{e.at}));
 }
 
 template <class Archive>
-void serialize(Archive& ar, QuestionResult& r, const std::uint32_t /*version*/) {
+void serialize(Archive& ar, QuestionResult& r, const std::uint32_t version) {
+    refuse_newer_version<QuestionResult>(version);
     ar(cereal::make_nvp("question_id", r.question_id), cereal::make_nvp("answered", r.answered),
        cereal::make_nvp("fraction", r.fraction), cereal::make_nvp("outcome", r.outcome),
        cereal::make_nvp("feedback", r.feedback),
@@ -120,7 +126,8 @@ void serialize(Archive& ar, QuestionResult& r, const std::uint32_t /*version*/) 
 }
 
 template <class Archive>
-void serialize(Archive& ar, AttemptResult& r, const std::uint32_t /*version*/) {
+void serialize(Archive& ar, AttemptResult& r, const std::uint32_t version) {
+    refuse_newer_version<AttemptResult>(version);
     ar(cereal::make_nvp("raw", r.raw), cereal::make_nvp("max", r.max),
        cereal::make_nvp("scaled", r.scaled), cereal::make_nvp("pass_mark", r.pass_mark),
        cereal::make_nvp("passed", r.passed),
@@ -129,7 +136,8 @@ void serialize(Archive& ar, AttemptResult& r, const std::uint32_t /*version*/) {
 }
 
 template <class Archive>
-void serialize(Archive& ar, AttemptScored& e, const std::uint32_t /*version*/) {
+void serialize(Archive& ar, AttemptScored& e, const std::uint32_t version) {
+    refuse_newer_version<AttemptScored>(version);
     ar(cereal::make_nvp("at", IsoTime{e.at}), cereal::make_nvp("result", e.result));
 }
 

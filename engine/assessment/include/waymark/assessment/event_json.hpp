@@ -21,7 +21,8 @@ const char* event_type(const AttemptEvent& event);
 // The JSON of one event on one line (cereal's spacing; the ledger canonicalises it),
 // read back by read_attempt_event() to an equal event.
 std::string write_attempt_event(const AttemptEvent& event);
-// Fails with ErrorCode::parse, naming what was wrong.
+// Fails with ErrorCode::parse, naming what was wrong; with ErrorCode::invalid, saying to
+// upgrade Waymark, for an event of a newer version than this build reads.
 Result<AttemptEvent> read_attempt_event(std::string_view json);
 
 std::string write_practice_event(const PracticeAnswered& event);

@@ -40,7 +40,8 @@ Result<PracticeFeedback> practise(const content::Question& q, const Response& re
                                   UtcTime now);
 
 template <class Archive>
-void serialize(Archive& ar, PracticeAnswered& e, const std::uint32_t /*version*/) {
+void serialize(Archive& ar, PracticeAnswered& e, const std::uint32_t version) {
+    refuse_newer_version<PracticeAnswered>(version);
     ar(cereal::make_nvp("question_id", e.question_id), cereal::make_nvp("response", e.response),
        cereal::make_nvp("fraction", e.fraction), cereal::make_nvp("outcome", e.outcome),
        cereal::make_nvp("at", IsoTime{e.at}));

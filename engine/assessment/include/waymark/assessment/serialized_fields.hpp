@@ -1,4 +1,5 @@
-// waymark/assessment/serialized_fields.hpp: how attempt events write times and seeds.
+// waymark/assessment/serialized_fields.hpp: how events write times and seeds, and how
+// a reader treats their versions.
 //
 // The ledger stores events as JSON through cereal. A few fields get a form chosen for
 // people and for other JSON readers rather than cereal's default: times as ISO 8601
@@ -6,6 +7,12 @@
 // lose precision in many readers), durations as whole milliseconds. Wrap the field when
 // serialising: ar(cereal::make_nvp("at", IsoTime{event.at})). Loading a malformed value
 // throws cereal::Exception, which event_json.hpp turns into an Error.
+//
+// Versions: each event type has a CEREAL_CLASS_VERSION, written into every payload as
+// "cereal_class_version". Its serialize() starts with refuse_newer_version<T>(version)
+// and reads a field added in version N only when the payload's version is at least N,
+// so a ledger written by an older Waymark stays readable and one written by a newer
+// Waymark is refused rather than read without the fields it does not know.
 #pragma once
 
 #include <cereal/cereal.hpp>
@@ -16,6 +23,21 @@
 #include "waymark/core/time.hpp"
 
 namespace waymark::assessment {
+
+// A payload of a newer version than this build reads; what() says which.
+struct NewerVersion : cereal::Exception {
+    using cereal::Exception::Exception;
+};
+
+// Throws NewerVersion when `version` (the payload's) is newer than T's
+// CEREAL_CLASS_VERSION. Writing always uses T's own version, so only reading can throw.
+template <class T>
+void refuse_newer_version(std::uint32_t version) {
+    const std::uint32_t known = cereal::detail::Version<T>::version;
+    if (version > known)
+        throw NewerVersion("is of version " + std::to_string(version) +
+                           ", and this Waymark reads versions up to " + std::to_string(known));
+}
 
 struct IsoTime {
     UtcTime& time;

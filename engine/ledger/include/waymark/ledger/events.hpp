@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "waymark/assessment/serialized_fields.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/core/result.hpp"
 #include "waymark/core/time.hpp"
@@ -134,40 +135,52 @@ struct SettingChanged {
     friend bool operator==(const SettingChanged&, const SettingChanged&) = default;
 };
 
+// Each serialize() is the one description of its payload's shape: the ledger writes
+// and reads through it (see serialized_fields.hpp in the assessment module for the
+// version rules: refuse a newer version; read a field added in version N only from
+// version N on).
 template <class Archive>
-void serialize(Archive&, NoFields&, const std::uint32_t) {}
+void serialize(Archive&, NoFields&, const std::uint32_t version) {
+    assessment::refuse_newer_version<NoFields>(version);
+}
 
 template <class Archive>
-void serialize(Archive& ar, PageViewed& e, const std::uint32_t) {
+void serialize(Archive& ar, PageViewed& e, const std::uint32_t version) {
+    assessment::refuse_newer_version<PageViewed>(version);
     ar(cereal::make_nvp("page_id", e.page_id), cereal::make_nvp("module_index", e.module_index),
        cereal::make_nvp("page_index", e.page_index),
        cereal::make_nvp("pages_total", e.pages_total));
 }
 
 template <class Archive>
-void serialize(Archive& ar, CourseCompleted& e, const std::uint32_t) {
+void serialize(Archive& ar, CourseCompleted& e, const std::uint32_t version) {
+    assessment::refuse_newer_version<CourseCompleted>(version);
     ar(cereal::make_nvp("attempt_id", e.attempt_id), cereal::make_nvp("score", e.score),
        cereal::make_nvp("refresher_months", e.refresher_months));
 }
 
 template <class Archive>
-void serialize(Archive& ar, CertificateIssued& e, const std::uint32_t) {
+void serialize(Archive& ar, CertificateIssued& e, const std::uint32_t version) {
+    assessment::refuse_newer_version<CertificateIssued>(version);
     ar(cereal::make_nvp("completion_event_id", e.completion_event_id),
        cereal::make_nvp("code", e.code));
 }
 
 template <class Archive>
-void serialize(Archive& ar, SettingChanged& e, const std::uint32_t) {
+void serialize(Archive& ar, SettingChanged& e, const std::uint32_t version) {
+    assessment::refuse_newer_version<SettingChanged>(version);
     ar(cereal::make_nvp("key", e.key), cereal::make_nvp("value", e.value));
 }
 
 template <class Archive>
-void serialize(Archive& ar, IdentityCommitment& e, const std::uint32_t) {
+void serialize(Archive& ar, IdentityCommitment& e, const std::uint32_t version) {
+    assessment::refuse_newer_version<IdentityCommitment>(version);
     ar(cereal::make_nvp("commitment", e.commitment));
 }
 
 template <class Archive>
-void serialize(Archive& ar, ManagerPassphraseSet& e, const std::uint32_t) {
+void serialize(Archive& ar, ManagerPassphraseSet& e, const std::uint32_t version) {
+    assessment::refuse_newer_version<ManagerPassphraseSet>(version);
     ar(cereal::make_nvp("argon2id", e.argon2id));
 }
 
@@ -181,10 +194,11 @@ std::string write_payload(const SettingChanged& e);
 std::string write_payload(EventType type, const IdentityCommitment& e);
 std::string write_payload(const ManagerPassphraseSet& e);
 
-// Read a payload back. ErrorCode::parse, naming what was wrong, for anything that is
-// not such an event (another type, a missing field, malformed JSON). Never throws.
-// They parse from memory with RapidJSON (every replayed event goes through one), taking
-// the fields serialize() above names, with cereal's rules; a new field goes in both.
+// Read a payload back through serialize() above, from memory (every replayed event goes
+// through one). ErrorCode::parse, naming what was wrong, for anything that is not such
+// an event (another type, a missing field, malformed JSON); ErrorCode::invalid, saying
+// to upgrade Waymark, for a payload of a newer version than this build reads. Never
+// throws.
 Result<PageViewed> read_page_viewed(std::string_view payload);
 Result<CourseCompleted> read_course_completed(std::string_view payload);
 Result<CertificateIssued> read_certificate_issued(std::string_view payload);

@@ -1,0 +1,180 @@
+// The fixture ledger (tests/fixtures/ledger/every-event-kind): a ledger an earlier
+// Waymark wrote, holding every kind of event, kept with its device key. Every later
+// Waymark must open it (migrating its schema if it has moved on), verify it, read each
+// payload by its version, and rebuild the projections the earlier Waymark recorded.
+// make_fixture.sh beside it says how it was made; it is never remade to pass a test.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ledger_fixture.hpp"
+#include "payload_reader.hpp"
+#include "schema.hpp"
+#include "waymark/assessment/event_json.hpp"
+#include "waymark/assessment/knowledge_check.hpp"
+#include "waymark/core/files.hpp"
+
+using namespace waymark;
+using namespace waymark::ledger;
+using namespace waymark::ledger::testing;
+
+namespace {
+
+const std::filesystem::path kFixture =
+    std::filesystem::path(WAYMARK_FIXTURES) / "ledger" / "every-event-kind";
+
+// Every row of every projection table, sorted, as text.
+using Projections = std::map<std::string, std::vector<std::string>>;
+
+Projections read_projections(const std::filesystem::path& file) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    Projections out;
+    for (const char* table : kProjectionTables) {
+        sqlite3_stmt* s = nullptr;
+        const std::string sql = std::string("SELECT * FROM ") + table;
+        EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << table;
+        auto& rows = out[table];
+        while (s && sqlite3_step(s) == SQLITE_ROW) {
+            std::string row;
+            for (int c = 0; c < sqlite3_column_count(s); ++c) {
+                const auto* text = sqlite3_column_text(s, c);
+                row += std::string(sqlite3_column_name(s, c)) + "=" +
+                       (text ? reinterpret_cast<const char*>(text) : "NULL") + "; ";
+            }
+            rows.push_back(row);
+        }
+        sqlite3_finalize(s);
+        std::sort(rows.begin(), rows.end());
+    }
+    sqlite3_close(db);
+    return out;
+}
+
+class FixtureLedgerTest : public LedgerTest {
+  protected:
+    // The fixture, loaded into this test's own file with its device key beside it.
+    void SetUp() override {
+        LedgerTest::SetUp();
+        const auto sql = read_file(kFixture / "ledger.sql");
+        ASSERT_TRUE(sql) << sql.error().describe();
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(file_.c_str(), &db), SQLITE_OK);
+        char* message = nullptr;
+        const int loaded = sqlite3_exec(db, sql->c_str(), nullptr, nullptr, &message);
+        sqlite3_close(db);
+        ASSERT_EQ(loaded, SQLITE_OK) << (message ? message : "");
+        for (const char* key : {"ledger.db.key", "ledger.db.pub"}) {
+            std::filesystem::copy_file(kFixture / key, dir_ / key);
+            ::chmod((dir_ / key).c_str(), 0600);
+        }
+        recorded_ = read_projections(file_);
+    }
+
+    Projections recorded_;
+};
+
+}  // namespace
+
+TEST_F(FixtureLedgerTest, HoldsEveryKindOfEventTodaysCodeWrites) {
+    for (const char* type :
+         {"learner-enrolled", "session-started", "session-ended", "page-viewed",
+          "knowledge-check-answered", "attempt-started", "answer-saved", "attempt-submitted",
+          "attempt-scored", "course-completed", "certificate-issued", "learner-erased",
+          "settings-changed", "manager-passphrase-set"})
+        EXPECT_NE(
+            query(file_, std::string("SELECT count(*) FROM events WHERE type = '") + type + "'"),
+            "0")
+            << type;
+    EXPECT_NE(query(file_, "SELECT count(*) FROM attempts WHERE passed = 0"), "0") << "failures";
+    EXPECT_NE(query(file_, "SELECT count(*) FROM attempts WHERE passed = 1"), "0") << "passes";
+    EXPECT_NE(query(file_, "SELECT count(*) FROM settings WHERE learner_id = ''"), "0");
+}
+
+TEST_F(FixtureLedgerTest, OpensAndVerifiesWithItsDeviceKey) {
+    Ledger l = open();
+    auto report = l.verify();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_TRUE(report->ok()) << (report->problems.empty() ? "" : report->problems.front());
+    EXPECT_EQ(std::to_string(report->events_checked), query(file_, "SELECT count(*) FROM events"));
+    auto evidence = l.check_evidence();
+    ASSERT_TRUE(evidence) << evidence.error().describe();
+    EXPECT_TRUE(evidence->ok()) << (evidence->problems.empty() ? "" : evidence->problems.front());
+}
+
+TEST_F(FixtureLedgerTest, RebuildsTheProjectionsItRecorded) {
+    ASSERT_FALSE(recorded_["attempts"].empty());
+    {
+        Ledger l = open();
+        auto rebuilt = l.rebuild();
+        ASSERT_TRUE(rebuilt) << rebuilt.error().describe();
+    }
+    EXPECT_EQ(read_projections(file_), recorded_);
+}
+
+TEST_F(FixtureLedgerTest, ReadsEveryPayloadByItsVersion) {
+    Ledger l = open();
+    int read = 0;
+    auto r = l.for_each_event(0, [&](const Event& e) {
+        const auto type = parse_event_type(e.type);
+        EXPECT_TRUE(type) << e.type;
+        std::string problem;
+        const auto check = [&](const auto& payload) {
+            if (!payload)
+                problem = payload.error().describe();
+        };
+        switch (type.value_or(EventType::session_started)) {
+            case EventType::page_viewed:
+                check(read_page_viewed(e.payload));
+                break;
+            case EventType::attempt_started:
+            case EventType::answer_saved:
+            case EventType::attempt_submitted:
+            case EventType::attempt_scored:
+                check(assessment::read_attempt_event(e.payload));
+                break;
+            case EventType::knowledge_check_answered:
+                check(read_payload<assessment::PracticeAnswered>(*type, e.payload));
+                break;
+            case EventType::course_completed:
+                check(read_course_completed(e.payload));
+                break;
+            case EventType::certificate_issued:
+                check(read_certificate_issued(e.payload));
+                break;
+            case EventType::settings_changed:
+                check(read_setting_changed(e.payload));
+                break;
+            case EventType::learner_enrolled:
+                check(read_identity_commitment(*type, e.payload));
+                break;
+            case EventType::manager_passphrase_set:
+                check(read_manager_passphrase_set(e.payload));
+                break;
+            default:
+                break;
+        }
+        EXPECT_EQ(problem, "") << e.type;
+        ++read;
+        return true;
+    });
+    ASSERT_TRUE(r) << r.error().describe();
+    EXPECT_EQ(std::to_string(read), query(file_, "SELECT count(*) FROM events"));
+}
+
+TEST_F(LedgerTest, RefusesToRecordAnEventOfANewerVersionSayingToUpgradeWaymark) {
+    Ledger l = open();
+    const std::string learner = add_learner(l);
+    std::string payload = write_payload(PageViewed{"m1/1", 0, 1, 10});
+    payload.replace(payload.find(R"("cereal_class_version":1)"), 24, R"("cereal_class_version":2)");
+    auto r = l.append(NewEvent{learner, prevent_course(), EventType::page_viewed, payload, {}});
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("upgrade Waymark"), std::string::npos) << r.error().message;
+    EXPECT_EQ(query(file_, "SELECT count(*) FROM events WHERE type = 'page-viewed'"), "0");
+}
