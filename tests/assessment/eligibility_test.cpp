@@ -9,7 +9,7 @@ namespace {
 using namespace std::chrono_literals;
 using ::testing::HasSubstr;
 
-UtcTime at(int minutes) {
+UtcTime minutes_in(int minutes) {
     return *parse_iso8601("2026-11-25T09:00:00Z") + std::chrono::minutes{minutes};
 }
 
@@ -18,11 +18,12 @@ UtcTime at(int minutes) {
 Attempt attempt(int start, int end, bool passed = false) {
     Attempt a;
     EXPECT_TRUE(
-        a.apply(AttemptStarted{"a" + std::to_string(start), 1, at(start), {"q1"}, 0ms}).ok());
+        a.apply(AttemptStarted{"a" + std::to_string(start), 1, minutes_in(start), {"q1"}, 0ms})
+            .ok());
     if (end < 0)
         return a;
-    EXPECT_TRUE(a.apply(AttemptSubmitted{at(end)}).ok());
-    AttemptScored scored{at(end), {}};
+    EXPECT_TRUE(a.apply(AttemptSubmitted{minutes_in(end)}).ok());
+    AttemptScored scored{minutes_in(end), {}};
     scored.result.questions = {{"q1"}};
     scored.result.passed = passed;
     EXPECT_TRUE(a.apply(scored).ok());
@@ -32,14 +33,14 @@ Attempt attempt(int start, int end, bool passed = false) {
 TEST(CanStartAttempt, AllowsAFirstAttempt) {
     AssessmentPolicy p;
     p.attempts_allowed = 3;
-    const auto d = can_start_attempt(p, {}, at(0));
+    const auto d = can_start_attempt(p, {}, minutes_in(0));
     EXPECT_TRUE(d.allowed);
     EXPECT_EQ(d.attempts_left, 3);
 }
 
 TEST(CanStartAttempt, AllowsUnlimitedAttemptsWhenTheLimitIsZero) {
     const std::vector<Attempt> past{attempt(0, 5), attempt(10, 15), attempt(20, 25)};
-    const auto d = can_start_attempt(AssessmentPolicy{}, past, at(30));
+    const auto d = can_start_attempt(AssessmentPolicy{}, past, minutes_in(30));
     EXPECT_TRUE(d.allowed);
     EXPECT_EQ(d.attempts_left, -1);
 }
@@ -48,7 +49,7 @@ TEST(CanStartAttempt, RefusesWhenNoAttemptsAreLeft) {
     AssessmentPolicy p;
     p.attempts_allowed = 2;
     const std::vector<Attempt> past{attempt(0, 5), attempt(10, 15)};
-    const auto d = can_start_attempt(p, past, at(30));
+    const auto d = can_start_attempt(p, past, minutes_in(30));
     EXPECT_FALSE(d.allowed);
     EXPECT_EQ(d.reason, StartRefusal::no_attempts_left);
     EXPECT_THAT(d.message, HasSubstr("all 2 attempts"));
@@ -56,7 +57,7 @@ TEST(CanStartAttempt, RefusesWhenNoAttemptsAreLeft) {
 
 TEST(CanStartAttempt, RefusesWhileAnAttemptIsInProgress) {
     const std::vector<Attempt> past{attempt(0, -1)};
-    const auto d = can_start_attempt(AssessmentPolicy{}, past, at(30));
+    const auto d = can_start_attempt(AssessmentPolicy{}, past, minutes_in(30));
     EXPECT_EQ(d.reason, StartRefusal::attempt_in_progress);
 }
 
@@ -64,7 +65,7 @@ TEST(CanStartAttempt, AsksToWaitTheRemainingMinutesRoundedUp) {
     AssessmentPolicy p;
     p.wait_between_attempts = 60min;
     const std::vector<Attempt> past{attempt(0, 10)};
-    const auto d = can_start_attempt(p, past, at(20) + 30s);
+    const auto d = can_start_attempt(p, past, minutes_in(20) + 30s);
     EXPECT_EQ(d.reason, StartRefusal::must_wait);
     EXPECT_EQ(d.wait, 50min);
     EXPECT_EQ(d.message, "You can try again in 50 minutes.");
@@ -74,14 +75,14 @@ TEST(CanStartAttempt, AllowsAnAttemptOnceTheWaitHasPassed) {
     AssessmentPolicy p;
     p.wait_between_attempts = 60min;
     const std::vector<Attempt> past{attempt(0, 10)};
-    EXPECT_TRUE(can_start_attempt(p, past, at(70)).allowed);
+    EXPECT_TRUE(can_start_attempt(p, past, minutes_in(70)).allowed);
 }
 
 TEST(CanStartAttempt, CountsTheWaitFromTheLatestSubmission) {
     AssessmentPolicy p;
     p.wait_between_attempts = 10min;
     const std::vector<Attempt> past{attempt(100, 105), attempt(0, 5)};
-    EXPECT_EQ(can_start_attempt(p, past, at(110)).wait, 5min);
+    EXPECT_EQ(can_start_attempt(p, past, minutes_in(110)).wait, 5min);
 }
 
 TEST(MayShowCorrectAnswers, ShowsNothingBeforeAnyAttemptIsScored) {

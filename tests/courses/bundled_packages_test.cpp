@@ -18,7 +18,7 @@ namespace {
 
 const fs::path bundled = WAYMARK_BUNDLED_DIR;
 
-fs::path course_dir(const std::string& id) {
+fs::path course_source_dir(const std::string& id) {
     return fs::path(WAYMARK_SOURCE_DIR) / "courses" / id;
 }
 
@@ -34,7 +34,7 @@ class BundledPackage : public ::testing::TestWithParam<std::string> {};
 }  // namespace
 
 TEST_P(BundledPackage, IsSignedByTheBuildsKeyAndHoldsTheCourseFolderAsItIsNow) {
-    const auto folder = player::load_course_folder(course_dir(GetParam()));
+    const auto folder = player::load_course_folder(course_source_dir(GetParam()));
     ASSERT_TRUE(folder.playable()) << folder.error;
     const fs::path file =
         bundled / "courses" / (GetParam() + "-" + folder.course->version + ".wmpkg");
@@ -55,7 +55,7 @@ INSTANTIATE_TEST_SUITE_P(Courses, BundledPackage, ::testing::ValuesIn(kBundled))
 TEST(BundledLibrary, HoldsOnePackageForEachBundledCourseAndNoOther) {
     std::set<std::string> expected, found;
     for (const auto& id : kBundled) {
-        const auto folder = player::load_course_folder(course_dir(id));
+        const auto folder = player::load_course_folder(course_source_dir(id));
         ASSERT_TRUE(folder.course) << id;
         expected.insert(id + "-" + folder.course->version + ".wmpkg");
     }

@@ -6,33 +6,27 @@
 
 namespace waymark::assessment {
 
-namespace {
-
-Error invalid(const content::Question& q, std::string message) {
-    return make_error(ErrorCode::invalid, named(q) + ": " + std::move(message), location_of(q));
-}
-
-}  // namespace
-
 Result<ScenarioWalk> walk_scenario(const content::Question& q, const ScenarioPath& path) {
     if (q.type != content::QuestionType::scenario)
-        return invalid(q, "is not a scenario, so it has no path to follow");
+        return invalid_question(q, "is not a scenario, so it has no path to follow");
     if (q.steps.empty())
-        return invalid(q, "has no steps; add at least one step with an ending");
+        return invalid_question(q, "has no steps; add at least one step with an ending");
     ScenarioWalk walk;
     std::size_t step = 0;
     for (std::size_t i = 0; i < path.options.size(); ++i) {
         if (walk.finished) {
-            return invalid(q, "the answer goes on for " + std::to_string(path.options.size() - i) +
-                                  " more choice(s) after the story ended");
+            return invalid_question(q, "the answer goes on for " +
+                                           std::to_string(path.options.size() - i) +
+                                           " more choice(s) after the story ended");
         }
         const auto& s = q.steps[step];
         walk.steps.push_back(step);
         const std::size_t chosen = path.options[i];
         if (chosen >= s.options.size()) {
-            return invalid(q, "choice " + std::to_string(i + 1) + " names option " +
-                                  std::to_string(chosen) + " but step \"" + s.id + "\" has " +
-                                  std::to_string(s.options.size()) + " option(s)");
+            return invalid_question(q, "choice " + std::to_string(i + 1) + " names option " +
+                                           std::to_string(chosen) + " but step \"" + s.id +
+                                           "\" has " + std::to_string(s.options.size()) +
+                                           " option(s)");
         }
         const auto& option = s.options[chosen];
         if (!option.feedback.empty())
@@ -46,9 +40,9 @@ Result<ScenarioWalk> walk_scenario(const content::Question& q, const ScenarioPat
             return candidate.id == option.next;
         });
         if (found == q.steps.end()) {
-            return invalid(q, "option \"" + option.text + "\" of step \"" + s.id +
-                                  "\" leads to step \"" + option.next +
-                                  "\", which does not exist; fix the link in the question");
+            return invalid_question(
+                q, "option \"" + option.text + "\" of step \"" + s.id + "\" leads to step \"" +
+                       option.next + "\", which does not exist; fix the link in the question");
         }
         step = static_cast<std::size_t>(found - q.steps.begin());
     }

@@ -18,10 +18,6 @@ constexpr std::size_t max_typed_text = 10'000;
 // Moodle's tolerance for "right" and "wrong" (question_state::graded_state_for_fraction).
 constexpr double full_marks_slack = 1e-6;
 
-Error invalid(const Question& q, std::string message) {
-    return make_error(ErrorCode::invalid, named(q) + ": " + std::move(message), location_of(q));
-}
-
 const char* expected_shape(QuestionType type) {
     switch (type) {
         case QuestionType::single_choice:
@@ -50,9 +46,9 @@ template <typename T>
 const T* shape(const Question& q, const Response& r, Result<void>& error) {
     const T* v = std::get_if<T>(&r.value);
     if (v == nullptr) {
-        error =
-            invalid(q, std::string("expects ") + expected_shape(q.type) + ", but the answer is " +
-                           kind_name(r) + "; the player sent the wrong kind of answer");
+        error = invalid_question(q, std::string("expects ") + expected_shape(q.type) +
+                                        ", but the answer is " + kind_name(r) +
+                                        "; the player sent the wrong kind of answer");
     }
     return v;
 }
@@ -61,17 +57,18 @@ Result<void> check_index(const Question& q, std::size_t index, std::size_t count
                          const char* what) {
     if (index < count)
         return {};
-    return invalid(q, "the answer names " + std::string(what) + " " + std::to_string(index) +
-                          " but the question has " + std::to_string(count) + " " + what +
-                          "(s), numbered from 0");
+    return invalid_question(q, "the answer names " + std::string(what) + " " +
+                                   std::to_string(index) + " but the question has " +
+                                   std::to_string(count) + " " + what + "(s), numbered from 0");
 }
 
 Result<void> check_choice_question(const Question& q) {
     if (q.type == QuestionType::true_false && q.choices.size() != 2)
-        return invalid(q,
-                       "a true/false question needs exactly the two choices True and False, "
-                       "but has " +
-                           std::to_string(q.choices.size()));
+        return invalid_question(
+            q,
+            "a true/false question needs exactly the two choices True and False, "
+            "but has " +
+                std::to_string(q.choices.size()));
     return {};
 }
 
@@ -108,7 +105,7 @@ Result<void> check_shape(const Question& q, const Response& r) {
                 if (auto checked = check_index(q, sorted[i], q.choices.size(), "option"); !checked)
                     return checked;
                 if (i > 0 && sorted[i] == sorted[i - 1])
-                    return invalid(
+                    return invalid_question(
                         q, "the answer chooses option " + std::to_string(sorted[i]) + " twice");
             }
             return {};
@@ -118,14 +115,14 @@ Result<void> check_shape(const Question& q, const Response& r) {
             if (!v)
                 return error;
             if (std::none_of(q.pairs.begin(), q.pairs.end(), has_prompt))
-                return invalid(q,
-                               "has no prompts to match; add pairs written \"prompt -> answer\"");
+                return invalid_question(
+                    q, "has no prompts to match; add pairs written \"prompt -> answer\"");
             for (const auto& [prompt, answer] : v->matches) {
                 if (auto checked = check_index(q, prompt, q.pairs.size(), "pair"); !checked)
                     return checked;
                 if (!has_prompt(q.pairs[prompt]))
-                    return invalid(q, "the answer matches pair " + std::to_string(prompt) +
-                                          ", which is a distractor with no prompt");
+                    return invalid_question(q, "the answer matches pair " + std::to_string(prompt) +
+                                                   ", which is a distractor with no prompt");
                 if (auto checked = check_index(q, answer, q.pairs.size(), "pair"); !checked)
                     return checked;
             }
@@ -136,15 +133,15 @@ Result<void> check_shape(const Question& q, const Response& r) {
             if (!v)
                 return error;
             if (v->order.size() != q.order.size())
-                return invalid(q, "the arrangement has " + std::to_string(v->order.size()) +
-                                      " item(s) but the question has " +
-                                      std::to_string(q.order.size()));
+                return invalid_question(
+                    q, "the arrangement has " + std::to_string(v->order.size()) +
+                           " item(s) but the question has " + std::to_string(q.order.size()));
             std::vector<bool> seen(q.order.size(), false);
             for (const std::size_t item : v->order) {
                 if (auto checked = check_index(q, item, q.order.size(), "item"); !checked)
                     return checked;
                 if (seen[item])
-                    return invalid(
+                    return invalid_question(
                         q, "the arrangement places item " + std::to_string(item) + " twice");
                 seen[item] = true;
             }
@@ -167,7 +164,7 @@ Result<void> check_shape(const Question& q, const Response& r) {
             if (!v)
                 return error;
             if (!std::isfinite(v->value))
-                return invalid(q, "the typed number is not a finite number");
+                return invalid_question(q, "the typed number is not a finite number");
             return {};
         }
         case QuestionType::scenario: {
@@ -178,12 +175,13 @@ Result<void> check_shape(const Question& q, const Response& r) {
             if (!walk)
                 return walk.error();
             if (!walk->finished)
-                return invalid(q, "the path stops at step \"" + q.steps[*walk->current].id +
-                                      "\" before the story reaches an ending");
+                return invalid_question(q, "the path stops at step \"" +
+                                               q.steps[*walk->current].id +
+                                               "\" before the story reaches an ending");
             return {};
         }
     }
-    return invalid(q, "has an unknown question type");
+    return invalid_question(q, "has an unknown question type");
 }
 
 // Clamps to [0, 1] and applies Moodle's slack; a NaN weight from a broken bank counts 0.

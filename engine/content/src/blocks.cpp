@@ -16,7 +16,7 @@ std::string plain_text(const Inlines& spans) {
 
 namespace {
 
-bool is_space(char c) {
+bool is_space_or_form_feed(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
@@ -40,10 +40,10 @@ std::size_t words_in(std::string_view text) {
     std::size_t count = 0;
     std::size_t i = 0;
     while (i < text.size()) {
-        while (i < text.size() && is_space(text[i]))
+        while (i < text.size() && is_space_or_form_feed(text[i]))
             ++i;
         const std::size_t begin = i;
-        while (i < text.size() && !is_space(text[i]))
+        while (i < text.size() && !is_space_or_form_feed(text[i]))
             ++i;
         if (i > begin && is_word(text.substr(begin, i - begin)))
             ++count;

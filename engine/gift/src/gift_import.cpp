@@ -19,10 +19,6 @@ struct SourceLine {
     int number = 0;
 };
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\0';
-}
-
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front()))
         s.remove_prefix(1);

@@ -6,10 +6,6 @@ namespace waymark::gift {
 
 namespace {
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\0';
-}
-
 // The character a backslash escape stands for, or 0 when `c` is not escapable.
 char unescaped(char c) {
     switch (c) {

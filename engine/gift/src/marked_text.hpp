@@ -15,6 +15,11 @@
 
 namespace waymark::gift {
 
+// Blank for GIFT's trimming: ASCII white space and the NUL byte.
+inline bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\0';
+}
+
 // A half-open range [begin, end) of positions in a MarkedText.
 struct Span {
     std::size_t begin = 0;

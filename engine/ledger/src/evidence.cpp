@@ -19,10 +19,6 @@ namespace waymark::ledger {
 
 namespace {
 
-std::string short_id(std::string_view id) {
-    return std::string(id.substr(0, 8));
-}
-
 // Re-hashes every event after `from` and follows each device's chain; `ends` gets each
 // device's end (devices with no events after `from` are looked up where they end).
 Result<void> check_chain_since(Database& db, std::int64_t from,
@@ -62,8 +58,7 @@ Result<void> check_chain_since(Database& db, std::int64_t from,
             }
             end = ends.emplace(device, start).first;
         }
-        const std::string name = "event " + std::to_string(position) + " (sequence " +
-                                 std::to_string(seq) + " of device " + short_id(device) + ")";
+        const std::string name = event_name(position, device, seq);
         if (seq != end->second.seq + 1 || !read_digest(*s, 12, prev) || prev != end->second.hash)
             add_problem(report,
                         name +

@@ -1,9 +1,11 @@
 // The checks behind Ledger::verify(), also run on another ledger before merging it.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "head.hpp"
@@ -17,6 +19,17 @@ struct PinnedKey {
     std::string device_id;
     Ed25519PublicKey key;  // from the key file beside the ledger, not from the ledger
 };
+
+// How a problem names an event: "event 12 (sequence 3 of device 0a1b2c3d)", the device by
+// the first eight characters of its id.
+inline std::string event_name(std::int64_t position, std::string_view device, std::int64_t seq) {
+    return "event " + std::to_string(position) + " (sequence " + std::to_string(seq) +
+           " of device " + std::string(device.substr(0, 8)) + ")";
+}
+// A device as problems name it: the first eight characters of its id.
+inline std::string short_device_id(std::string_view device) {
+    return std::string(device.substr(0, 8));
+}
 
 // Adds a problem to the report (up to a limit) and lowers first_bad_position to
 // `position` when it names an event before it.

@@ -157,7 +157,7 @@ struct EventRow {
     bool trusted = false;
 };
 
-struct Attempt {
+struct ReplayedAttempt {
     std::string id, version, digest, state = "in-progress", started_at, submitted_at, scored_at;
     bool trusted = false;
     double raw = 0, max = 0, scaled = 0;
@@ -255,7 +255,7 @@ class LearnerProjection {
                                           .text(bookmark_)
                                           .text(updated_at_)
                                           .take());
-        for (const Attempt& a : attempts_)
+        for (const ReplayedAttempt& a : attempts_)
             rows_[attempts].push_back(RowWriter()
                                           .text(a.id)
                                           .text(learner_)
@@ -300,7 +300,7 @@ class LearnerProjection {
             if (!attempt_ids_.insert(fields->attempt_id).second)
                 return make_error(ErrorCode::invalid,
                                   "attempt " + fields->attempt_id + " was already started");
-            Attempt a;
+            ReplayedAttempt a;
             a.id = std::move(fields->attempt_id);
             a.version = e.course_version;
             a.digest = e.course_digest;
@@ -314,7 +314,7 @@ class LearnerProjection {
             return make_error(ErrorCode::invalid,
                               "a " + std::string(e.type) + " event for learner " + learner_ +
                                   " on course " + course_ + " has no attempt-started before it");
-        Attempt& a = attempts_.back();
+        ReplayedAttempt& a = attempts_.back();
         a.last_position = e.position;
         if (type == EventType::attempt_submitted) {
             a.state = "submitted";
@@ -388,7 +388,7 @@ class LearnerProjection {
     std::array<std::vector<std::string>, kTables.size()> rows_;
     // The current course's.
     std::map<std::string, Page> pages_;
-    std::vector<Attempt> attempts_;
+    std::vector<ReplayedAttempt> attempts_;
     bool has_progress_ = false;
     std::string version_, bookmark_, updated_at_;
     std::int64_t pages_total_ = 0;

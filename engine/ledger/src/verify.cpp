@@ -79,15 +79,6 @@ Result<bool> chains_whole_in_file_order(Database& db, std::map<std::string, Chai
     }
 }
 
-std::string short_id(std::string_view device) {
-    return std::string(device.substr(0, 8));
-}
-
-std::string event_name(std::int64_t position, std::string_view device, std::int64_t seq) {
-    return "event " + std::to_string(position) + " (sequence " + std::to_string(seq) +
-           " of device " + short_id(device) + ")";
-}
-
 Result<void> check_chains(Database& db, VerifyReport& report, std::map<std::string, ChainEnd>& ends,
                           Tally& tally) {
     auto s = db.prepare(std::string(kChainColumns) + " ORDER BY device_id, seq");
@@ -175,8 +166,8 @@ Result<std::map<std::string, Ed25519PublicKey>> device_keys(Database& db, Verify
             return keys;
         Ed25519PublicKey key;
         if (!from_hex(s->column_view(1), key.bytes))
-            add_problem(report,
-                        "the public key of device " + short_id(s->column_view(0)) + " is damaged");
+            add_problem(report, "the public key of device " + short_device_id(s->column_view(0)) +
+                                    " is damaged");
         keys[s->column_text(0)] = key;
     }
 }
@@ -227,7 +218,7 @@ Result<void> check_heads(Database& db, const std::optional<PinnedKey>& pinned,
             const auto key = keys.find(device);
             if (key == keys.end() || !head ||
                 !verify(key->second, head_message(*head), head->signature)) {
-                add_problem(report, "the signed head of device " + short_id(device) +
+                add_problem(report, "the signed head of device " + short_device_id(device) +
                                         " has a bad signature: it was changed or forged");
                 continue;
             }
@@ -237,29 +228,29 @@ Result<void> check_heads(Database& db, const std::optional<PinnedKey>& pinned,
             const auto end = ends.find(device);
             const std::int64_t last = end == ends.end() ? 0 : end->second.seq;
             if (seq > last)
-                add_problem(report, "device " + short_id(device) +
+                add_problem(report, "device " + short_device_id(device) +
                                         " signed its chain up to sequence " + std::to_string(seq) +
                                         " but the chain ends at " + std::to_string(last) +
                                         ": events were removed from the end");
             else if (seq < last)
-                add_problem(report, "device " + short_id(device) + "'s chain goes on to sequence " +
-                                        std::to_string(last) + " after its signed head at " +
-                                        std::to_string(seq) +
+                add_problem(report, "device " + short_device_id(device) +
+                                        "'s chain goes on to sequence " + std::to_string(last) +
+                                        " after its signed head at " + std::to_string(seq) +
                                         ": events were added without the device key");
             else if (end != ends.end() && end->second.hash != head->end.hash)
-                add_problem(report, "the last event of device " + short_id(device) +
+                add_problem(report, "the last event of device " + short_device_id(device) +
                                         " does not match its signed head: it was replaced");
         }
     }
     for (const auto& [device, end] : ends)
         if (!has_head.contains(device))
-            add_problem(report, "device " + short_id(device) + "'s chain (" +
+            add_problem(report, "device " + short_device_id(device) + "'s chain (" +
                                     std::to_string(end.seq) +
                                     " events) has no signed head: the signature was removed");
     // A device signs a head when its ledger is created, so even a ledger with no events
     // has one: without it, the ledger's events, heads and checkpoints were wiped.
     if (!own.device_id.empty() && !has_head.contains(own.device_id))
-        add_problem(report, "this ledger's own device " + short_id(own.device_id) +
+        add_problem(report, "this ledger's own device " + short_device_id(own.device_id) +
                                 " has no signed head: its events and signatures were deleted");
     return {};
 }
@@ -293,17 +284,17 @@ Result<void> check_checkpoints(Database& db, VerifyReport& report) {
                     checkpoint_message(device, seq, hash, s->column_view(4), s->column_view(5)),
                     sig)) {
             add_problem(report, "checkpoint " + id + " (sequence " + std::to_string(seq) +
-                                    " of device " + short_id(device) +
+                                    " of device " + short_device_id(device) +
                                     ") has a bad signature: it was changed or forged");
             continue;
         }
         if (s->column_is_null(7))
             add_problem(report, "checkpoint " + id + " covers sequence " + std::to_string(seq) +
-                                    " of device " + short_id(device) +
+                                    " of device " + short_device_id(device) +
                                     ", which is missing: events were deleted");
         else if (!read_bytes(*s, 7, event_hash) || event_hash != hash)
             add_problem(report, "checkpoint " + id + " does not match sequence " +
-                                    std::to_string(seq) + " of device " + short_id(device) +
+                                    std::to_string(seq) + " of device " + short_device_id(device) +
                                     ": the chain was rewritten");
     }
     return {};

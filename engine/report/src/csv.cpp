@@ -24,8 +24,6 @@ void append_quoted(std::string& out, std::string_view v) {
     out += '"';
 }
 
-constexpr std::size_t kFlushBytes = 1 << 16;
-
 void write_cell(CsvWriter& csv, ColumnType type, const ColumnValue& value) {
     if (std::holds_alternative<std::monostate>(value))
         return csv.plain("");

@@ -1,13 +1,18 @@
-// How the exports write values: ISO 8601 dates, scores as percentages.
+// How the exports write values: ISO 8601 dates, scores as percentages; and how much
+// they gather before each write.
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <optional>
 #include <string>
 
 #include "waymark/core/time.hpp"
 
 namespace waymark::report {
+
+// The text exports gather this many bytes before each OutputFile::write().
+inline constexpr std::size_t kFlushBytes = 1 << 16;
 
 inline std::string date_or_empty(const std::optional<UtcTime>& t) {
     return t ? format_date(*t) : std::string();

@@ -10,8 +10,6 @@ namespace waymark::report {
 
 namespace {
 
-constexpr std::size_t kFlushBytes = 1 << 16;
-
 std::string text_or_null(std::string_view s) {
     return s.empty() ? "null" : json_string(s);
 }

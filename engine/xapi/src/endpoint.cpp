@@ -8,7 +8,7 @@ namespace waymark::xapi {
 namespace {
 
 // An address cut at its delimiters (RFC 3986 section 3), without judging the parts.
-struct Parts {
+struct UrlParts {
     std::string_view scheme;     // before "://"; empty when there is no "://"
     bool has_separator = false;  // "://" was there
     bool has_userinfo = false;
@@ -20,8 +20,8 @@ struct Parts {
     bool has_fragment = false;
 };
 
-Parts split(std::string_view url) {
-    Parts p;
+UrlParts split(std::string_view url) {
+    UrlParts p;
     std::string_view rest = url;
     if (const auto separator = url.find("://"); separator != std::string_view::npos) {
         p.scheme = url.substr(0, separator);
@@ -80,7 +80,7 @@ constexpr const char* kExample = "e.g. https://lrs.example.org/xAPI";
 }  // namespace
 
 Result<void> check_endpoint(std::string_view url) {
-    const Parts p = split(url);
+    const UrlParts p = split(url);
     if (p.has_userinfo)
         return usage(url,
                      "has a user name or password in it (the part before \"@\"); an address is "
@@ -123,7 +123,7 @@ std::string without_userinfo(std::string_view url) {
 }
 
 std::string normalised_endpoint(std::string_view url) {
-    const Parts p = split(url);
+    const UrlParts p = split(url);
     const std::string scheme = lower(p.scheme);
     std::string host = lower(p.host);
     if (host == "localhost" || host == "127.0.0.1" || host == "[::1]")
