@@ -1,17 +1,16 @@
 #include "node_peers.hpp"
 
+#include "node_packages.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -24,24 +23,6 @@ namespace fs = std::filesystem;
 
 const fs::path kPeers = WAYMARK_XAPI_PEERS;
 const fs::path kPeerSources = WAYMARK_SOURCE_DIR "/tests/xapi/peers";
-
-bool installed() {
-    return fs::exists(kPeers / "node_modules/xapi-statements/dist/index.js") &&
-           fs::exists(kPeers / "node_modules/xapi-validation/dist/index.js");
-}
-
-// Runs a shell command, returning its exit status and its combined output.
-std::pair<int, std::string> run(const std::string& command) {
-    std::string output;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (!pipe)
-        return {-1, "could not run " + command};
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-        output.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
 
 int free_port() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -58,28 +39,15 @@ int free_port() {
 }  // namespace
 
 std::string install_peers() {
-    fs::create_directories(kPeers);
-    const int lock = ::open((kPeers / ".install-lock").c_str(), O_CREAT | O_RDWR, 0644);
-    if (lock < 0 || ::flock(lock, LOCK_EX) != 0)
-        return "could not lock " + kPeers.string();
-    std::string problem;
-    if (!installed()) {
-        for (const char* name : {"package.json", "package-lock.json"})
-            fs::copy_file(kPeerSources / name, kPeers / name, fs::copy_options::overwrite_existing);
-        auto [status, output] = run(std::string(WAYMARK_NPM) +
-                                    " ci --no-audit --no-fund --prefix '" + kPeers.string() + "'");
-        if (status != 0 || !installed())
-            problem = "npm ci failed (" + std::to_string(status) + "):\n" + output;
-    }
-    ::flock(lock, LOCK_UN);
-    ::close(lock);
-    return problem;
+    return waymark::testing::install_node_packages(kPeerSources, kPeers,
+                                                   {"node_modules/xapi-statements/dist/index.js",
+                                                    "node_modules/xapi-validation/dist/index.js"});
 }
 
 Validation validate_statements(const fs::path& file) {
-    auto [status, output] =
-        run(std::string(WAYMARK_NODE) + " '" + (kPeerSources / "validate.js").string() + "' '" +
-            kPeers.string() + "' '" + file.string() + "'");
+    auto [status, output] = waymark::testing::run_shell(
+        std::string(WAYMARK_NODE) + " '" + (kPeerSources / "validate.js").string() + "' '" +
+        kPeers.string() + "' '" + file.string() + "'");
     return {status, output};
 }
 

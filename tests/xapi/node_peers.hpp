@@ -1,5 +1,5 @@
 // The Node.js peers of the xAPI tests: Learning Locker's validator and statement service,
-// installed with npm from the pinned package-lock.json in tests/xapi/peers into the
+// installed (tests/support) from the pinned package-lock.json in tests/xapi/peers into the
 // build folder on first use, and the statement service run as a child process.
 #pragma once
 

@@ -24,11 +24,7 @@ int run_check(const CheckOptions& opt) {
                                       "not a folder; give the course source folder, the one "
                                       "that holds course.json",
                                       opt.folder));
-    Diagnostics listing;
-    course::FolderFiles files(opt.folder, listing);
-    course::LoadedCourse loaded = course::load_course(files);
-    loaded.diagnostics.append(listing);
-    loaded.diagnostics.sort();
+    course::LoadedCourse loaded = course::load_source_folder(opt.folder).loaded;
     if (opt.strict)
         loaded.diagnostics = course::strict(loaded.diagnostics);
     print_diagnostics(loaded.diagnostics, opt.folder);

@@ -28,5 +28,6 @@ void add_certificate_command(CLI::App& app, CommandContext& ctx);
 void add_verify_export_command(CLI::App& app, CommandContext& ctx);
 void add_settings_command(CLI::App& app, CommandContext& ctx);
 void add_manager_command(CLI::App& app, CommandContext& ctx);
+void add_publish_command(CLI::App& app, CommandContext& ctx);
 
 }  // namespace waymark::cli

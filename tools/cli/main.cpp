@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     waymark::cli::add_verify_export_command(app, ctx);
     waymark::cli::add_settings_command(app, ctx);
     waymark::cli::add_manager_command(app, ctx);
+    waymark::cli::add_publish_command(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -228,4 +228,14 @@ LoadedCourse load_course(const CourseFiles& files, const LoadLimits& limits) {
     return result;
 }
 
+LoadedFolder load_source_folder(const std::filesystem::path& folder, const LoadLimits& limits) {
+    Diagnostics listing;
+    LoadedFolder out;
+    out.files = std::make_shared<const FolderFiles>(folder, listing);
+    out.loaded = load_course(*out.files, limits);
+    out.loaded.diagnostics.append(listing);
+    out.loaded.diagnostics.sort();
+    return out;
+}
+
 }  // namespace waymark::course

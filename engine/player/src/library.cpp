@@ -13,8 +13,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void load_from(LibraryCourse& entry, std::shared_ptr<const course::CourseFiles> files) {
-    auto loaded = course::load_course(*files);
+void load_from(LibraryCourse& entry, std::shared_ptr<const course::CourseFiles> files,
+               course::LoadedCourse loaded) {
     entry.diagnostics = std::move(loaded.diagnostics);
     entry.files = std::move(files);
     if (!entry.diagnostics.has_errors() && loaded.course.page_count() > 0) {
@@ -76,12 +76,9 @@ LibraryCourse load_course_folder(const fs::path& folder) {
     LibraryCourse entry;
     entry.path = folder;
     entry.origin = CourseOrigin::source_folder;
-    Diagnostics listing;
-    auto files = std::make_shared<const course::FolderFiles>(folder, listing);
-    entry.digest = folder_digest(*files);
-    load_from(entry, files);
-    entry.diagnostics.append(listing);
-    entry.diagnostics.sort();
+    course::LoadedFolder source = course::load_source_folder(folder);
+    entry.digest = folder_digest(*source.files);
+    load_from(entry, std::move(source.files), std::move(source.loaded));
     return entry;
 }
 
@@ -100,7 +97,8 @@ LibraryCourse load_course_package(const fs::path& file, const package::TrustStor
         opened->trusted_by(trust) ? CourseOrigin::signed_package : CourseOrigin::untrusted_package;
     entry.digest = to_hex(opened->manifest().content_digest);
     std::map<std::string, std::string> files(opened->files().begin(), opened->files().end());
-    load_from(entry, std::make_shared<const course::MemoryFiles>(std::move(files)));
+    auto in_memory = std::make_shared<const course::MemoryFiles>(std::move(files));
+    load_from(entry, in_memory, course::load_course(*in_memory));
     return entry;
 }
 

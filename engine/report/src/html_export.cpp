@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "fields.hpp"
+#include "waymark/core/html_text.hpp"
 
 namespace waymark::report {
 
@@ -133,33 +134,6 @@ void people_list(std::string& out, const StatusMatrix& matrix, const RowFilter& 
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 void write_status_html(const StatusMatrix& matrix, const ExportInfo& info, OutputFile& out) {
     const Summary s = matrix.summarise(info.filter);

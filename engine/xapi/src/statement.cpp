@@ -24,7 +24,7 @@ struct Activity {
     const content::Question* question = nullptr;  // for cmi.interaction definitions
 };
 
-struct Parts {
+struct StatementParts {
     const char* verb = "";
     Activity object;
     std::vector<Activity> parents;
@@ -148,7 +148,8 @@ struct StatementMapper::State {
         w.EndArray();
     }
 
-    MappedStatement write(const ledger::Event& e, const course::Course* c, const Parts& p) const {
+    MappedStatement write(const ledger::Event& e, const course::Course* c,
+                          const StatementParts& p) const {
         const std::string lang = language(c);
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
@@ -244,7 +245,7 @@ struct StatementMapper::State {
             return std::optional<MappedStatement>{};
         const course::Course* c = find_course(e.course);
         const Activity course = course_activity(e.course, c);
-        Parts p;
+        StatementParts p;
         switch (*type) {
             case EventType::session_started:
                 p.verb = "launched";
@@ -432,11 +433,7 @@ Result<StatementMapper> make_mapper(ledger::Ledger& ledger,
                                     const std::vector<std::filesystem::path>& course_folders) {
     std::vector<course::Course> courses;
     for (const auto& folder : course_folders) {
-        Diagnostics problems;
-        course::FolderFiles files(folder, problems);
-        course::LoadedCourse loaded = course::load_course(files);
-        for (const auto& d : problems.items())
-            loaded.diagnostics.add(d);
+        course::LoadedCourse loaded = course::load_source_folder(folder).loaded;
         if (!loaded.ok()) {
             std::string first;
             for (const auto& d : loaded.diagnostics.items())

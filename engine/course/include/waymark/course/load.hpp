@@ -11,6 +11,8 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
+#include <memory>
 
 #include "waymark/core/diagnostics.hpp"
 #include "waymark/course/course.hpp"
@@ -30,6 +32,16 @@ struct LoadedCourse {
 };
 
 LoadedCourse load_course(const CourseFiles& files, const LoadLimits& limits = {});
+
+// A course source folder loaded and checked, with the files it was read from (for its
+// images). What `waymark check`, `waymark publish`, the player's library and the xAPI
+// mapping load from a folder: the diagnostics include the folder listing's own problems
+// (symbolic links, unreadable entries), sorted with the rest.
+struct LoadedFolder {
+    std::shared_ptr<const FolderFiles> files;
+    LoadedCourse loaded;
+};
+LoadedFolder load_source_folder(const std::filesystem::path& folder, const LoadLimits& limits = {});
 
 // The same problems with every warning made an error (`waymark check --strict`): a
 // course that passes has no warnings either. The bundled courses are held to this.

@@ -22,7 +22,4 @@ inline constexpr int kHtmlListLimit = 2000;
 
 void write_status_html(const StatusMatrix& matrix, const ExportInfo& info, OutputFile& out);
 
-// `text` with & < > " ' escaped for HTML text and attribute values.
-std::string html_escape(std::string_view text);
-
 }  // namespace waymark::report
