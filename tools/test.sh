@@ -11,15 +11,21 @@ source tools/build_folder.sh
 # Each phase says how long it took, so a slow change shows where (issue 19: under
 # 8 minutes on 2 cores is the aim): wall seconds, and the CPU seconds of the programs it
 # ran, which other load on the machine does not inflate.
-cpu_seconds() {  # user + system time of the finished child processes (`times`, line 2)
-  times | awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/);
-                         printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'
+# `times` prints the user and system time of this shell's finished children on its second
+# line. It must run in this shell: in a pipe or $(...) it runs in a subshell, which has no
+# children, and prints zeros.
+times_file=$(mktemp)
+trap 'rm -f "$times_file"' EXIT
+cpu_seconds() {  # sets $cpu
+  times >"$times_file"
+  cpu=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/);
+                       printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$times_file")
 }
 phase_start=$SECONDS
 phase_cpu=0
 took() {
   local cpu
-  cpu=$(cpu_seconds)
+  cpu_seconds
   echo "== $1 took $((SECONDS - phase_start)) s, $((cpu - phase_cpu)) CPU s"
   phase_start=$SECONDS
   phase_cpu=$cpu
@@ -43,4 +49,5 @@ done
 
 tools/fuzz.sh "${FUZZ_SECONDS:-15}"
 took "fuzz build and runs"
-echo "== all tests passed in $SECONDS s, $(cpu_seconds) CPU s"
+cpu_seconds
+echo "== all tests passed in $SECONDS s, $cpu CPU s"
