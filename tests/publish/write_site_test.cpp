@@ -67,6 +67,16 @@ TEST_F(WriteSite, RefusesAFolderHoldingSomethingElseAndLeavesItAlone) {
     EXPECT_FALSE(fs::exists(dir_ / "documents/index.html"));
 }
 
+TEST_F(WriteSite, RefusesAnEarlierPublicationThatSomeoneAddedTheirOwnFilesTo) {
+    // Replacing "whole" must never take a file a publication did not write.
+    ASSERT_TRUE(write_site(site_, dir_ / "out"));
+    std::ofstream(dir_ / "out/my-notes.txt") << "mine";
+    auto r = write_site(site_, dir_ / "out");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, ErrorCode::usage);
+    EXPECT_EQ(read(dir_ / "out/my-notes.txt"), "mine");
+}
+
 TEST_F(WriteSite, RefusesAFileAsTheOutputFolder) {
     std::ofstream(dir_ / "file") << "x";
     EXPECT_FALSE(write_site(site_, dir_ / "file"));

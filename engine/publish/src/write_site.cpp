@@ -29,10 +29,25 @@ class FolderGuard {
     fs::path folder_;
 };
 
+// A folder is an earlier publication, to be replaced whole, only when it holds its
+// index.html and runtime and nothing a publication does not write: pages (*.html), the
+// runtime, and course files under media/. A file of anyone's own makes it not one.
 bool holds_earlier_publication(const fs::path& folder) {
     std::error_code ec;
-    return fs::is_regular_file(folder / "index.html", ec) &&
-           fs::is_regular_file(folder / "waymark.js", ec);
+    if (!fs::is_regular_file(folder / "index.html", ec) ||
+        !fs::is_regular_file(folder / "waymark.js", ec))
+        return false;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path name = it->path().filename();
+        const bool written_by_publish =
+            it->is_directory(ec)
+                ? name == "media"
+                : it->is_regular_file(ec) && (name.extension() == ".html" ||
+                                              name == "waymark.css" || name == "waymark.js");
+        if (!written_by_publish)
+            return false;
+    }
+    return !ec;
 }
 
 bool safe_relative(const std::string& path) {
