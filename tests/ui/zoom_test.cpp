@@ -126,6 +126,10 @@ bool contents_drawn() {
 
 }  // namespace
 
+// The footer's contents toggle, as the harness finds it.
+const char* const kHideContents = "Hide contents###contents-toggle";
+const char* const kShowContents = "Show contents###contents-toggle";
+
 TEST(ContentsPane, CanBeHiddenAndShownAgain) {
     MemoryJournal journal;
     test::Journey t(journal);
@@ -134,10 +138,26 @@ TEST(ContentsPane, CanBeHiddenAndShownAgain) {
     test::Harness h(t.p());
     h.frames(3);
     ASSERT_TRUE(contents_drawn());
-    ASSERT_TRUE(h.click("Hide contents##page"));
+    ASSERT_TRUE(h.click(kHideContents));
     h.frames(2);
     EXPECT_FALSE(contents_drawn());
-    ASSERT_TRUE(h.click("Show contents##page"));
+    ASSERT_TRUE(h.click(kShowContents));
     h.frames(2);
     EXPECT_TRUE(contents_drawn());
+}
+
+TEST(ContentsPane, KeepsTheKeyboardFocusOnItsButtonWhenItsLabelChanges) {
+    // "Hide contents" becomes "Show contents": one control, so focus must not fall back to
+    // the top of the window.
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_course(0);
+    test::Harness h(t.p());
+    h.frames(3);
+    ASSERT_TRUE(h.tab_to(kHideContents)) << h.labels();
+    h.press(ImGuiKey_Enter);
+    h.frames(2);
+    EXPECT_FALSE(contents_drawn());
+    EXPECT_EQ(h.focused(), kShowContents);
 }

@@ -152,7 +152,10 @@ Footer footer_layout(const DrawContext& ctx, const player::CourseReader& r, bool
     const ImGuiStyle& st = ImGui::GetStyle();
     f.where = r.progress_label();
     f.next = ctx.player.next_label() + "##page";
-    f.contents = contents_shown ? "Hide contents##page" : "Show contents##page";
+    // One ID for both labels ("###"): the button that hides the contents is the button that
+    // shows them again, so the keyboard focus stays on it when its label changes.
+    f.contents =
+        contents_shown ? "Hide contents###contents-toggle" : "Show contents###contents-toggle";
     f.where_w = ImGui::CalcTextSize(f.where.c_str()).x;
     auto width = [&](const std::string& label) {
         return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + st.FramePadding.x * 2;
