@@ -15,6 +15,7 @@
 
 #include "ledger_fixture.hpp"
 #include "payload_reader.hpp"
+#include "rows_digest.hpp"
 #include "schema.hpp"
 #include "waymark/assessment/event_json.hpp"
 #include "waymark/assessment/knowledge_check.hpp"
@@ -106,6 +107,31 @@ TEST_F(FixtureLedgerTest, OpensAndVerifiesWithItsDeviceKey) {
     auto evidence = l.check_evidence();
     ASSERT_TRUE(evidence) << evidence.error().describe();
     EXPECT_TRUE(evidence->ok()) << (evidence->problems.empty() ? "" : evidence->problems.front());
+}
+
+TEST_F(FixtureLedgerTest, WrittenAtSchemaThreeItUpgradesToAHeadThatSignsItsRows) {
+    ASSERT_EQ(query(file_, "PRAGMA user_version"), "3");
+    { Ledger l = open(); }
+    EXPECT_EQ(query(file_, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+    EXPECT_EQ(query(file_,
+                    "SELECT format FROM heads WHERE device_id ="
+                    " (SELECT value FROM meta WHERE key = 'device_id')"),
+              "3");
+    EXPECT_EQ(query(file_,
+                    "SELECT length(rows_digest) FROM heads WHERE device_id ="
+                    " (SELECT value FROM meta WHERE key = 'device_id')"),
+              std::to_string(RowsDigest::kBytes));
+}
+
+TEST_F(FixtureLedgerTest, AnEditedRowStopsTheUpgradeAndIsNamed) {
+    // A digest signed over an edited row would make the edit look like evidence.
+    ASSERT_EQ(sqlite3_cli(file_, "UPDATE completions SET score = 1.0"), 0);
+    auto l = Ledger::open(file_);
+    ASSERT_FALSE(l);
+    EXPECT_NE(l.error().message.find("cannot be upgraded"), std::string::npos) << l.error().message;
+    EXPECT_NE(l.error().message.find("completions table was edited"), std::string::npos)
+        << l.error().message;
+    EXPECT_EQ(query(file_, "PRAGMA user_version"), "3");
 }
 
 TEST_F(FixtureLedgerTest, RebuildsTheProjectionsItRecorded) {

@@ -1,10 +1,12 @@
 // Ledger::check_evidence(): the check every export, certificate and sync runs before it
 // reads the ledger as evidence. It costs what changed since the last check, not the
 // whole chain: the chain is re-hashed from the position the device last signed as
-// checked; the heads, counts and the rows evidence is read from (learners, completions,
-// certificates and the organisation's settings) are compared with the events they come
-// from. A rewrite of events before that position is left to 'waymark ledger verify' and
-// to witnesses (docs/THREAT-MODEL.md).
+// checked, and the heads and counts are checked. The rows evidence is read from
+// (learners, completions, certificates and the organisation's settings) are hashed in
+// storage order and their digest compared with the one the device signed
+// (rows_digest.hpp); only when they differ is each row compared with the event it comes
+// from, to name what was edited. A rewrite of events before the checked position is left
+// to 'waymark ledger verify' and to witnesses (docs/THREAT-MODEL.md).
 #include <cstdint>
 #include <future>
 #include <map>
@@ -13,6 +15,7 @@
 #include "identity.hpp"
 #include "integrity.hpp"
 #include "projector.hpp"
+#include "rows_digest.hpp"
 #include "state.hpp"
 
 namespace waymark::ledger {
@@ -88,14 +91,6 @@ Result<void> check_chain_since(Database& db, std::int64_t from,
         return {};
     });
 }
-
-// Rows of a table by rowid, [first, last]: a share of the rows for one thread.
-// The whole range, negative rowids included: a row moved to rowid -1 with sqlite3 must
-// still be checked.
-struct RowRange {
-    std::int64_t first = INT64_MIN;
-    std::int64_t last = INT64_MAX;
-};
 
 // Each completion row in `rows` against the course-completed event at its position.
 Result<void> check_completion_rows(Database& db, RowRange rows, VerifyReport& report) {
@@ -207,27 +202,34 @@ Result<void> check_rows_against_events(Database& db, RowRange completions, Verif
     return check_certificate_rows(db, report);
 }
 
-// Where the completion rows are split between the threads: the second thread checks
-// those up to here and the certificates, the first the rest after the chain, the heads
-// and the identities. Measured at 2,000 learners on 10 courses (docs/PERFORMANCE.md),
-// about two thirds of the completion rows make the two threads' shares even.
-Result<std::int64_t> completions_split(Database& db) {
+// Where the completion rows are split between the threads: the second thread takes
+// those up to here, the first the rest after the chain and the heads. `thirds` of the
+//  Measured at 2,000 learners on 10 courses
+// (docs/PERFORMANCE.md), two thirds made the shares even when each row was compared with
+// its event (the second thread also takes the certificates, the first the identities);
+// at 100,000 learners, about half when rows are hashed (the first also hashes the
+// learners). `share` is the second thread's.
+Result<std::int64_t> completions_split(Database& db, double share) {
     auto s = db.prepare("SELECT coalesce(max(rowid), 0) FROM completions");
     if (!s)
         return s.error();
     if (auto row = s->step(); !row)
         return row.error();
-    return s->column_int(0) * 2 / 3;
+    return static_cast<std::int64_t>(static_cast<double>(s->column_int(0)) * share);
 }
 
-// The chain since the signed mark, the heads, the signed counts, the identities, the
-// settings and the witnesses. `last` gets the position the check reached.
-Result<void> check_chain_and_signed_state(LedgerState& st, VerifyReport& report,
-                                          std::int64_t& last) {
-    auto own = own_device(st.db);
-    if (!own)
-        return own.error();
-    auto head = read_signed_head(st.db, own->device_id);
+// The chain since the signed mark, the heads, the signed counts, a trigger planted in
+// the file, and the witnesses; with rows_by_digest false, also the identities and the
+// settings against their events. `last` gets the position the check reached, `own` this
+// device and its head, when its signature checks.
+Result<void> check_chain_and_signed_state(LedgerState& st, bool rows_by_digest,
+                                          VerifyReport& report, std::int64_t& last,
+                                          OwnDevice& own) {
+    auto device = own_device(st.db);
+    if (!device)
+        return device.error();
+    own = std::move(*device);
+    auto head = read_signed_head(st.db, own.device_id);
     if (!head)
         return head.error();
     // From the position the device signed as checked; from the start without one.
@@ -235,24 +237,31 @@ Result<void> check_chain_and_signed_state(LedgerState& st, VerifyReport& report,
     std::map<std::string, ChainEnd> ends;
     if (auto r = check_chain_since(st.db, from, ends, report); !r)
         return r;
-    if (auto r = check_heads(st.db, pinned_key(st), ends, *own, report); !r)
+    if (auto r = check_heads(st.db, pinned_key(st), ends, own, report); !r)
         return r;
     auto tables = tally_of_tables(st.db);
     if (!tables)
         return tables.error();
-    if (own->head && own->head->format >= 2 && *tables != own->head->tally)
+    if (own.head && own.head->format >= 2 && *tables != own.head->tally)
         add_problem(
             report,
             "the learners, completions and certificates tables hold " +
                 std::to_string(tables->learners) + ", " + std::to_string(tables->completions) +
                 " and " + std::to_string(tables->certificates) + " rows, but the device signed " +
-                std::to_string(own->head->tally.learners) + ", " +
-                std::to_string(own->head->tally.completions) + " and " +
-                std::to_string(own->head->tally.certificates) + ": rows were added or deleted");
-    if (auto r = check_identities(st.db, report); !r)
-        return r;
-    if (auto r = check_organisation_settings(st.db, report); !r)
-        return r;
+                std::to_string(own.head->tally.learners) + ", " +
+                std::to_string(own.head->tally.completions) + " and " +
+                std::to_string(own.head->tally.certificates) + ": rows were added or deleted");
+    auto trigger = foreign_trigger(st.db);
+    if (!trigger)
+        return trigger.error();
+    if (*trigger)
+        add_problem(report, "the ledger " + foreign_trigger_problem(**trigger));
+    if (!rows_by_digest) {
+        if (auto r = check_identities(st.db, report); !r)
+            return r;
+        if (auto r = check_organisation_settings(st.db, report); !r)
+            return r;
+    }
     if (auto r = check_witnesses(st.db, {}, report); !r)
         return r;
     auto end = st.db.prepare("SELECT coalesce(max(position), 0) FROM events");
@@ -264,22 +273,117 @@ Result<void> check_chain_and_signed_state(LedgerState& st, VerifyReport& report,
     return {};
 }
 
-// check_rows_against_events() on a second, read-only connection to the same file, in
-// its own transaction. Called while the first connection holds the write lock, so no
-// other program can commit in between and both connections see the same state.
-Result<void> check_rows_on_second_connection(const std::filesystem::path& file,
-                                             RowRange completions, VerifyReport& report) {
+// `work` on a second, read-only connection to the same file, in its own transaction.
+// Called while the first connection holds the write lock, so no other program can
+// commit in between and both connections see the same state.
+template <typename Work>
+auto on_second_connection(const std::filesystem::path& file, Work&& work)
+    -> decltype(work(std::declval<Database&>())) {
     auto db = Database::open_read_only(file);
     if (!db)
         return db.error();
     if (auto r = db->exec("BEGIN"); !r)
-        return r;
-    auto r = check_rows_against_events(*db, completions, report);
+        return r.error();
+    auto r = work(*db);
     (void)db->exec("ROLLBACK");
     return r;
 }
 
+// The evidence rows against the digest the device signed: the chain and the signed state
+// on this connection and a share of the completion rows hashed on a second one (when the
+// ledger is writable). When the digest differs, every row is compared with its event to
+// say which was edited.
+Result<void> check_rows_by_digest(LedgerState& st, bool beside, VerifyReport& report,
+                                  std::int64_t& last) {
+    OwnDevice own;
+    if (!beside) {
+        if (auto r = check_chain_and_signed_state(st, true, report, last, own); !r)
+            return r;
+        auto rows = digest_of_rows(st.db, RowRange{}, true);
+        if (!rows)
+            return rows.error();
+        return compare_rows_digest(st.db, own, *rows, report);
+    }
+    auto split = completions_split(st.db, 0.5);
+    if (!split)
+        return split.error();
+    auto second = std::async(std::launch::async, [&] {
+        return on_second_connection(st.path, [&](Database& db) {
+            return digest_of_rows(db, RowRange{INT64_MIN, *split}, false);
+        });
+    });
+    Result<RowsDigest> rows = RowsDigest{};
+    auto chain = check_chain_and_signed_state(st, true, report, last, own);
+    if (chain)
+        rows = digest_of_rows(st.db, RowRange{*split + 1, INT64_MAX}, true);
+    auto second_rows = second.get();
+    if (!chain)
+        return chain;
+    if (!rows)
+        return rows.error();
+    if (!second_rows)
+        return second_rows.error();
+    rows->add(*second_rows);
+    return compare_rows_digest(st.db, own, *rows, report);
+}
+
+// Each evidence row against the event it comes from: the completion rows in `completions`
+// on two threads as check_rows_by_digest() shares them, for a ledger whose head signs no
+// digest.
+Result<void> check_rows_by_events(LedgerState& st, bool beside, VerifyReport& report,
+                                  std::int64_t& last) {
+    OwnDevice own;
+    if (!beside) {
+        if (auto r = check_chain_and_signed_state(st, false, report, last, own); !r)
+            return r;
+        return check_rows_against_events(st.db, RowRange{}, report);
+    }
+    auto split = completions_split(st.db, 2.0 / 3.0);
+    if (!split)
+        return split.error();
+    VerifyReport rows_report;
+    auto rows = std::async(std::launch::async, [&] {
+        return on_second_connection(st.path, [&](Database& db) {
+            return check_rows_against_events(db, RowRange{INT64_MIN, *split}, rows_report);
+        });
+    });
+    auto chain = check_chain_and_signed_state(st, false, report, last, own);
+    if (chain)
+        chain = check_completion_rows(st.db, RowRange{*split + 1, INT64_MAX}, report);
+    auto checked_rows = rows.get();
+    if (!chain)
+        return chain;
+    if (!checked_rows)
+        return checked_rows;
+    add_problems(report, std::move(rows_report));
+    return {};
+}
+
 }  // namespace
+
+Result<void> check_evidence_rows(Database& db, VerifyReport& report) {
+    if (auto r = check_rows_against_events(db, RowRange{}, report); !r)
+        return r;
+    if (auto r = check_identities(db, report); !r)
+        return r;
+    return check_organisation_settings(db, report);
+}
+
+Result<void> compare_rows_digest(Database& db, const OwnDevice& own, const RowsDigest& rows,
+                                 VerifyReport& report) {
+    // Without a head whose signature checks there is nothing to compare with, and
+    // check_heads() has said why.
+    if (!own.head || !own.head->rows || *own.head->rows == rows)
+        return {};
+    const std::size_t before = report.problems.size();
+    if (auto r = check_evidence_rows(db, report); !r)
+        return r;
+    if (report.problems.size() == before)
+        add_problem(report,
+                    "the learners, completions, certificates or settings tables are not the rows "
+                    "this device signed: a row was edited, added or removed");
+    return {};
+}
 
 Result<VerifyReport> Ledger::check_evidence() {
     auto& st = *state_;
@@ -296,29 +400,14 @@ Result<VerifyReport> Ledger::check_evidence() {
         if (!joined)
             if (auto r = st.db.exec(beside ? "BEGIN IMMEDIATE" : "BEGIN"); !r)
                 return r;
-        if (!beside) {
-            if (auto r = check_chain_and_signed_state(st, report, last); !r)
-                return r;
-            return check_rows_against_events(st.db, RowRange{}, report);
-        }
-        auto split = completions_split(st.db);
-        if (!split)
-            return split.error();
-        VerifyReport rows_report;
-        auto rows = std::async(std::launch::async, [&] {
-            return check_rows_on_second_connection(st.path, RowRange{INT64_MIN, *split},
-                                                   rows_report);
-        });
-        auto chain = check_chain_and_signed_state(st, report, last);
-        if (chain)
-            chain = check_completion_rows(st.db, RowRange{*split + 1, INT64_MAX}, report);
-        auto checked_rows = rows.get();
-        if (!chain)
-            return chain;
-        if (!checked_rows)
-            return checked_rows;
-        add_problems(report, std::move(rows_report));
-        return {};
+        // Whether the head carries a digest decides how rows are checked; its signature is
+        // checked with the chain, and a head that fails it is a problem either way.
+        auto head = read_signed_head(st.db, st.device_id);
+        if (!head)
+            return head.error();
+        if (*head && (*head)->rows)
+            return check_rows_by_digest(st, beside, report, last);
+        return check_rows_by_events(st, beside, report, last);
     };
     Result<void> r = body();
     if (!joined && st.db.in_transaction())

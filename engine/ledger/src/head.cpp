@@ -19,13 +19,14 @@ void Tally::count(std::string_view type) {
 }
 
 std::string head_message(const SignedHead& h) {
-    std::string text = (h.format == 1 ? "waymark-head-v1\n" : "waymark-head-v2\n") + h.device_id +
-                       "\n" + std::to_string(h.end.seq) + "\n" + to_hex(h.end.hash) + "\n" +
-                       h.time + "\n";
+    std::string text = "waymark-head-v" + std::to_string(h.format) + "\n" + h.device_id + "\n" +
+                       std::to_string(h.end.seq) + "\n" + to_hex(h.end.hash) + "\n" + h.time + "\n";
     if (h.format != 1)
         text += std::to_string(h.tally.learners) + "\n" + std::to_string(h.tally.completions) +
                 "\n" + std::to_string(h.tally.certificates) + "\n" +
                 std::to_string(h.verified_position) + "\n";
+    if (h.format >= 3)
+        text += to_hex(h.rows ? h.rows->fingerprint() : Sha256Digest{}) + "\n";
     return text;
 }
 
@@ -41,6 +42,11 @@ std::optional<SignedHead> read_signed_head_row(const Statement& s) {
     h.format = static_cast<int>(s.column_int(5));
     h.tally = Tally{s.column_int(6), s.column_int(7), s.column_int(8)};
     h.verified_position = s.column_int(9);
+    if (h.format >= 3) {
+        h.rows = RowsDigest::from_bytes(s.column_blob(10));
+        if (!h.rows)
+            return std::nullopt;
+    }
     return h;
 }
 
@@ -147,8 +153,13 @@ Result<WriteHead> load_write_head(LedgerState& st) {
     auto last = last_position(st.db);
     if (!last)
         return last.error();
+    if (auto trigger = foreign_trigger(st.db); !trigger)
+        return trigger.error();
+    else if (*trigger)
+        return refused(st, foreign_trigger_problem(**trigger));
     WriteHead w;
     w.end = *end;
+    w.rows = h.rows;
     if (h.format == 1) {
         auto tally = tally_of_tables(st.db);
         if (!tally)
@@ -180,17 +191,36 @@ Result<void> sign_head(LedgerState& st, const WriteHead& w) {
             return last.error();
         h.verified_position = *last;
     }
+    // The rows' digest moves only from the one signed before, by the rows this write
+    // changed; only rows known to match the events are digested as they stand.
+    if (w.rows_match_events) {
+        auto rows = digest_of_rows(st.db, RowRange{}, true);
+        if (!rows)
+            return rows.error();
+        h.rows = *rows;
+        if (auto r = forget_row_changes(st.db); !r)
+            return r;
+    } else if (w.rows) {
+        h.rows = *w.rows;
+        if (auto r = apply_row_changes(st.db, *h.rows); !r)
+            return r;
+    } else {
+        return refused(st,
+                       "has a signed head without the digest of its evidence rows, which "
+                       "every head since schema 4 carries: the head was replaced with an "
+                       "older one");
+    }
     h.signature = sign(**key, head_message(h));
     if (!st.upsert_head) {
         auto s = st.db.prepare(
             "INSERT INTO heads(device_id, seq, hash, time, signature, format, learners,"
-            " completions, certificates, verified_position)"
-            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+            " completions, certificates, verified_position, rows_digest)"
+            " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
             " ON CONFLICT DO UPDATE SET seq = excluded.seq, hash = excluded.hash,"
             " time = excluded.time, signature = excluded.signature, format = excluded.format,"
             " learners = excluded.learners, completions = excluded.completions,"
             " certificates = excluded.certificates,"
-            " verified_position = excluded.verified_position");
+            " verified_position = excluded.verified_position, rows_digest = excluded.rows_digest");
         if (!s)
             return s.error();
         st.upsert_head = std::move(*s);
@@ -206,6 +236,8 @@ Result<void> sign_head(LedgerState& st, const WriteHead& w) {
     s.bind(8, h.tally.completions);
     s.bind(9, h.tally.certificates);
     s.bind(10, h.verified_position);
+    const std::string rows = h.rows->bytes();
+    s.bind_blob(11, std::span(reinterpret_cast<const std::uint8_t*>(rows.data()), rows.size()));
     return s.run();
 }
 

@@ -7,7 +7,8 @@
 // it (events removed) is refused, so no later signature can make a forgery look right.
 // A head in format 2 also signs the counts of learners, completions and certificates the
 // ledger holds and the position up to which the chain was checked (reports re-check only
-// what came after it).
+// what came after it). Format 3 also signs the digest of the evidence rows
+// (rows_digest.hpp), so that reports trust those rows by hashing them.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <string_view>
 
 #include "chain.hpp"
+#include "rows_digest.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/core/result.hpp"
 #include "waymark/ledger/database.hpp"
@@ -53,9 +55,12 @@ struct SignedHead {
     std::string device_id;
     ChainEnd end;
     std::string time;
-    int format = 2;  // 1: device, seq, hash and time only (ledgers before schema 3)
+    // 1: device, seq, hash and time only (ledgers before schema 3); 2: also the tally and
+    // the verified position; 3: also the evidence rows' digest (schema 4 on).
+    int format = 3;
     Tally tally;
     std::int64_t verified_position = 0;  // events up to here were checked when signed
+    std::optional<RowsDigest> rows;      // format 3
     Ed25519Signature signature{};
 };
 
@@ -65,7 +70,7 @@ std::string head_message(const SignedHead& head);
 // The columns of the heads table, for reading a head with read_signed_head_row().
 inline constexpr const char* kHeadColumns =
     "device_id, seq, hash, time, signature, format, learners, completions, certificates,"
-    " verified_position";
+    " verified_position, rows_digest";
 // A head from a row of "SELECT kHeadColumns FROM heads"; nullopt when a blob is damaged.
 std::optional<SignedHead> read_signed_head_row(const Statement& s);
 
@@ -82,6 +87,11 @@ struct WriteHead {
     // check_evidence() found the chain sound up to its last event just before this write:
     // the signed verified position moves to the new tail.
     bool verified_to_tail = false;
+    // The evidence rows' digest as signed; the write adds the rows it changes.
+    std::optional<RowsDigest> rows;
+    // The evidence rows were just made from the events (a rebuild) or checked against them
+    // (an upgrade): the head signs a digest of them as they are stored.
+    bool rows_match_events = false;
 };
 Result<WriteHead> load_write_head(LedgerState& st);
 

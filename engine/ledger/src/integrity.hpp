@@ -79,6 +79,17 @@ Result<void> check_tally(Database& db, const OwnDevice& own, const Tally& counte
                          bool check_tables, VerifyReport& report);
 Result<void> check_witnesses(Database& db, const std::vector<Witness>& given, VerifyReport& report);
 
+// Every evidence row (learners, completions, certificates and the organisation's
+// settings) against the event it comes from: what a digest cannot say, namely which row
+// was edited. The whole table each time, so it is for upgrades and for naming problems.
+Result<void> check_evidence_rows(Database& db, VerifyReport& report);
+
+// `rows`, the evidence rows' digest as the tables give it, against the one own.head
+// signed. When they differ, check_evidence_rows() names the rows, or one problem says
+// that they differ. Nothing to compare without a head whose signature checked.
+Result<void> compare_rows_digest(Database& db, const OwnDevice& own, const RowsDigest& rows,
+                                 VerifyReport& report);
+
 struct LedgerState;
 // This ledger's device key from its key file, when it is there: verify then also checks
 // that the ledger's own key record was not replaced.

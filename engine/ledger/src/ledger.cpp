@@ -256,41 +256,68 @@ Result<void> prepare_schema(LedgerState& st) {
             first_signature = true;
             version = 2;
         }
-        // Schema 2 to 3: learners bound to the chain, heads in format 2.
         if (!st.secret_key)
             if (auto r = load_or_create_key(st, false); !r)
                 return r;
         if (auto key = require_key(st); !key)
             return key.error();
-        if (auto r = migrate_2_to_3(st.db); !r)
+        const bool from_2 = *version == 2;
+        if (from_2)
+            if (auto r = migrate_2_to_3(st.db); !r)
+                return r;
+        if (auto r = migrate_3_to_4(st.db); !r)
             return r;
-        auto old_head = read_signed_head(st.db, st.device_id);  // format 1, if any
-        if (!old_head)
-            return old_head.error();
         WriteHead head;
-        if (first_signature || !*old_head) {
-            auto end = read_chain_end(st.db, st.device_id);
-            if (!end)
-                return end.error();
-            if (!first_signature && end->seq != 0)
-                return make_error(ErrorCode::verification,
-                                  "the ledger " + st.path.string() +
-                                      " has events but no signed head, so it cannot be "
-                                      "upgraded; run 'waymark ledger verify' with the Waymark "
-                                      "that wrote it, and restore it from a backup");
-            auto tally = tally_of_tables(st.db);
-            if (!tally)
-                return tally.error();
-            head.end = *end;
-            head.tally = *tally;
-            head.verified_to_tail = end->seq == 0;
+        if (from_2) {
+            // Schema 2 to 3: learners bound to the chain.
+            auto old_head = read_signed_head(st.db, st.device_id);  // format 1, if any
+            if (!old_head)
+                return old_head.error();
+            if (first_signature || !*old_head) {
+                auto end = read_chain_end(st.db, st.device_id);
+                if (!end)
+                    return end.error();
+                if (!first_signature && end->seq != 0)
+                    return make_error(ErrorCode::verification,
+                                      "the ledger " + st.path.string() +
+                                          " has events but no signed head, so it cannot be "
+                                          "upgraded; run 'waymark ledger verify' with the "
+                                          "Waymark that wrote it, and restore it from a backup");
+                auto tally = tally_of_tables(st.db);
+                if (!tally)
+                    return tally.error();
+                head.end = *end;
+                head.tally = *tally;
+                head.verified_to_tail = end->seq == 0;
+            } else {
+                auto loaded = load_write_head(st);
+                if (!loaded)
+                    return loaded.error();
+                head = *loaded;
+            }
+            if (auto r = bind_existing_learners(st, head); !r)
+                return r;
         } else {
             auto loaded = load_write_head(st);
             if (!loaded)
                 return loaded.error();
             head = *loaded;
         }
-        if (auto r = bind_existing_learners(st, head); !r)
+        // Schema 3 to 4: the head signs the digest of the evidence rows, once they are
+        // checked against the events they come from; a digest of edited rows would make
+        // the edit look signed.
+        VerifyReport rows;
+        if (auto r = check_evidence_rows(st.db, rows); !r)
+            return r;
+        if (!rows.ok())
+            return make_error(ErrorCode::verification,
+                              "the ledger " + st.path.string() +
+                                  " cannot be upgraded to this Waymark: " + rows.problems.front() +
+                                  "; restore it from a backup, or rebuild its tables from its "
+                                  "events with 'waymark ledger rebuild' in the Waymark that "
+                                  "wrote it, then open it again");
+        head.rows_match_events = true;
+        if (auto r = track_row_changes(st.db); !r)
             return r;
         return sign_head(st, head);
     });
@@ -526,6 +553,8 @@ Result<Ledger> Ledger::open(const fs::path& path, const OpenOptions& options) {
         if (auto r = load_or_create_key(*st, false); !r)
             return r.error();
     }
+    if (auto r = track_row_changes(st->db); !r)
+        return r.error();
     return Ledger(std::move(st));
 }
 
@@ -783,8 +812,10 @@ Result<void> Ledger::rebuild() {
                               " does not verify, so its projections were not rebuilt: " +
                               check.problems.front() + "; run 'waymark ledger verify --ledger " +
                               state_->path.string() + "' for every problem");
-    return write_from_signed_head(*state_,
-                                  [&](WriteHead&) { return rebuild_projections(*state_); });
+    return write_from_signed_head(*state_, [&](WriteHead& head) {
+        head.rows_match_events = true;
+        return rebuild_projections(*state_);
+    });
 }
 
 fs::path default_ledger_path() {

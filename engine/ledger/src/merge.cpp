@@ -224,12 +224,13 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
             heads->bind(1, st.device_id);  // this device's head is signed here, not copied
             auto put = st.db.prepare(
                 std::string("INSERT INTO heads(") + kHeadColumns +
-                ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
                 " ON CONFLICT DO UPDATE SET seq = excluded.seq, hash = excluded.hash,"
                 " time = excluded.time, signature = excluded.signature, format = excluded.format,"
                 " learners = excluded.learners, completions = excluded.completions,"
                 " certificates = excluded.certificates,"
-                " verified_position = excluded.verified_position"
+                " verified_position = excluded.verified_position,"
+                " rows_digest = excluded.rows_digest"
                 " WHERE excluded.seq > heads.seq");
             if (!put)
                 return put.error();
@@ -246,6 +247,10 @@ Result<MergeReport> Ledger::merge(const std::filesystem::path& other_path) {
                 put->bind_blob(5, heads->column_blob(4));
                 for (int i = 5; i < 10; ++i)
                     put->bind(i + 1, heads->column_int(i));
+                if (heads->column_is_null(10))
+                    put->bind_null(11);
+                else
+                    put->bind_blob(11, heads->column_blob(10));
                 if (auto p = put->run(); !p)
                     return p;
             }

@@ -107,6 +107,13 @@ Result<void> migrate_2_to_3(Database& db) {
     return set_user_version(db, 3);
 }
 
+Result<void> migrate_3_to_4(Database& db) {
+    // A head signed in format 3 also commits to the digest of the evidence rows.
+    if (auto r = db.exec("ALTER TABLE heads ADD COLUMN rows_digest BLOB;"); !r)
+        return r;
+    return set_user_version(db, 4);
+}
+
 Result<int> user_version(Database& db) {
     auto stmt = db.prepare("PRAGMA user_version");
     if (!stmt)

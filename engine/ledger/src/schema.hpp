@@ -6,6 +6,7 @@
 //            identity events), signs counts and the verified position into each head,
 //            keeps the checkpoints witnessed from other ledgers, the backups made and
 //            the manager sign-in back-off.
+// Version 4: each head also signs the digest of the evidence rows (rows_digest.hpp).
 // A migration runs inside the caller's write transaction; migrate_to_current() leaves
 // user_version at kSchemaVersion.
 #pragma once
@@ -34,6 +35,10 @@ Result<void> migrate_1_to_2(Database& db);
 // Adds the version-3 columns and tables to a version-2 ledger. The caller binds the
 // existing learners to the chain and signs a version-2 head afterwards.
 Result<void> migrate_2_to_3(Database& db);
+
+// Adds the version-4 column (heads.rows_digest) to a version-3 ledger. The caller checks
+// the evidence rows against the events and signs a format-3 head afterwards.
+Result<void> migrate_3_to_4(Database& db);
 
 Result<int> user_version(Database& db);
 Result<void> set_user_version(Database& db, int version);

@@ -444,8 +444,23 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
             return r;
         if (auto r = check_witnesses(db, witnesses, report); !r)
             return r;
+        auto trigger = foreign_trigger(db);
+        if (!trigger)
+            return trigger.error();
+        if (*trigger)
+            add_problem(report, "the ledger " + foreign_trigger_problem(**trigger));
         if (!check_projections)
             return {};
+        // What reports trust the rows by; the projections below name the rows that differ.
+        if (own->head && own->head->rows) {
+            auto rows = digest_of_rows(db, RowRange{}, true);
+            if (!rows)
+                return rows.error();
+            if (*rows != *own->head->rows)
+                add_problem(report,
+                            "the learners, completions, certificates or settings tables are not "
+                            "the rows this device signed: a row was edited, added or removed");
+        }
         if (projections.valid()) {
             auto other = projections.get();
             if (!other)

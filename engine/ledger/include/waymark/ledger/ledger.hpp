@@ -36,7 +36,7 @@ namespace waymark::ledger {
 
 // The schema version this code writes (PRAGMA user_version); older files are migrated
 // on open, newer ones refused.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct OpenOptions {
     // The device's signing key is NAME.key / NAME.pub (core/keys.hpp); by default NAME
