@@ -257,8 +257,8 @@ Result<std::optional<std::string>> foreign_trigger(Database& db) {
 std::string foreign_trigger_problem(std::string_view name) {
     return "holds a trigger named \"" + std::string(name) +
            "\" that Waymark did not create: its schema was changed so that a write would "
-           "change other rows; remove it with sqlite3 (DROP TRIGGER) or restore the ledger "
-           "from a backup";
+           "change other rows (remove it with: sqlite3 LEDGER 'DROP TRIGGER \"" +
+           std::string(name) + "\"')";
 }
 
 Result<RowsDigest> digest_of_rows(Database& db, RowRange completions, bool other_tables) {
