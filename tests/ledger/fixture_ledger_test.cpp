@@ -1,8 +1,9 @@
-// The fixture ledger (tests/fixtures/ledger/every-event-kind): a ledger an earlier
-// Waymark wrote, holding every kind of event, kept with its device key. Every later
-// Waymark must open it (migrating its schema if it has moved on), verify it, read each
-// payload by its version, and rebuild the projections the earlier Waymark recorded.
-// make_fixture.sh beside it says how it was made; it is never remade to pass a test.
+// The fixture ledgers (tests/fixtures/ledger/every-event-kind*): ledgers earlier Waymarks
+// wrote, one per schema, each holding every kind of event and kept with its device key.
+// Every later Waymark must open each (migrating its schema if it has moved on), verify
+// it, read each payload by its version, and rebuild the projections the earlier Waymark
+// recorded. make_fixture.sh beside them says how they were made; none is ever remade to
+// pass a test.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -27,8 +28,7 @@ using namespace waymark::ledger::testing;
 
 namespace {
 
-const std::filesystem::path kFixture =
-    std::filesystem::path(WAYMARK_FIXTURES) / "ledger" / "every-event-kind";
+const std::filesystem::path kFixtures = std::filesystem::path(WAYMARK_FIXTURES) / "ledger";
 
 // Every row of every projection table, sorted, as text.
 using Projections = std::map<std::string, std::vector<std::string>>;
@@ -58,12 +58,13 @@ Projections read_projections(const std::filesystem::path& file) {
     return out;
 }
 
-class FixtureLedgerTest : public LedgerTest {
+class FixtureLoaded : public LedgerTest {
   protected:
-    // The fixture, loaded into this test's own file with its device key beside it.
-    void SetUp() override {
-        LedgerTest::SetUp();
-        const auto sql = read_file(kFixture / "ledger.sql");
+    // The fixture in `folder`, loaded into this test's own file with its device key beside
+    // it.
+    void load(const char* folder) {
+        const auto fixture = kFixtures / folder;
+        const auto sql = read_file(fixture / "ledger.sql");
         ASSERT_TRUE(sql) << sql.error().describe();
         sqlite3* db = nullptr;
         ASSERT_EQ(sqlite3_open(file_.c_str(), &db), SQLITE_OK);
@@ -72,7 +73,7 @@ class FixtureLedgerTest : public LedgerTest {
         sqlite3_close(db);
         ASSERT_EQ(loaded, SQLITE_OK) << (message ? message : "");
         for (const char* key : {"ledger.db.key", "ledger.db.pub"}) {
-            std::filesystem::copy_file(kFixture / key, dir_ / key);
+            std::filesystem::copy_file(fixture / key, dir_ / key);
             ::chmod((dir_ / key).c_str(), 0600);
         }
         recorded_ = read_projections(file_);
@@ -81,9 +82,30 @@ class FixtureLedgerTest : public LedgerTest {
     Projections recorded_;
 };
 
+// Each fixture, by its folder.
+class FixtureLedgerTest : public FixtureLoaded, public ::testing::WithParamInterface<const char*> {
+  protected:
+    void SetUp() override {
+        FixtureLoaded::SetUp();
+        load(GetParam());
+    }
+};
+
+INSTANTIATE_TEST_SUITE_P(EverySchema, FixtureLedgerTest,
+                         ::testing::Values("every-event-kind", "every-event-kind-schema4"));
+
+// The schema-3 fixture, for what its upgrade to schema 4 must do.
+class SchemaThreeFixtureTest : public FixtureLoaded {
+  protected:
+    void SetUp() override {
+        FixtureLoaded::SetUp();
+        load("every-event-kind");
+    }
+};
+
 }  // namespace
 
-TEST_F(FixtureLedgerTest, HoldsEveryKindOfEventTodaysCodeWrites) {
+TEST_P(FixtureLedgerTest, HoldsEveryKindOfEventTodaysCodeWrites) {
     for (const char* type :
          {"learner-enrolled", "session-started", "session-ended", "page-viewed",
           "knowledge-check-answered", "attempt-started", "answer-saved", "attempt-submitted",
@@ -98,7 +120,7 @@ TEST_F(FixtureLedgerTest, HoldsEveryKindOfEventTodaysCodeWrites) {
     EXPECT_NE(query(file_, "SELECT count(*) FROM settings WHERE learner_id = ''"), "0");
 }
 
-TEST_F(FixtureLedgerTest, OpensAndVerifiesWithItsDeviceKey) {
+TEST_P(FixtureLedgerTest, OpensAndVerifiesWithItsDeviceKey) {
     Ledger l = open();
     auto report = l.verify();
     ASSERT_TRUE(report) << report.error().describe();
@@ -109,7 +131,7 @@ TEST_F(FixtureLedgerTest, OpensAndVerifiesWithItsDeviceKey) {
     EXPECT_TRUE(evidence->ok()) << (evidence->problems.empty() ? "" : evidence->problems.front());
 }
 
-TEST_F(FixtureLedgerTest, WrittenAtSchemaThreeItUpgradesToAHeadThatSignsItsRows) {
+TEST_F(SchemaThreeFixtureTest, UpgradesToAHeadThatSignsItsRows) {
     ASSERT_EQ(query(file_, "PRAGMA user_version"), "3");
     { Ledger l = open(); }
     EXPECT_EQ(query(file_, "PRAGMA user_version"), std::to_string(kSchemaVersion));
@@ -123,7 +145,7 @@ TEST_F(FixtureLedgerTest, WrittenAtSchemaThreeItUpgradesToAHeadThatSignsItsRows)
               std::to_string(RowsDigest::kBytes));
 }
 
-TEST_F(FixtureLedgerTest, AnEditedRowStopsTheUpgradeAndIsNamed) {
+TEST_F(SchemaThreeFixtureTest, AnEditedRowStopsTheUpgradeAndIsNamed) {
     // A digest signed over an edited row would make the edit look like evidence.
     ASSERT_EQ(sqlite3_cli(file_, "UPDATE completions SET score = 1.0"), 0);
     auto l = Ledger::open(file_);
@@ -134,7 +156,7 @@ TEST_F(FixtureLedgerTest, AnEditedRowStopsTheUpgradeAndIsNamed) {
     EXPECT_EQ(query(file_, "PRAGMA user_version"), "3");
 }
 
-TEST_F(FixtureLedgerTest, RebuildsTheProjectionsItRecorded) {
+TEST_P(FixtureLedgerTest, RebuildsTheProjectionsItRecorded) {
     ASSERT_FALSE(recorded_["attempts"].empty());
     {
         Ledger l = open();
@@ -144,7 +166,7 @@ TEST_F(FixtureLedgerTest, RebuildsTheProjectionsItRecorded) {
     EXPECT_EQ(read_projections(file_), recorded_);
 }
 
-TEST_F(FixtureLedgerTest, ReadsEveryPayloadByItsVersion) {
+TEST_P(FixtureLedgerTest, ReadsEveryPayloadByItsVersion) {
     Ledger l = open();
     int read = 0;
     auto r = l.for_each_event(0, [&](const Event& e) {
