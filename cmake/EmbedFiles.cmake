@@ -2,12 +2,14 @@
 # `TARGET`: at build time (and again whenever one of them changes) cmake/embed_files.cmake
 # writes <FUNCTION>.hpp and <FUNCTION>.cpp into the build folder, declaring
 #
-#   namespace NAMESPACE { struct EmbeddedFile { std::string_view name, bytes; };
-#                         std::span<const EmbeddedFile> FUNCTION(); }
+#   namespace NAMESPACE { std::span<const waymark::EmbeddedFile> FUNCTION(); }
 #
-# with one entry per file, named by its file name. The one home of the embed rule: the web
-# runtime of published courses uses it, and so can the icon and the certificate emblem.
+# with one entry per file, named by its file name. waymark::EmbeddedFile has one
+# definition, cmake/include/waymark/embedded_file.hpp, so a target may embed several sets.
+# The one home of the embed rule for what the programs take from assets/ (the web
+# runtime, the certificate's emblem, the window icon).
 set(WAYMARK_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/embed_files.cmake)
+set(WAYMARK_EMBED_INCLUDE ${CMAKE_CURRENT_LIST_DIR}/include)
 
 function(waymark_embed_files target)
   cmake_parse_arguments(ARG "" "NAMESPACE;FUNCTION" "FILES" ${ARGN})
@@ -23,5 +25,5 @@ function(waymark_embed_files target)
     COMMENT "Embedding ${ARG_FUNCTION}: ${ARG_FILES}"
     VERBATIM)
   target_sources(${target} PRIVATE ${source} ${header})
-  target_include_directories(${target} PRIVATE ${folder})
+  target_include_directories(${target} PRIVATE ${folder} ${WAYMARK_EMBED_INCLUDE})
 endfunction()

@@ -36,5 +36,14 @@ function(add_waymark_test name)
     WAYMARK_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     WAYMARK_FIXTURES="${PROJECT_SOURCE_DIR}/tests/fixtures")
   waymark_warnings(${name})
+  waymark_test_code_optimisation(${name})
   waymark_add_suite_tests(${name})
+endfunction()
+
+# In the optimised test build (the default preset, RelWithDebInfo) a test program's own
+# code is compiled at -O1: the engine libraries it tests keep the build's -O2, while the
+# test bodies, whose GoogleTest macros are most of the build's compile time, compile about
+# 30% faster (tests/xapi: 33 CPU s at -O2, 23 at -O1). Debug builds stay at -O0.
+function(waymark_test_code_optimisation target)
+  target_compile_options(${target} PRIVATE $<$<CONFIG:RelWithDebInfo>:-O1>)
 endfunction()

@@ -3,14 +3,22 @@
 # SECONDS (default 30) on a scratch copy of its seed corpus from tests/fixtures, as many
 # at once as there are cores.
 #   tools/fuzz.sh 600     ten minutes each, before calling a parser done
+#   tools/fuzz.sh build   only builds them (tools/test.sh does so beside the asan tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/build_folder.sh
 seconds=${1:-30}
+build_fuzz_targets() {
+  configure_preset fuzz
+  cmake --build --preset fuzz -j "$(nproc)" --target fuzz_targets
+}
+if [ "$seconds" = build ]; then
+  build_fuzz_targets
+  exit 0
+fi
 [ "$seconds" -gt 0 ] || { echo "== fuzzing skipped"; exit 0; }
 
-configure_preset fuzz
-cmake --build --preset fuzz -j "$(nproc)" --target fuzz_targets
+build_fuzz_targets
 
 export UBSAN_OPTIONS="suppressions=$PWD/tools/fuzz/ubsan.supp:print_stacktrace=1"
 scratch=$(mktemp -d)

@@ -15,7 +15,10 @@ source tools/build_folder.sh
 # line. It must run in this shell: in a pipe or $(...) it runs in a subshell, which has no
 # children, and prints zeros.
 times_file=$(mktemp)
-trap 'rm -f "$times_file"' EXIT
+build_log=$(mktemp)
+background=""
+# A build still running in the background when this script stops (a failed test) stops too.
+trap '[ -z "$background" ] || kill -- "-$background" 2>/dev/null; rm -f "$times_file" "$build_log"' EXIT
 cpu_seconds() {  # sets $cpu
   times >"$times_file"
   cpu=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/);
@@ -37,17 +40,49 @@ git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format --dry-run --Werror
 
 took "bootstrap and format"
 
-jobs=$(nproc)
-for preset in default asan; do
-  echo "== $preset: configure, build, test"
-  configure_preset "$preset"
-  cmake --build --preset "$preset" -j "$jobs"
-  took "$preset build"
-  ctest --preset "$preset"
-  took "$preset tests"
-done
+# Each test run leaves the cores partly idle (its programs wait on Chromium, Node.js peers
+# and child processes, and the slowest suites finish alone), so the next build runs beside
+# it at the lowest priority: whenever a test wants a core it gets it first (nice 19 leaves
+# the build about 1.5% of a core a busy test also wants), and the build takes the rest.
+# The build is in its own process group, so the trap above can stop all of it. Its CPU
+# seconds count in the phase that waits for it.
+start_in_background() {  # COMMAND... ; sets $background
+  setsid nice -n 19 "$@" >"$build_log" 2>&1 &
+  background=$!
+}
+wait_for_background() {  # NAME
+  local status=0
+  wait "$background" || status=$?
+  background=""
+  cat "$build_log"
+  [ "$status" -eq 0 ] || { echo "== $1 failed" >&2; exit "$status"; }
+}
 
-tools/fuzz.sh "${FUZZ_SECONDS:-15}"
-took "fuzz build and runs"
+jobs=$(nproc)
+echo "== default: configure, build"
+configure_preset default
+cmake --build --preset default -j "$jobs"
+took "default build"
+
+echo "== default tests, with the asan build beside them"
+configure_preset asan
+start_in_background cmake --build --preset asan -j "$jobs"
+ctest --preset default
+took "default tests"
+wait_for_background "asan build"
+took "asan build (what was left of it after the default tests)"
+
+fuzz_seconds=${FUZZ_SECONDS:-15}
+if [ "$fuzz_seconds" -gt 0 ]; then
+  echo "== asan tests, with the fuzz build beside them"
+  start_in_background tools/fuzz.sh build
+else
+  echo "== asan tests"
+fi
+ctest --preset asan
+took "asan tests"
+[ -z "$background" ] || wait_for_background "fuzz build"
+tools/fuzz.sh "$fuzz_seconds"
+took "fuzz build (what was left of it) and runs"
 cpu_seconds
 echo "== all tests passed in $SECONDS s, $cpu CPU s"

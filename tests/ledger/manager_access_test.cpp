@@ -23,6 +23,9 @@ constexpr const char* kWrong = "incorrect horse battery staple";
 using Outcome = ManagerSignIn::Outcome;
 
 // A ledger whose clock the test moves, so the back-off is tested without sleeping.
+// Passphrases are hashed at PassphraseCost::test_minimum unless a test says otherwise:
+// at the standard cost each hash takes a good part of a second, and these tests make
+// dozens.
 class ManagerAccessTest : public LedgerTest {
   protected:
     Ledger open_at_clock() { return open_at_clock(file_); }
@@ -35,15 +38,17 @@ class ManagerAccessTest : public LedgerTest {
         return std::move(l).value();
     }
 
-    ManagerSignIn check(Ledger& l, const std::string& passphrase) {
-        auto r = l.check_manager_passphrase(passphrase);
+    ManagerSignIn check(Ledger& l, const std::string& passphrase,
+                        PassphraseCost least = PassphraseCost::test_minimum) {
+        auto r = l.check_manager_passphrase(passphrase, least);
         if (!r)
             ADD_FAILURE() << r.error().describe();
         return r ? *r : ManagerSignIn{};
     }
 
-    void set(Ledger& l, const std::string& passphrase = kPassphrase) {
-        auto r = l.set_manager_passphrase(passphrase);
+    void set(Ledger& l, const std::string& passphrase = kPassphrase,
+             PassphraseCost cost = PassphraseCost::test_minimum) {
+        auto r = l.set_manager_passphrase(passphrase, cost);
         ASSERT_TRUE(r) << r.error().describe();
     }
 
@@ -61,14 +66,26 @@ class ManagerAccessTest : public LedgerTest {
 };
 
 // What someone with the ledger file but not the device key can make: a manager-passphrase-
-// set payload with an Argon2id hash of their own passphrase.
-std::string forged_payload(const std::string& passphrase) {
+// set payload with an Argon2id hash of their own passphrase, at the cost they choose.
+std::string forged_payload(const std::string& passphrase,
+                           unsigned long long passes = crypto_pwhash_argon2id_OPSLIMIT_MIN,
+                           std::size_t memory = crypto_pwhash_argon2id_MEMLIMIT_MIN) {
     char hash[crypto_pwhash_STRBYTES];
-    EXPECT_EQ(crypto_pwhash_str_alg(
-                  hash, passphrase.c_str(), passphrase.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13),
+    EXPECT_EQ(crypto_pwhash_str_alg(hash, passphrase.c_str(), passphrase.size(), passes, memory,
+                                    crypto_pwhash_ALG_ARGON2ID13),
               0);
     return write_payload(ManagerPassphraseSet{hash});
+}
+
+// The Argon2id string of this device's latest manager-passphrase-set.
+std::string recorded_hash(Ledger& l) {
+    std::string hash;
+    EXPECT_TRUE(l.for_each_event(0, [&](const Event& e) {
+        if (e.type == "manager-passphrase-set")
+            hash = read_manager_passphrase_set(e.payload).value().argon2id;
+        return true;
+    }));
+    return hash;
 }
 
 // The event `seq` of `device` as stored, with its chain hash recomputed as the ledger
@@ -361,7 +378,7 @@ TEST_F(ManagerAccessTest, ADamagedPassphraseEventLetsNobodyInAndSaysWhatToDo) {
     query(file_,
           "UPDATE events SET payload = replace(payload, '$argon2id$', '$scrypt$')"
           " WHERE type = 'manager-passphrase-set'");
-    auto r = l.check_manager_passphrase(kPassphrase);
+    auto r = l.check_manager_passphrase(kPassphrase, PassphraseCost::test_minimum);
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("waymark manager passphrase"), std::string::npos);
 }
@@ -391,7 +408,7 @@ TEST_F(ManagerAccessTest, APassphraseEventAddedWithSqlWithoutTheKeyOpensNothing)
                        forged.id + "', '" + device + "', " + std::to_string(seq) + ", '" +
                        forged.time + "', '', '', '', '', 0, 'manager-passphrase-set', ?3, ?1, ?2)",
                    forged.prev, hash, forged.payload);
-    auto r = l.check_manager_passphrase("the intruder's passphrase");
+    auto r = l.check_manager_passphrase("the intruder's passphrase", PassphraseCost::test_minimum);
     ASSERT_FALSE(r) << "granted a passphrase set without the device key";
     EXPECT_NE(r.error().message.find("manager area stays locked"), std::string::npos)
         << r.error().message;
@@ -417,8 +434,59 @@ TEST_F(ManagerAccessTest, APassphraseEditedInPlaceWithItsHashOpensNothing) {
         "UPDATE events SET hash = ?2, payload = ?3 WHERE prev_hash = ?1 AND device_id = '" +
             device + "' AND seq = " + std::to_string(seq),
         edited.prev, hash, edited.payload);
-    auto r = l.check_manager_passphrase("the intruder's passphrase");
+    auto r = l.check_manager_passphrase("the intruder's passphrase", PassphraseCost::test_minimum);
     ASSERT_FALSE(r) << "granted a passphrase edited without the device key";
     EXPECT_NE(r.error().message.find("manager area stays locked"), std::string::npos)
         << r.error().message;
+}
+
+TEST_F(ManagerAccessTest, EveryProgramHashesAtTheStandardCostAndItsCheckGrantsTheRightPassphrase) {
+    auto l = open_at_clock();
+    ASSERT_TRUE(l.set_manager_passphrase(kPassphrase));
+    // libsodium's interactive limits: 64 MiB (in KiB) and 2 passes.
+    EXPECT_NE(recorded_hash(l).find("$m=65536,t=2,"), std::string::npos) << recorded_hash(l);
+    auto r = l.check_manager_passphrase(kPassphrase);
+    ASSERT_TRUE(r) << r.error().describe();
+    EXPECT_EQ(r->outcome, Outcome::granted);
+}
+
+TEST_F(ManagerAccessTest, APassphraseHashedAtTheTestCostOpensNothingWhereTheStandardIsExpected) {
+    auto l = open_at_clock();
+    set(l, kPassphrase, PassphraseCost::test_minimum);
+    auto r = l.check_manager_passphrase(kPassphrase);
+    ASSERT_FALSE(r) << "granted a passphrase hashed with the test's cost";
+    EXPECT_EQ(r.error().code, ErrorCode::verification);
+    EXPECT_NE(r.error().message.find("waymark manager passphrase"), std::string::npos);
+    // Not a guess: the refusal does not make the next try wait.
+    EXPECT_EQ(check(l, kPassphrase).outcome, Outcome::granted);
+}
+
+TEST_F(ManagerAccessTest, ThePassphraseRehashedMoreCheaplyInTheFileOpensNothing) {
+    auto l = open_at_clock();
+    ASSERT_TRUE(l.set_manager_passphrase(kPassphrase));
+    add_learner(l);  // an event after it, linked to its hash
+    const std::string device = l.device_id();
+    std::int64_t seq = 0;
+    ASSERT_TRUE(l.for_each_event(0, [&](const Event& e) {
+        if (e.type == "manager-passphrase-set")
+            seq = e.seq;
+        return true;
+    }));
+    // The same passphrase at libsodium's least cost, so guessing at a copy is cheap: the
+    // event's own hash is made to match, as someone without the device key could.
+    StoredEvent cheaper = read_event(file_, device, seq);
+    cheaper.payload = forged_payload(kPassphrase);
+    const Sha256Digest hash = hash_of(device, seq, cheaper);
+    run_with_blobs(
+        file_,
+        "UPDATE events SET hash = ?2, payload = ?3 WHERE prev_hash = ?1 AND device_id = '" +
+            device + "' AND seq = " + std::to_string(seq),
+        cheaper.prev, hash, cheaper.payload);
+    ASSERT_NE(recorded_hash(l).find("$m=8,t=1,"), std::string::npos) << recorded_hash(l);
+    for (const auto least : {PassphraseCost::standard, PassphraseCost::test_minimum}) {
+        auto r = l.check_manager_passphrase(kPassphrase, least);
+        ASSERT_FALSE(r) << "granted a passphrase made cheaper without the device key";
+        EXPECT_NE(r.error().message.find("manager area stays locked"), std::string::npos)
+            << r.error().message;
+    }
 }

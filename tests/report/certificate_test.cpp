@@ -1,4 +1,10 @@
 #include "waymark/report/certificate.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
 #include "report_fixture.hpp"
 
 namespace waymark::report::testing {
@@ -95,6 +101,77 @@ TEST_F(Certificates, DrawsAOnePagePdf) {
     const std::string pdf = slurp(dir_ / "cert.pdf");
     EXPECT_TRUE(pdf.starts_with("%PDF-"));
     EXPECT_NE(pdf.find("/Count 1"), std::string::npos);
+}
+
+TEST_F(Certificates, DrawsTheEmblemFromTheAssetsAtItsFullResolution) {
+    complete(learner("S1"), course(), "2026-01-10T10:00:00Z");
+    auto cert = issue_certificate(*ledger_, "S1", "prevent-duty");
+    ASSERT_TRUE(cert);
+    auto out = OutputFile::create(dir_ / "cert.pdf");
+    ASSERT_TRUE(out);
+    ASSERT_TRUE(render_certificate_pdf(*cert, *out));
+    ASSERT_TRUE(out->commit());
+    // A PNG's width and height are the big-endian words at bytes 16 and 20 (its IHDR).
+    const std::string png =
+        slurp(std::filesystem::path(WAYMARK_SOURCE_DIR) / "assets/certificate/emblem.png");
+    ASSERT_GT(png.size(), 24u);
+    const auto word = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (std::size_t i = 0; i < 4; ++i)
+            v = (v << 8) | static_cast<unsigned char>(png[at + i]);
+        return v;
+    };
+    const std::string pdf = slurp(dir_ / "cert.pdf");
+    EXPECT_NE(pdf.find("/Subtype /Image"), std::string::npos);
+    EXPECT_NE(pdf.find("/Width " + std::to_string(word(16))), std::string::npos);
+    EXPECT_NE(pdf.find("/Height " + std::to_string(word(20))), std::string::npos);
+}
+
+// pdftotext (poppler-utils, tools/bootstrap.sh) gives each drawn word with its box.
+TEST_F(Certificates, ALongOrganisationNameWrapsInsteadOfRunningIntoTheVerificationCode) {
+    complete(learner("S1"), course(), "2026-01-10T10:00:00Z");
+    auto cert = issue_certificate(*ledger_, "S1", "prevent-duty");
+    ASSERT_TRUE(cert);
+    cert->organisation = "Westmorland and Furness safeguarding partnership for children";
+    auto out = OutputFile::create(dir_ / "cert.pdf");
+    ASSERT_TRUE(out);
+    ASSERT_TRUE(render_certificate_pdf(*cert, *out));
+    ASSERT_TRUE(out->commit());
+    const auto words = dir_ / "words.html";
+    ASSERT_EQ(std::system(("pdftotext -bbox '" + (dir_ / "cert.pdf").string() + "' '" +
+                           words.string() + "'")
+                              .c_str()),
+              0);
+    const std::string html = slurp(words);
+    // The details and the code share a band of the page: from the code's label down.
+    double code_column = 0, band_top = 0;
+    struct Word {
+        double x_min, x_max, y_min;
+    };
+    std::vector<Word> words_drawn;
+    for (std::size_t at = html.find("<word "); at != std::string::npos;
+         at = html.find("<word ", at + 1)) {
+        const auto number = [&](const char* attribute) {
+            const auto from = html.find(attribute, at) + std::strlen(attribute);
+            return std::stod(html.substr(from, 20));
+        };
+        const Word word{number("xMin=\""), number("xMax=\""), number("yMin=\"")};
+        if (html.compare(html.find('>', at) + 1, 12, "Verification") == 0) {
+            code_column = word.x_min;
+            band_top = word.y_min - 1;
+        }
+        words_drawn.push_back(word);
+    }
+    ASSERT_GT(code_column, 0) << html;
+    EXPECT_NE(html.find(">children<"), std::string::npos) << "the name lost words:\n" << html;
+    for (const auto& w : words_drawn) {
+        if (w.y_min >= band_top && w.y_min < band_top + 120) {
+            // pdftotext rounds a box's edge by a few hundredths of a point.
+            EXPECT_TRUE(w.x_min >= code_column - 0.5 || w.x_max < code_column)
+                << "a word from " << w.x_min << " to " << w.x_max
+                << " crosses the code's column at " << code_column;
+        }
+    }
 }
 
 TEST(CertificateCode, IsTwelveCrockfordCharactersInThreeGroups) {

@@ -5,8 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 
 namespace waymark::testing {
 
@@ -42,6 +45,14 @@ class FileLock {
     bool locked_ = false;
 };
 
+bool same_file_contents(const fs::path& a, const fs::path& b) {
+    std::ifstream fa(a, std::ios::binary), fb(b, std::ios::binary);
+    if (!fa || !fb)
+        return false;
+    return std::equal(std::istreambuf_iterator<char>(fa), std::istreambuf_iterator<char>(),
+                      std::istreambuf_iterator<char>(fb), std::istreambuf_iterator<char>());
+}
+
 }  // namespace
 
 CommandOutput run_shell(const std::string& command) {
@@ -66,7 +77,10 @@ std::string install_node_packages(const fs::path& sources, const fs::path& into,
     FileLock lock(into / ".install-lock");
     if (!lock.locked())
         return "could not lock " + into.string();
-    if (all_exist(into, installed_files))
+    // Installed already, from the same pinned versions: the folder is shared by every build
+    // folder of a clone (WAYMARK_NODE_PEERS), and a changed lockfile installs afresh.
+    if (all_exist(into, installed_files) &&
+        same_file_contents(sources / "package-lock.json", into / "package-lock.json"))
         return {};
     for (const char* name : {"package.json", "package-lock.json"})
         fs::copy_file(sources / name, into / name, fs::copy_options::overwrite_existing, ec);

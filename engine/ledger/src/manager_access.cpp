@@ -11,10 +11,15 @@
 // this device. Each try is counted before its passphrase is checked, in a transaction of
 // its own, so that a player killed during the check, or a second player on the same
 // file, gets no uncounted guesses.
+//
+// The hash's cost (PassphraseCost) is the caller's, never the file's: the Argon2id string
+// records the cost it was made with, and a check refuses one below the cost it expects.
 #include <sodium.h>
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
+#include <limits>
 #include <span>
 
 #include "append.hpp"
@@ -45,6 +50,43 @@ std::chrono::seconds back_off(std::int64_t failures) {
     if (failures > 9)  // 2^9 s is already past the cap; also keeps the shift small
         return kLongestWait;
     return std::min(std::chrono::seconds{std::int64_t{1} << (failures - 1)}, kLongestWait);
+}
+
+struct Argon2idLimits {
+    unsigned long long passes = 0;
+    std::size_t memory_bytes = 0;
+};
+
+Argon2idLimits limits_of(PassphraseCost cost) {
+    if (cost == PassphraseCost::test_minimum)
+        return {crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN};
+    return {crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE};
+}
+
+// The passes and memory an Argon2id string records ("$argon2id$v=19$m=65536,t=2,p=1$..."
+// with m in KiB), or nothing if it does not say them in that order.
+std::optional<Argon2idLimits> recorded_limits(std::string_view hash) {
+    constexpr std::string_view kStart = "$argon2id$v=19$m=";
+    if (!hash.starts_with(kStart))
+        return std::nullopt;
+    const char* end = hash.data() + hash.size();
+    unsigned long long kib = 0, passes = 0;
+    auto m = std::from_chars(hash.data() + kStart.size(), end, kib);
+    if (m.ec != std::errc{} || std::string_view(m.ptr, end - m.ptr).substr(0, 3) != ",t=")
+        return std::nullopt;
+    auto t = std::from_chars(m.ptr + 3, end, passes);
+    if (t.ec != std::errc{} || t.ptr == end || *t.ptr != ',')
+        return std::nullopt;
+    constexpr auto kMost = std::numeric_limits<std::size_t>::max();
+    return Argon2idLimits{passes, kib > kMost / 1024 ? kMost : std::size_t(kib * 1024)};
+}
+
+bool costs_at_least(std::string_view hash, PassphraseCost least) {
+    const auto recorded = recorded_limits(hash);
+    const auto floor = limits_of(least);
+    return recorded && recorded->passes >= floor.passes &&
+           recorded->memory_bytes >= floor.memory_bytes;
 }
 
 // Runs `body` on one snapshot of the file (a read transaction of its own unless the
@@ -175,7 +217,7 @@ Result<Failures> read_failures(LedgerState& st, UtcTime now) {
 
 }  // namespace
 
-Result<void> Ledger::set_manager_passphrase(std::string_view passphrase) {
+Result<void> Ledger::set_manager_passphrase(std::string_view passphrase, PassphraseCost cost) {
     auto& st = *state_;
     if (utf8_characters(passphrase) < kMinPassphraseCharacters)
         return make_error(ErrorCode::invalid,
@@ -186,9 +228,9 @@ Result<void> Ledger::set_manager_passphrase(std::string_view passphrase) {
         return key.error();
     crypto_init();
     char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(
-            hash, passphrase.data(), passphrase.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    const auto limits = limits_of(cost);
+    if (crypto_pwhash_str_alg(hash, passphrase.data(), passphrase.size(), limits.passes,
+                              limits.memory_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0)
         return make_error(
             ErrorCode::io,
             "not enough memory to hash the passphrase; close other programs and try again");
@@ -211,7 +253,8 @@ Result<bool> Ledger::has_manager_passphrase() {
     return hash->has_value();
 }
 
-Result<ManagerSignIn> Ledger::check_manager_passphrase(std::string_view passphrase) {
+Result<ManagerSignIn> Ledger::check_manager_passphrase(std::string_view passphrase,
+                                                       PassphraseCost least) {
     auto& st = *state_;
     auto hash = current_hash(st);
     if (!hash)
@@ -221,6 +264,13 @@ Result<ManagerSignIn> Ledger::check_manager_passphrase(std::string_view passphra
         out.outcome = ManagerSignIn::Outcome::not_set;
         return out;
     }
+    // Before counting the try: no passphrase could open it, so it is not a guess.
+    if (!costs_at_least(**hash, least))
+        return make_error(ErrorCode::verification,
+                          "the manager passphrase recorded in the ledger " + st.path.string() +
+                              " was hashed with less work than this program accepts, so it "
+                              "opens nothing (only tests set such a one); set a new one with "
+                              "'waymark manager passphrase'");
     // Counts this try as a failure before checking it (see the top of this file).
     auto counted = in_write_transaction(st.db, [&]() -> Result<void> {
         const UtcTime now = st.now();

@@ -1,12 +1,15 @@
-// Drawing a certificate with cairo: A4 landscape, DejaVu fonts, vector text throughout.
+// Drawing a certificate with cairo: A4 landscape, DejaVu fonts, vector text throughout,
+// and the emblem (assets/certificate/emblem.png, built into the program) as its seal.
 #include <cairo-ft.h>
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <cstring>
 #include <memory>
 
+#include "certificate_emblem.hpp"
 #include "fields.hpp"
 #include "waymark/report/certificate.hpp"
 
@@ -71,6 +74,43 @@ cairo_status_t write_to_output(void* closure, const unsigned char* data, unsigne
     return CAIRO_STATUS_SUCCESS;
 }
 
+// Feeds cairo_image_surface_create_from_png_stream from bytes in memory.
+struct ByteReader {
+    std::string_view bytes;
+    std::size_t at = 0;
+};
+
+cairo_status_t read_from_bytes(void* closure, unsigned char* data, unsigned int length) {
+    auto& reader = *static_cast<ByteReader*>(closure);
+    if (reader.bytes.size() - reader.at < length)
+        return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, reader.bytes.data() + reader.at, length);
+    reader.at += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// Draws the emblem `size` points square with its top left corner at (x, y).
+Result<void> draw_emblem(cairo_t* cr, double x, double y, double size) {
+    ByteReader reader{certificate_emblem().front().bytes};
+    std::unique_ptr<cairo_surface_t, SurfaceCloser> emblem(
+        cairo_image_surface_create_from_png_stream(read_from_bytes, &reader));
+    if (cairo_surface_status(emblem.get()) != CAIRO_STATUS_SUCCESS)
+        return make_error(ErrorCode::io,
+                          std::string("the certificate emblem built into this program does not "
+                                      "read as a PNG image (") +
+                              cairo_status_to_string(cairo_surface_status(emblem.get())) +
+                              "); rebuild Waymark from an intact copy of "
+                              "assets/certificate/emblem.png");
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, size / cairo_image_surface_get_width(emblem.get()),
+                size / cairo_image_surface_get_height(emblem.get()));
+    cairo_set_source_surface(cr, emblem.get(), 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    return {};
+}
+
 class Page {
   public:
     Page(cairo_t* cr, const Fonts& fonts) : cr_(cr), fonts_(fonts) {}
@@ -79,28 +119,64 @@ class Page {
     // off the page).
     void centred(std::string_view text, double y, double size, bool bold = false,
                  double max_width = kWidth - 160) {
+        const std::string s(text);
+        const double width = fit(s, size, bold, max_width);
+        cairo_move_to(cr_, (kWidth - width) / 2, y);
+        cairo_show_text(cr_, s.c_str());
+    }
+
+    // Left-aligned text, shrunk like centred() to fit `max_width`.
+    void left(std::string_view text, double x, double y, double size, bool bold = false,
+              double max_width = kWidth) {
+        const std::string s(text);
+        fit(s, size, bold, max_width);
+        cairo_move_to(cr_, x, y);
+        cairo_show_text(cr_, s.c_str());
+    }
+
+    // Left-aligned text broken between words into lines of at most `max_width`, each
+    // `size` * 1.25 below the last (a long organisation name takes two lines rather than
+    // shrinking out of sight); a word wider than the line is shrunk to fit.
+    void wrapped(std::string_view text, double x, double y, double size, bool bold,
+                 double max_width) {
+        font(size, bold);
+        std::string line, word;
+        std::size_t at = 0;
+        while (at <= text.size()) {
+            const std::size_t space = std::min(text.find(' ', at), text.size());
+            word = std::string(text.substr(at, space - at));
+            const std::string longer = line.empty() ? word : line + " " + word;
+            cairo_text_extents_t ext;
+            cairo_text_extents(cr_, longer.c_str(), &ext);
+            if (ext.x_advance > max_width && !line.empty()) {
+                left(line, x, y, size, bold, max_width);
+                y += size * 1.25;
+                line = word;
+            } else {
+                line = longer;
+            }
+            at = space + 1;
+        }
+        left(line, x, y, size, bold, max_width);
+    }
+
+    void colour(double r, double g, double b) { cairo_set_source_rgb(cr_, r, g, b); }
+
+  private:
+    // Sets the font at `size`, or smaller (down to 8 points) until `s` fits `max_width`;
+    // returns the width of `s` as it will be drawn.
+    double fit(const std::string& s, double size, bool bold, double max_width) {
         font(size, bold);
         cairo_text_extents_t ext;
-        const std::string s(text);
         cairo_text_extents(cr_, s.c_str(), &ext);
         while (ext.x_advance > max_width && size > 8) {
             size *= 0.92;
             font(size, bold);
             cairo_text_extents(cr_, s.c_str(), &ext);
         }
-        cairo_move_to(cr_, (kWidth - ext.x_advance) / 2, y);
-        cairo_show_text(cr_, s.c_str());
+        return ext.x_advance;
     }
 
-    void left(std::string_view text, double x, double y, double size, bool bold = false) {
-        font(size, bold);
-        cairo_move_to(cr_, x, y);
-        cairo_show_text(cr_, std::string(text).c_str());
-    }
-
-    void colour(double r, double g, double b) { cairo_set_source_rgb(cr_, r, g, b); }
-
-  private:
     void font(double size, bool bold) {
         cairo_set_font_face(cr_, fonts_.face(bold));
         cairo_set_font_size(cr_, size);
@@ -149,7 +225,8 @@ Result<void> render_certificate_pdf(const CertificateData& c, OutputFile& out) {
     page.centred("Version " + c.course_version, 334, 12);
 
     // Details in two columns of label and value.
-    const double top = 380, row = 24, labels = 200, values = 330;
+    // The values stop short of the verification code's column.
+    const double top = 380, row = 24, labels = 200, values = 330, code = 560;
     const std::pair<std::string, std::string> details[] = {
         {"Completed", format_date(c.completed_at)},
         {"Score", score_percent(c.score) + "%"},
@@ -160,17 +237,22 @@ Result<void> render_certificate_pdf(const CertificateData& c, OutputFile& out) {
         page.colour(0.35, 0.35, 0.35);
         page.left(details[i].first, labels, top + row * double(i), 12);
         page.colour(0, 0, 0);
-        page.left(details[i].second, values, top + row * double(i), 12, true);
+        page.wrapped(details[i].second, values, top + row * double(i), 12, true,
+                     code - values - 16);
     }
 
     page.colour(0.11, 0.25, 0.45);
-    page.left("Verification code", 560, top, 11);
-    page.left(c.code, 560, top + 26, 20, true);
+    page.left("Verification code", code, top, 11);
+    page.left(c.code, code, top + 26, 20, true);
     page.colour(0.35, 0.35, 0.35);
-    page.left("Check it with:", 560, top + 52, 9);
-    page.left("waymark certificate verify " + c.code, 560, top + 66, 9);
+    page.left("Check it with:", code, top + 52, 9);
+    page.left("waymark certificate verify " + c.code, code, top + 66, 9, false, kWidth - 48 - code);
 
     page.centred("Recorded in a tamper-evident ledger by Waymark", kHeight - 56, 9);
+
+    // The seal, left of the details and clear of the frame.
+    if (auto r = draw_emblem(cr, 64, top - 30, 112); !r)
+        return r;
 
     cairo_show_page(cr);
     context.reset();

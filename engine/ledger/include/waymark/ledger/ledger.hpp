@@ -149,6 +149,16 @@ struct ManagerSignIn {
     std::chrono::seconds wait{0};  // with wait or refused: how long until the next try
 };
 
+// How much work the Argon2id hash of a manager passphrase takes: what keeps guessing at a
+// copied ledger file slow. The hash records its own cost, and a check refuses a hash
+// cheaper than the cost it is given, so a passphrase hashed cheaply never opens a manager
+// area that expects the standard cost, and nobody can make an existing passphrase cheaper
+// to guess by editing the file (the hash is in the signed chain as well).
+enum class PassphraseCost {
+    standard,      // libsodium's interactive limits (2 passes over 64 MiB): every program
+    test_minimum,  // libsodium's least (1 pass over 8 KiB): tests only, which set dozens
+};
+
 // A checkpoint kept outside this ledger, and where ("witness.json", "the ledger
 // /x/other.db"): see waymark/ledger/witness.hpp.
 struct Witness {
@@ -298,12 +308,16 @@ class Ledger {
     // 'waymark manager passphrase'. It is kept in the chain (manager-passphrase-set, an
     // Argon2id hash), so deleting or editing a file cannot reset it, and setting it
     // needs the device key. ErrorCode::invalid for fewer than 10 characters.
-    Result<void> set_manager_passphrase(std::string_view passphrase);
+    Result<void> set_manager_passphrase(std::string_view passphrase,
+                                        PassphraseCost cost = PassphraseCost::standard);
     Result<bool> has_manager_passphrase();
     // Checks a passphrase typed at the device. Each wrong one makes the next try wait
     // longer (1 s, 2 s, 4 s, ... up to 5 minutes), counted in the ledger so that
     // restarting the player does not reset it; a try during the wait is not checked.
-    Result<ManagerSignIn> check_manager_passphrase(std::string_view passphrase);
+    // A recorded hash cheaper than `least` is refused, whatever was typed (ErrorCode::
+    // verification, saying to set the passphrase again).
+    Result<ManagerSignIn> check_manager_passphrase(std::string_view passphrase,
+                                                   PassphraseCost least = PassphraseCost::standard);
 
     // --- reading (projections) ------------------------------------------------------
     Result<std::optional<Progress>> progress(std::string_view learner_id,
