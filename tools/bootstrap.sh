@@ -12,10 +12,13 @@ packages=(
   libcli11-dev libcurl4-openssl-dev libcairo2-dev libxlsxwriter-dev libstb-dev
   # player
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core fonts-opendyslexic
+  libespeak-ng-dev  # read-aloud (engine/player/src/speech.cpp)
   # tests, fuzzing and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang-14 libclang-rt-14-dev
   xvfb xauth imagemagick zip unzip
   chromium poppler-utils
+  # the assessment engine compiled to WebAssembly for published courses (engine/publish/wasm)
+  emscripten node-acorn
 )
 
 missing=()

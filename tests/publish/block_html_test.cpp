@@ -174,11 +174,68 @@ TEST_F(BlockHtml, EscapesEveryFieldOfAHostileContact) {
     EXPECT_TRUE(has(out, "&lt;img src=x onerror=alert(1)&gt;")) << out;
 }
 
-TEST_F(BlockHtml, SaysWhereAKnowledgeCheckIsAnsweredAndOffersNoForm) {
-    const std::string out = html("[[check:q1]]\n");
-    EXPECT_TRUE(has(out, "answer it in the Waymark player")) << out;
+// The check's question in the course used by the knowledge-check tests below.
+content::Question check_question(std::string id, content::QuestionType type) {
+    content::Question q;
+    q.id = std::move(id);
+    q.type = type;
+    q.stem = "Who do you tell?";
+    q.choices = {{"Your safeguarding lead", 1}, {"Nobody", 0}};
+    return q;
+}
+
+TEST_F(BlockHtml, RendersAKnowledgeCheckAsAFormWithALegendLabelledOptionsAndALiveRegion) {
+    course_.knowledge_checks.push_back(check_question("q1", content::QuestionType::single_choice));
+    std::vector<const content::Question*> shown;
+    ctx_.checks_shown = &shown;
+    const std::string out = html("## Check\n\n[[check:q1]]\n");
+    EXPECT_TRUE(has(out, "<form class=\"question\" id=\"check-1\" data-question=\"q1\"")) << out;
+    EXPECT_TRUE(
+        has(out, "<h3 class=\"question-heading\" id=\"check-1-heading\">Knowledge check</h3>"))
+        << out;
+    EXPECT_TRUE(has(out, "<fieldset>\n<legend>Who do you tell?</legend>")) << out;
+    EXPECT_TRUE(has(out,
+                    "<input type=\"radio\" name=\"check-1\" id=\"check-1-option-0\"><label "
+                    "for=\"check-1-option-0\">Your safeguarding lead</label>"))
+        << out;
+    EXPECT_TRUE(has(out, "role=\"status\" aria-live=\"polite\"")) << out;
+    EXPECT_TRUE(has(out, "<button type=\"submit\">Check answer</button>")) << out;
+    ASSERT_EQ(shown.size(), 1u);
+    EXPECT_EQ(shown.front()->id, "q1");
+}
+
+TEST_F(BlockHtml, RendersMultipleResponseAsCheckBoxesAndMatchingAsOneLabelledSelectPerPrompt) {
+    course_.knowledge_checks.push_back(
+        check_question("many", content::QuestionType::multiple_response));
+    auto matching = check_question("match", content::QuestionType::matching);
+    matching.pairs = {{"Prevent", "before"}, {"Pursue", "during"}, {"", "never"}};
+    course_.knowledge_checks.push_back(matching);
+    const std::string out = html("[[check:many]]\n\n[[check:match]]\n");
+    EXPECT_EQ(occurrences(out, "type=\"checkbox\""), 2u) << out;
+    EXPECT_TRUE(has(out,
+                    "<label for=\"check-2-prompt-0\">Prevent</label><select "
+                    "id=\"check-2-prompt-0\">"))
+        << out;
+    EXPECT_EQ(occurrences(out, "<select"), 2u) << out;  // the distractor has no prompt
+    EXPECT_EQ(occurrences(out, ">never</option>"), 2u) << out;
+}
+
+TEST_F(BlockHtml, EscapesHostileQuestionTextInAKnowledgeCheck) {
+    auto q = check_question("q1\" onfocus=\"alert(1)", content::QuestionType::single_choice);
+    q.stem = "</legend><script>alert(1)</script>";
+    q.choices[0].text = "<img src=x onerror=alert(1)>";
+    course_.knowledge_checks.push_back(q);
+    const std::string out = html("[[check:q1\" onfocus=\"alert(1)]]\n");
+    EXPECT_FALSE(has(out, "<script")) << out;
+    EXPECT_FALSE(has(out, "<img")) << out;
+    EXPECT_FALSE(has(out, "\" onfocus=\"")) << out;
+    EXPECT_EQ(occurrences(out, "</legend>"), 1u) << out;
+}
+
+TEST_F(BlockHtml, SaysSoWhenAKnowledgeCheckIsNotInTheCourse) {
+    const std::string out = html("[[check:missing]]\n");
+    EXPECT_TRUE(has(out, "the course does not have it")) << out;
     EXPECT_FALSE(has(out, "<form")) << out;
-    EXPECT_FALSE(has(out, "<input")) << out;
 }
 
 TEST_F(BlockHtml, KeepsAnOrderedListsStartNumber) {

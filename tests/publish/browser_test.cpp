@@ -88,5 +88,18 @@ TEST_F(PublishedInBrowser, AKeyboardAloneWalksFromTheContentsToTheAssessment) {
     EXPECT_EQ(r.status, 0) << r.output;
 }
 
+// Knowledge checks and the assessment, marked by the engine in the page: answered by
+// keyboard alone to a pass and to a fail, axe-core clean in every state (questions.mjs).
+TEST_F(PublishedInBrowser, AKeyboardAloneAnswersACheckAndPassesAndFailsTheAssessment) {
+    const auto r = run_script("questions.mjs", site(), "journey");
+    EXPECT_EQ(r.status, 0) << r.output;
+}
+
+TEST_F(PublishedInBrowser, ResumeDataOfAFullAttemptFitsScorm12SuspendData) {
+    const auto r = run_script("questions.mjs", site(), "worst");
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("worst resume data: "), std::string::npos) << r.output;
+}
+
 }  // namespace
 }  // namespace waymark::cli_testing

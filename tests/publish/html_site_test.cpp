@@ -61,7 +61,7 @@ TEST_F(HtmlSite, PutsTheStrictContentSecurityPolicyOnEveryPage) {
         if (is_page(f)) {
             EXPECT_NE(
                 f.bytes.find("<meta http-equiv=\"Content-Security-Policy\" "
-                             "content=\"default-src &#39;none&#39;; script-src &#39;self&#39;;"),
+                             "content=\"default-src &#39;none&#39;; script-src &#39;self&#39;"),
                 std::string::npos)
                 << f.path;
         }
@@ -113,15 +113,47 @@ TEST_F(HtmlSite, CopiesTheImagesItShowsIntoMedia) {
         std::string::npos);
 }
 
-TEST_F(HtmlSite, SaysWhereTheAssessmentIsTakenAndOffersNoForm) {
+TEST_F(HtmlSite, PutsEveryMarkableAssessmentQuestionOnTheAssessmentPageAsAForm) {
     const std::string& page = prevent_->site.find("assessment.html")->bytes;
-    EXPECT_NE(page.find("Take the assessment in the Waymark player"), std::string::npos);
     EXPECT_NE(page.find("To pass, you need 80% or more"), std::string::npos);
-    for (const auto& f : prevent_->site.files)
-        if (is_page(f)) {
-            EXPECT_EQ(f.bytes.find("<form"), std::string::npos) << f.path;
-            EXPECT_EQ(f.bytes.find("<input"), std::string::npos) << f.path;
-        }
+    EXPECT_EQ(occurrences(page, "<form class=\"question\""),
+              prevent_->loaded.course.scored_assessment_questions());
+    EXPECT_NE(page.find("<script type=\"application/json\" id=\"waymark-questions\">"),
+              std::string::npos);
+    EXPECT_NE(page.find("<script type=\"application/json\" id=\"waymark-policy\">"),
+              std::string::npos);
+    EXPECT_NE(page.find("<script src=\"assessment.js\" defer></script>"), std::string::npos);
+    EXPECT_NE(page.find("id=\"result-heading\" tabindex=\"-1\""), std::string::npos);
+}
+
+TEST_F(HtmlSite, LoadsTheEngineAndAllowsWebAssemblyOnlyOnPagesWithQuestions) {
+    std::size_t with_checks = 0;
+    for (const auto& f : prevent_->site.files) {
+        if (!is_page(f))
+            continue;
+        const bool questions = f.bytes.find("<form class=\"question\"") != std::string::npos;
+        with_checks += questions && f.path != "assessment.html";
+        EXPECT_EQ(f.bytes.find("script-src &#39;self&#39; &#39;wasm-unsafe-eval&#39;;") !=
+                      std::string::npos,
+                  questions)
+            << f.path;
+        EXPECT_EQ(f.bytes.find("src=\"assessment.js\"") != std::string::npos, questions) << f.path;
+        EXPECT_NE(f.bytes.find("id=\"waymark-course\""), std::string::npos) << f.path;
+    }
+    EXPECT_GT(with_checks, 0u);
+    EXPECT_NE(prevent_->site.find("assessment.js"), nullptr);
+}
+
+TEST_F(HtmlSite, WritesQuestionTextThatClosesItsScriptElementAsJsonEscapes) {
+    course::Course hostile = sample_->loaded.course;
+    ASSERT_FALSE(hostile.assessment_questions.empty());
+    hostile.assessment_questions.front().stem = "</script><script>alert(1)</script><!--";
+    auto site = render_html_site(hostile, *sample_->files);
+    ASSERT_TRUE(site);
+    const std::string& page = site->find("assessment.html")->bytes;
+    EXPECT_EQ(page.find("<script>alert(1)"), std::string::npos);
+    EXPECT_EQ(page.find("<!--"), std::string::npos);
+    EXPECT_NE(page.find("\\u003c/script>\\u003cscript>alert(1)"), std::string::npos);
 }
 
 TEST_F(HtmlSite, LinksEachPageToTheNextInReadingOrder) {
@@ -146,7 +178,12 @@ TEST_F(HtmlSite, EscapesAHostileCourseTitleOnEveryPage) {
             continue;
         EXPECT_EQ(f.bytes.find("<script>alert"), std::string::npos) << f.path;
         EXPECT_EQ(f.bytes.find("onload=\""), std::string::npos) << f.path;
-        EXPECT_EQ(occurrences(f.bytes, "<script"), 1u) << f.path;  // waymark.js alone
+        // waymark.js, the engine on pages with questions, and data the browser never runs.
+        EXPECT_EQ(occurrences(f.bytes, "<script"),
+                  occurrences(f.bytes, "<script src=\"waymark.js\" defer>") +
+                      occurrences(f.bytes, "<script src=\"assessment.js\" defer>") +
+                      occurrences(f.bytes, "<script type=\"application/json\" id=\"waymark-"))
+            << f.path;
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "question_form.hpp"
 #include "waymark/publish/html_text.hpp"
 
 namespace waymark::publish {
@@ -100,7 +101,7 @@ class PageRenderer {
             case BlockKind::step_flow:
                 return step_flow(b);
             case BlockKind::knowledge_check:
-                return knowledge_check();
+                return knowledge_check(b);
             case BlockKind::code:
                 // Focusable: a long line scrolls, and a keyboard must be able to scroll it.
                 out_ += "<pre tabindex=\"0\"><code>" + html_escape(b.code) + "</code></pre>\n";
@@ -218,14 +219,24 @@ class PageRenderer {
         out_ += "</ol>\n</div>\n";
     }
 
-    // Until the engine's own scoring runs in the browser, a check is not offered as a form
-    // that looks answerable: the page says where it can be answered.
-    void knowledge_check() {
-        out_ +=
-            "<div class=\"callout callout-note knowledge-check\" role=\"note\">\n"
-            "<p class=\"callout-title\"><strong>Knowledge check</strong></p>\n"
-            "<p>A knowledge check belongs here. This web version of the course cannot "
-            "check answers yet: answer it in the Waymark player.</p>\n</div>\n";
+    // A form that the engine in the browser marks (question_form.hpp); its heading sits
+    // one level below the section it is in.
+    void knowledge_check(const Block& b) {
+        const content::Question* q =
+            ctx_.course ? ctx_.course->find_knowledge_check(b.ref) : nullptr;
+        if (!q) {
+            // Not in the course (a checked course never gets here): say so rather than guess.
+            out_ += "<p>A knowledge check belongs here, but the course does not have it.</p>\n";
+            return;
+        }
+        if (ctx_.checks_shown)
+            ctx_.checks_shown->push_back(q);
+        QuestionFormOptions form;
+        form.id = next_id("check");
+        form.heading = "Knowledge check";
+        form.heading_tag = "h" + std::to_string(std::min(level_ + 1, 6));
+        form.submit_label = "Check answer";
+        out_ += render_question_form(*q, form);
     }
 
     std::string next_id(const char* kind) {

@@ -4,7 +4,9 @@
 #include <set>
 #include <string>
 
+#include "assessment_data.hpp"
 #include "page_frame.hpp"
+#include "question_form.hpp"
 #include "waymark/course/load.hpp"
 #include "waymark/publish/block_html.hpp"
 #include "waymark/publish/html_text.hpp"
@@ -44,7 +46,16 @@ class SiteBuilder {
                 frame.title = module.pages[p].title;
                 frame.kicker = "Module " + std::to_string(m + 1) + " of " +
                                std::to_string(course_.modules.size()) + ": " + module.title;
-                frame.body_html = page_body(module, module.pages[p]);
+                std::vector<const content::Question*> checks;
+                frame.body_html = page_body(module, module.pages[p], checks);
+                frame.data_html = course_data(static_cast<long>(n), pages.size());
+                if (!checks.empty()) {
+                    frame.runs_engine = true;
+                    std::vector<content::Question> questions;
+                    for (const auto* q : checks)
+                        questions.push_back(*q);
+                    frame.data_html += json_script("waymark-questions", bank_json(questions));
+                }
                 if (p + 1 == module.pages.size())
                     frame.body_html += sources(module);
                 frame.previous = n > 0 ? pages[n - 1] : PageLink{"index.html", "Contents"};
@@ -74,8 +85,10 @@ class SiteBuilder {
         site_.files.push_back({std::move(path), std::move(bytes)});
     }
 
-    std::string page_body(const course::Module& module, const content::Page& page) {
+    std::string page_body(const course::Module& module, const content::Page& page,
+                          std::vector<const content::Question*>& checks) {
         RenderContext ctx;
+        ctx.checks_shown = &checks;
         ctx.course = &course_;
         ctx.page_title = page.title;
         ctx.course_link = [&](std::string_view target) { return course_link(module, target); };
@@ -135,6 +148,7 @@ class SiteBuilder {
         FrameInput frame;
         frame.title = course_.title;
         frame.section = Section::contents;
+        frame.data_html = course_data(-1, pages.size());
         std::string& body = frame.body_html;
         if (!course_.summary.empty())
             body += "<p class=\"summary\">" + html_escape(course_.summary) + "</p>\n";
@@ -161,7 +175,7 @@ class SiteBuilder {
             body += "</ol>\n</li>\n";
         }
         body += "</ol>\n<h2>Assessment</h2>\n" + assessment_summary() +
-                "<p><a href=\"assessment.html\">How to take the assessment</a></p>\n";
+                "<p><a href=\"assessment.html\">Take the assessment</a></p>\n";
         return page_html(course_, frame);
     }
 
@@ -177,6 +191,7 @@ class SiteBuilder {
         FrameInput frame;
         frame.title = "Contacts";
         frame.section = Section::contacts;
+        frame.data_html = course_data(-1, course_.page_count());
         frame.body_html = "<p>The people and services this course asks you to contact"s +
                           (course_.pinned_contact() ? ", the emergency contact first" : "") +
                           ".</p>\n";
@@ -190,24 +205,67 @@ class SiteBuilder {
         return page_html(course_, frame);
     }
 
-    // Until the engine's own assessment runs in the browser, this page says where the
-    // assessment is taken instead of offering a form that could not be scored.
+    std::string course_data(long page, std::size_t page_count) const {
+        return json_script("waymark-course", course_json(course_, page, page_count));
+    }
+
+    // The engine in the browser draws a paper from the bank, so every question of the
+    // bank is on the page as a form, hidden until drawn; waymark.js shows the drawn ones
+    // in paper order. Without script the page says the assessment needs it.
     std::string assessment_page(const std::vector<PageLink>& pages) {
         FrameInput frame;
         frame.title = "Assessment";
         frame.section = Section::assessment;
-        frame.body_html =
-            assessment_summary() +
-            "<div class=\"callout callout-important\" role=\"note\" aria-labelledby=\"where\">\n"
-            "<p class=\"callout-title\" id=\"where\"><strong>Where to take the assessment"
-            "</strong></p>\n<p>Take the assessment in the Waymark player. It scores your answers "
-            "and records your completion.</p>\n<p>This web version of the course is for "
-            "reading. It does not ask the assessment questions, score answers or record that "
-            "you have finished the course. Ask whoever sent you this course how to get the "
-            "Waymark player.</p>\n</div>\n";
+        frame.runs_engine = true;
+        const auto policy = assessment_policy(course_.assessment);
+        std::string& body = frame.body_html;
+        body = assessment_summary() + attempts_summary() +
+               "<div class=\"assessment\" id=\"assessment\">\n"
+               "<p class=\"engine-missing\" id=\"engine-missing\">The assessment runs in your "
+               "browser and needs JavaScript. Turn JavaScript on for this page, or ask whoever "
+               "sent you this course for another way to take it.</p>\n"
+               "<div class=\"assessment-status\" id=\"assessment-status\" role=\"status\" "
+               "aria-live=\"polite\"></div>\n"
+               // The result comes before "Start a new attempt", in reading order too.
+               "<section class=\"result\" id=\"result\" aria-labelledby=\"result-heading\" "
+               "hidden>\n<h2 id=\"result-heading\" tabindex=\"-1\">Your result</h2>\n"
+               "<div id=\"result-body\"></div>\n</section>\n"
+               "<p class=\"assessment-actions\"><button type=\"button\" id=\"start-attempt\" "
+               "hidden>Start the assessment</button></p>\n"
+               "<div class=\"paper\" id=\"paper\"></div>\n"
+               "<p class=\"assessment-actions\"><button type=\"button\" id=\"submit-attempt\" "
+               "hidden>Submit your answers</button></p>\n<div id=\"question-pool\" hidden>\n";
+        for (std::size_t i = 0; i < course_.assessment_questions.size(); ++i) {
+            const auto& q = course_.assessment_questions[i];
+            if (!q.is_scored())
+                continue;
+            QuestionFormOptions form;
+            form.id = "question-" + std::to_string(i + 1);
+            form.heading = "Question";
+            form.heading_tag = "h2";
+            body += render_question_form(q, form);
+        }
+        body += "</div>\n</div>\n";
+        frame.data_html =
+            course_data(-1, pages.size()) +
+            json_script("waymark-questions", bank_json(course_.assessment_questions)) +
+            json_script("waymark-policy", policy_json(policy));
         if (!pages.empty())
             frame.previous = pages.back();
         return page_html(course_, frame);
+    }
+
+    std::string attempts_summary() const {
+        const auto& a = course_.assessment;
+        std::string html = "<p>";
+        html += a.attempts > 0 ? "You have " + std::to_string(a.attempts) + " attempt" +
+                                     (a.attempts == 1 ? "" : "s") + ". "
+                               : "You can try as many times as you need. ";
+        if (a.time_limit_minutes > 0)
+            html += "Each attempt has a time limit of " + std::to_string(a.time_limit_minutes) +
+                    " minutes. ";
+        // Saved in the browser, or by the learning platform in a SCORM or cmi5 package.
+        return html + "Your answers are saved as you go.</p>\n";
     }
 
     const course::Course& course_;

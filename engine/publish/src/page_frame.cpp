@@ -53,9 +53,10 @@ std::string page_html(const course::Course& course, const FrameInput& page) {
         "\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"" +
-        html_escape(kContentSecurityPolicy) +
+        html_escape(page.runs_engine ? kEngineContentSecurityPolicy : kContentSecurityPolicy) +
         "\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>" + title +
-        "</title>\n<link rel=\"stylesheet\" href=\"waymark.css\">\n"
+        "</title>\n<link rel=\"stylesheet\" href=\"waymark.css\">\n" +
+        (page.runs_engine ? "<script src=\"assessment.js\" defer></script>\n" : "") +
         "<script src=\"waymark.js\" defer></script>\n</head>\n<body>\n"
         "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n"
         "<header class=\"site-header\">\n<div class=\"site-header-inner\">\n"
@@ -73,7 +74,7 @@ std::string page_html(const course::Course& course, const FrameInput& page) {
             html_escape(course.title) + ", version " + html_escape(course.version);
     if (!course.publisher.empty())
         html += ". Published by " + html_escape(course.publisher);
-    html += ".</p>\n</footer>\n</body>\n</html>\n";
+    html += ".</p>\n</footer>\n" + page.data_html + "</body>\n</html>\n";
     return html;
 }
 

@@ -10,10 +10,15 @@
 namespace waymark::publish {
 
 // The Content-Security-Policy of every page: only the site's own scripts, styles and
-// images; no connections, frames, fonts, forms or base URL.
+// images; no connections, frames, fonts, forms or base URL. A page that runs the
+// assessment engine (assessment.js) may also compile WebAssembly ('wasm-unsafe-eval',
+// which allows no eval() of script).
 inline constexpr const char* kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "base-uri 'none'; form-action 'none'";
+inline constexpr const char* kEngineContentSecurityPolicy =
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self'; base-uri 'none'; form-action 'none'";
 
 // Where a page sits in the course navigation (marked aria-current there).
 enum class Section { contents, page, contacts, assessment };
@@ -30,6 +35,12 @@ struct FrameInput {
     Section section = Section::page;
     PageLink previous;
     PageLink next;
+    // Loads the assessment engine (assessment.js) before waymark.js: the page has
+    // knowledge checks or is the assessment.
+    bool runs_engine = false;
+    // <script type="application/json"> elements for waymark.js (assessment_data.hpp),
+    // placed at the end of the body.
+    std::string data_html;
 };
 
 std::string page_html(const course::Course& course, const FrameInput& page);

@@ -5,7 +5,8 @@
 // keyboards get structure from the elements themselves: headings stay in order below the
 // page's h1, tables have a caption and header cells, images keep their alt text, step
 // flows are ordered lists, contact cards link phone numbers (tel:) and email addresses
-// (mailto:). All course text is escaped (html_text.hpp) and a link is only made for a
+// (mailto:), knowledge checks are forms (question_form.hpp) that the engine in the
+// browser marks. All course text is escaped (html_text.hpp) and a link is only made for a
 // web, mailto: or tel: target or a page of the course; anything else stays plain text.
 #pragma once
 
@@ -30,6 +31,9 @@ struct RenderContext {
     std::function<std::string(std::string_view src)> image_url;
     // The accessible name of the tables on this page that have no heading above them.
     std::string page_title;
+    // When set, each knowledge check rendered as a form is added to it, so the page can
+    // hand those questions to the engine in the browser.
+    std::vector<const content::Question*>* checks_shown = nullptr;
 };
 
 // The blocks of one page, placed below the page's own h1: headings are shifted so none

@@ -2,15 +2,17 @@
 //
 // render_html_site() turns a loaded course into files: index.html (the course's contents),
 // one file per page, contacts.html, assessment.html, the web runtime (waymark.css and
-// waymark.js, built in from assets/web) and the images the pages show. The folder opens
-// from disk (file://) in any current browser, with no server and no network request of
-// any kind: each page carries a Content-Security-Policy that allows only its own files.
+// waymark.js from assets/web, and the engine's assessment.js, all built in) and the
+// images the pages show. The folder opens from disk (file://) in any current browser,
+// with no server and no network request of any kind: each page carries a
+// Content-Security-Policy that allows only its own files.
 //
 // Every page is built to WCAG 2.2 AA: a language, a skip link, banner, navigation, main
 // and contentinfo landmarks, one h1 with headings in order, and the course's pinned
-// contact (its emergency number) in the banner of every page. Until the engine's
-// assessment runs in the browser, assessment.html says plainly where the assessment is
-// taken; no form is offered that could not be scored.
+// contact (its emergency number) in the banner of every page. Knowledge checks and the
+// assessment (assessment.html) are forms marked by the engine's own assessment code,
+// compiled to WebAssembly (assessment.js, engine/publish/wasm); waymark.js keeps the
+// learner's progress in localStorage, or hands it to a SCORM or cmi5 launch page.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,62 @@
+# assessment.js: the assessment engine (engine/assessment, with the parts of content and
+# core it uses) compiled to WebAssembly by Debian's emscripten, for published courses.
+# Included from engine/publish/CMakeLists.txt, which embeds the result into the module.
+#
+# Only what scoring needs goes in: no libsodium, md4c, SQLite or libzip. -sSINGLE_FILE
+# puts the WebAssembly inside the script as base64, so the page loads it from disk
+# (file://) without fetch(); DYNAMIC_EXECUTION=0 keeps eval() out, so the pages' policy
+# needs only 'wasm-unsafe-eval'. Debian's emscripten ships its system libraries prebuilt
+# (/usr/share/emscripten/cache, a frozen cache), so a clean machine builds nothing more.
+find_program(WAYMARK_EMXX em++)
+if(NOT WAYMARK_EMXX)
+  message(FATAL_ERROR
+    "em++ (emscripten) was not found. It compiles the assessment engine that published "
+    "courses run in the browser. Run tools/bootstrap.sh to install it.")
+endif()
+
+set(engine ${PROJECT_SOURCE_DIR}/engine)
+set(WAYMARK_ASSESSMENT_WASM_SOURCES
+  ${CMAKE_CURRENT_SOURCE_DIR}/wasm/assessment_binding.cpp
+  ${engine}/assessment/src/attempt.cpp ${engine}/assessment/src/draw.cpp
+  ${engine}/assessment/src/eligibility.cpp ${engine}/assessment/src/knowledge_check.cpp
+  ${engine}/assessment/src/policy.cpp ${engine}/assessment/src/presentation.cpp
+  ${engine}/assessment/src/random.cpp ${engine}/assessment/src/response.cpp
+  ${engine}/assessment/src/scenario.cpp ${engine}/assessment/src/scoring.cpp
+  ${engine}/assessment/src/serialized_fields.cpp ${engine}/assessment/src/text_match.cpp
+  ${engine}/content/src/question.cpp ${engine}/content/src/bank.cpp
+  ${engine}/core/src/result.cpp ${engine}/core/src/time.cpp ${engine}/core/src/diagnostics.cpp
+  ${engine}/core/src/json.cpp ${engine}/core/src/json_reader.cpp ${engine}/core/src/files.cpp)
+file(GLOB_RECURSE WAYMARK_ASSESSMENT_WASM_HEADERS CONFIGURE_DEPENDS
+  ${engine}/core/include/*.hpp ${engine}/content/include/*.hpp
+  ${engine}/assessment/include/*.hpp ${engine}/assessment/src/*.hpp)
+
+# cereal and RapidJSON only: the rest of /usr/include (glibc's headers) would clash with
+# emscripten's own C library.
+set(wasm_headers ${CMAKE_CURRENT_BINARY_DIR}/wasm-include)
+file(MAKE_DIRECTORY ${wasm_headers})
+file(CREATE_LINK ${CEREAL_INCLUDE_DIR}/cereal ${wasm_headers}/cereal SYMBOLIC)
+find_path(WAYMARK_RAPIDJSON_INCLUDE_DIR rapidjson/reader.h REQUIRED)
+file(CREATE_LINK ${WAYMARK_RAPIDJSON_INCLUDE_DIR}/rapidjson ${wasm_headers}/rapidjson SYMBOLIC)
+
+# A cache entry so the tests (tests/publish) can run the same file.
+set(WAYMARK_ASSESSMENT_JS ${CMAKE_CURRENT_BINARY_DIR}/wasm/assessment.js CACHE INTERNAL
+  "assessment.js, the assessment engine in WebAssembly")
+add_custom_command(
+  OUTPUT ${WAYMARK_ASSESSMENT_JS}
+  # NodeSource's node does not look in Debian's folder, where emscripten's acorn lives.
+  COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
+          ${WAYMARK_EMXX} -std=c++20 -Os
+          # libc++ 14 has no <=> for std::array, which core/ids.hpp defaults (unused here).
+          -Wall -Wextra -Werror -Wno-missing-field-initializers -Wno-defaulted-function-deleted
+          -I${engine}/core/include -I${engine}/content/include -I${engine}/assessment/include
+          -isystem ${wasm_headers}
+          ${WAYMARK_ASSESSMENT_WASM_SOURCES}
+          -sSINGLE_FILE=1 -sMODULARIZE=1 -sEXPORT_NAME=WaymarkEngine -sENVIRONMENT=web,node
+          -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sALLOW_MEMORY_GROWTH=1
+          -sEXPORTED_FUNCTIONS=_waymark_load,_waymark_call -sEXPORTED_RUNTIME_METHODS=ccall
+          --pre-js ${CMAKE_CURRENT_SOURCE_DIR}/wasm/instantiate.js
+          -o ${WAYMARK_ASSESSMENT_JS}
+  DEPENDS ${WAYMARK_ASSESSMENT_WASM_SOURCES} ${WAYMARK_ASSESSMENT_WASM_HEADERS}
+          ${CMAKE_CURRENT_SOURCE_DIR}/wasm/instantiate.js
+  COMMENT "Compiling the assessment engine to WebAssembly (assessment.js)"
+  VERBATIM)
