@@ -211,6 +211,37 @@ TEST(KeyboardOnly, EveryScreenOpensWithTheFocusOnItsHeading) {
     EXPECT_EQ(h.focused(), "Your training##heading");
 }
 
+TEST(KeyboardOnly, AButtonThatDisablesUnderTheFocusPassesTheFocusToTheNextControl) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_settings();
+    test::Harness h(t.p());
+    ASSERT_TRUE(h.tab_to("Smaller text")) << h.labels();
+    while (t.p().settings().text_size_percent > min_text_size)
+        h.press(ImGuiKey_Enter);
+    h.frames(2);
+    // "Smaller text" is greyed out at 75%: the focus goes on to the next control, so the
+    // next Tab continues from there and Enter never presses something the learner cannot see.
+    EXPECT_EQ(h.focused(), "Larger text");
+    h.press(ImGuiKey_Enter);
+    EXPECT_GT(t.p().settings().text_size_percent, min_text_size);
+    EXPECT_EQ(t.p().screen(), Screen::settings);
+}
+
+TEST(KeyboardOnly, TabAfterAButtonDisabledUnderTheFocusContinuesFromIt) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_settings();
+    test::Harness h(t.p());
+    ASSERT_TRUE(h.tab_to("Smaller text")) << h.labels();
+    while (t.p().settings().text_size_percent > min_text_size)
+        h.press(ImGuiKey_Enter);
+    h.press(ImGuiKey_Tab);
+    EXPECT_EQ(h.focused(), "Light");
+}
+
 TEST(KeyboardOnly, EscapeOnAPageDoesNotLeaveTheCourse) {
     MemoryJournal journal;
     test::Journey t(journal);

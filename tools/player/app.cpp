@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <csignal>
@@ -34,12 +35,14 @@
 #include "waymark/player/ledger_journal.hpp"
 #include "waymark/player/player.hpp"
 #include "waymark/player/preview.hpp"
+#include "waymark/player/stop_signals.hpp"
 #include "waymark/player/window_placement.hpp"
 #include "waymark/ui/frame_pacer.hpp"
 #include "waymark/ui/key_queue.hpp"
 #include "waymark/ui/style.hpp"
 #include "waymark/ui/view.hpp"
 #include "waymark/ui/widgets.hpp"
+#include "window_icon.hpp"
 
 extern char** environ;
 
@@ -213,7 +216,16 @@ void open_in_browser(const std::string& url) {
     pid_t pid = 0;
     std::string program = "xdg-open";
     std::vector<char*> argv{program.data(), const_cast<char*>(url.c_str()), nullptr};
-    posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv.data(), environ);
+    // The player blocks the stop signals for its own use (StopSignals); the browser gets
+    // them as every program does, so logging out closes it too.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
+    posix_spawnp(&pid, "xdg-open", nullptr, &attributes, argv.data(), environ);
+    posix_spawnattr_destroy(&attributes);
 }
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -258,9 +270,10 @@ struct Options {
     std::string preview;
     std::string trust;
     std::string screenshots;
-    std::string first_page;  // benchmark: open this course, draw its first page, exit
-    std::string frame_cost;  // benchmark: this course's longest page, CPU time per frame
-    std::string ledger;      // the ledger file; default_ledger_path() when empty
+    bool short_tour = false;  // the screens whose layout depends on the window's size only
+    std::string first_page;   // benchmark: open this course, draw its first page, exit
+    std::string frame_cost;   // benchmark: this course's longest page, CPU time per frame
+    std::string ledger;       // the ledger file; default_ledger_path() when empty
 };
 
 // The journal the player records into: the ledger for learners; memory for an author's
@@ -302,7 +315,8 @@ std::unique_ptr<player::Journal> open_journal(const Options& options) {
 
 class App {
   public:
-    App(GLFWwindow* window, Options options) : window_(window), options_(std::move(options)) {}
+    App(GLFWwindow* window, Options options, const player::StopSignals& stop)
+        : window_(window), options_(std::move(options)), stop_(stop) {}
 
     int run();
 
@@ -327,10 +341,15 @@ class App {
 
     GLFWwindow* window_;
     Options options_;
+    const player::StopSignals& stop_;
     float scale_ = 1;
     std::unique_ptr<player::Journal> journal_;
     GlImageLoader images_;
     std::unique_ptr<player::Player> player_;
+    // The voice for "Listen": it reads on its own thread and wakes the loop when the
+    // passage being heard changes, so the page marks it.
+    std::atomic<bool> speech_changed_{false};
+    std::unique_ptr<player::Speech> speech_;
     std::unique_ptr<PlayerView> view_;
     std::unique_ptr<player::FolderWatch> watch_;
     std::string course_characters_;  // every non-ASCII character the courses show
@@ -440,6 +459,11 @@ int App::run() {
     hooks.open_url = open_in_browser;
     hooks.open_file = open_in_browser;
     hooks.quit = [this] { quit_ = true; };
+    speech_ = std::make_unique<player::Speech>([this] {
+        speech_changed_ = true;
+        glfwPostEmptyEvent();  // safe from any thread
+    });
+    hooks.speech = speech_.get();
     view_ = std::make_unique<PlayerView>(*player_, images_, hooks);
     for (const auto& c : player_->library())
         if (c.course)
@@ -463,7 +487,9 @@ int App::run() {
     // settled frames (or those of an animation) are drawn and shown; then the loop waits.
     FramePacer pacer;
     auto last_tick = std::chrono::steady_clock::now();
-    while (!glfwWindowShouldClose(window_) && !quit_) {
+    // A logout's SIGTERM, or Ctrl+C, ends the loop as closing the window does, so the
+    // window's place is remembered and the ledger closed.
+    while (!glfwWindowShouldClose(window_) && !quit_ && !stop_.stop_requested()) {
         // The manager sign-in counts down its wait and enables its button when it ends.
         const bool clock_running =
             (player_->screen() == player::Screen::assessment && player_->session() &&
@@ -485,7 +511,8 @@ int App::run() {
             scale_ = std::max(1.f, std::max(sx, sy));
             rebuild_fonts();
         }
-        if (event_arrived || !key_queue.empty()) {
+        const bool heard_changed = speech_changed_.exchange(false);
+        if (event_arrived || !key_queue.empty() || heard_changed) {
             event_arrived = false;
             pacer.wake();
         }
@@ -658,6 +685,30 @@ int App::screenshot_tour() {
     for (std::size_t i = 0; i < p.library().size(); ++i)
         if (p.library()[i].course && p.library()[i].course->id == "waymark-sample")
             sample = i;
+    if (options_.short_tour) {
+        // A small screen (1366x768 laptops): what must fit, at 100% and 200% text.
+        for (int size : {100, 200}) {
+            auto s = p.settings();
+            s.text_size_percent = size;
+            p.change_settings(s);
+            const std::string tag = std::to_string(size) + "-";
+            p.back_to_library();
+            shot(tag + "library");
+            p.open_course(sample);
+            p.go_to_page({0, 0});
+            shot(tag + "page-text-lists-tables");
+            p.go_to_page({1, 0});
+            shot(tag + "page-checks");
+            while (p.reader() && p.reader()->can_go_next())
+                p.next_page();
+            shot(tag + "last-page");
+            p.open_settings();
+            shot(tag + "settings");
+            p.close_settings();
+        }
+        std::printf("%d screenshots in %s\n", n, dir.c_str());
+        return 0;
+    }
     p.open_course(sample);
     shot("page-text-lists-tables");
     p.next_page();
@@ -759,6 +810,8 @@ int App::screenshot_tour() {
 }  // namespace
 
 int run_player(int argc, char** argv) {
+    // First, before GLFW and the graphics driver start threads that would not block them.
+    player::StopSignals stop;
     CLI::App cli{"waymark-player: take your training"};
     Options options;
     cli.add_option("--courses", options.courses,
@@ -774,6 +827,9 @@ int run_player(int argc, char** argv) {
                    "and those in ~/.config/waymark/trusted-keys");
     cli.add_option("--screenshots", options.screenshots,
                    "Visit every screen, save PNGs in this folder, exit");
+    cli.add_flag("--short-tour", options.short_tour,
+                 "With --screenshots: only the screens whose layout depends on the window's "
+                 "size, at 100% and 200% text");
     cli.add_option("--frame-cost", options.frame_cost,
                    "Redraw this course id's longest page, print CPU per frame, exit");
     cli.add_option("--first-page", options.first_page,
@@ -790,6 +846,8 @@ int run_player(int argc, char** argv) {
                      "session, or under xvfb-run for tests.\n");
         return 1;
     }
+    // A stop signal wakes the loop where it waits for events (safe from any thread).
+    stop.on_stop([] { glfwPostEmptyEvent(); });
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
@@ -798,6 +856,7 @@ int run_player(int argc, char** argv) {
     GLFWwindow* window = glfwCreateWindow(1280, 860, "Waymark", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "waymark-player: OpenGL 3.0 is not available on this display.\n");
+        stop.on_stop({});
         glfwTerminate();
         return 1;
     }
@@ -805,6 +864,7 @@ int run_player(int argc, char** argv) {
     const bool remembers =
         options.screenshots.empty() && options.first_page.empty() && options.frame_cost.empty();
     place(window, remembers);
+    set_window_icon(window);
     glfwShowWindow(window);
     glfwMakeContextCurrent(window);
     keep_graphics_driver_loaded();
@@ -829,7 +889,7 @@ int run_player(int argc, char** argv) {
 
     int status = 0;
     {
-        App app(window, options);
+        App app(window, options, stop);
         status = app.run();
     }  // textures are released while the GL context still exists
     if (remembers)
@@ -838,6 +898,7 @@ int run_player(int argc, char** argv) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
+    stop.on_stop({});  // GLFW is going: nothing may post to it any more
     glfwDestroyWindow(window);
     glfwTerminate();
     return status;

@@ -84,6 +84,10 @@ Result<Settings> LedgerJournal::settings(const std::string& learner_id) {
             s.dyslexia_font = value == "on";
         } else if (key == "reduced-motion") {
             s.reduced_motion = value == "on";
+        } else if (key == "reading-speed") {
+            int words = normal_reading_speed;
+            std::from_chars(value.data(), value.data() + value.size(), words);
+            s.reading_speed = clamp_reading_speed(words);
         }
     }
     saved_ = s;
@@ -100,6 +104,8 @@ Result<void> LedgerJournal::save_settings(const std::string& learner_id, const S
         changes.push_back({"dyslexia-font", s.dyslexia_font ? "on" : "off"});
     if (s.reduced_motion != saved_.reduced_motion)
         changes.push_back({"reduced-motion", s.reduced_motion ? "on" : "off"});
+    if (s.reading_speed != saved_.reading_speed)
+        changes.push_back({"reading-speed", std::to_string(s.reading_speed)});
     for (const auto& c : changes)
         if (auto r = ledger_.record_setting(learner_id, c); !r)
             return r.error();

@@ -143,6 +143,7 @@ void Player::close_settings() {
 
 void Player::change_settings(Settings s) {
     s.text_size_percent = clamp_text_size(s.text_size_percent);
+    s.reading_speed = clamp_reading_speed(s.reading_speed);
     if (s == settings_)
         return;
     settings_ = s;

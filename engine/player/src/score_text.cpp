@@ -1,5 +1,6 @@
 #include "waymark/player/score_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -23,6 +24,18 @@ std::string score_sentence(const assessment::AttemptResult& result) {
     std::snprintf(pass, sizeof pass, "%.0f%%", result.pass_mark);
     return std::string("You scored ") + percent + " (" + marks_text(result.raw) + " of " +
            marks_text(result.max) + "). The pass mark is " + pass + ".";
+}
+
+std::vector<std::string> feedback_lines(const assessment::Score& score) {
+    std::vector<std::string> lines;
+    auto add = [&](const std::string& text) {
+        if (!text.empty() && std::find(lines.begin(), lines.end(), text) == lines.end())
+            lines.push_back(text);
+    };
+    for (const auto& f : score.feedback)
+        add(f);
+    add(score.general_feedback);
+    return lines;
 }
 
 }  // namespace waymark::player

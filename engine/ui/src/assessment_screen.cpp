@@ -73,9 +73,7 @@ void draw_assessment_intro_screen(DrawContext& ctx) {
     auto* r = ctx.player.reader();
     if (!r)
         return;
-    const float w = centre(ctx);
-    ImGui::BeginGroup();
-    title(ctx, "Assessment");
+    const float w = open_screen(ctx, "Assessment");
     const auto& a = r->course().assessment;
     const std::size_t questions =
         a.draw > 0 ? static_cast<std::size_t>(a.draw) : r->course().scored_assessment_questions();
@@ -144,6 +142,8 @@ void draw_assessment_screen(DrawContext& ctx) {
         const auto& q = s->question();
         draw_text(ctx, stem_text(q), ctx.fonts.heading, ctx.colours.text, w);
         heading_anchor(ctx, stem_text(q));
+        listen_button(ctx, "question:" + std::to_string(s->index()),
+                      [&] { return player::question_passages(q, s->shown_at(s->index())); });
         ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
         notice(ctx, w);
         draw_answer(ctx, q, s->shown_at(s->index()), s->draft(), "q" + std::to_string(s->index()),

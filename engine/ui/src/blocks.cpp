@@ -325,9 +325,24 @@ void draw_block(DrawContext& ctx, const Block& b, const course::Module& module, 
 
 }  // namespace
 
+void mark_heard(const DrawContext& ctx, float top, float bottom) {
+    const float x = ImGui::GetCursorScreenPos().x - 14 * ctx.scale;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, top), ImVec2(x + 5 * ctx.scale, bottom),
+                                              ImGui::GetColorU32(ctx.colours.accent),
+                                              2 * ctx.scale);
+}
+
 void draw_blocks(DrawContext& ctx, const std::vector<content::Block>& blocks,
                  const course::Module& module, float width) {
-    draw_children(ctx, blocks, module, width);
+    // As draw_children, and the block being read aloud is marked in the margin.
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        const float top = ImGui::GetCursorScreenPos().y;
+        draw_block(ctx, blocks[i], module, width);
+        if (ctx.memory && ctx.memory->heard_block == i)
+            mark_heard(ctx, top, ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y);
+        ImGui::PopID();
+    }
 }
 
 }  // namespace waymark::ui

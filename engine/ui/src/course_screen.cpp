@@ -206,11 +206,22 @@ void draw_course_screen(DrawContext& ctx) {
     ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
     const float w = centre(ctx);
     ImGui::BeginGroup();
+    const float column_x = ImGui::GetCursorScreenPos().x;
     ImGui::PushFont(ctx.fonts.small);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextColored(ctx.colours.muted, "%s", r->module().title.c_str());
     ImGui::PopFont();
+    // "Listen" at the right of the module's name, so it costs the page no line of its own
+    // (at 200% on a 768-pixel screen every line counts).
+    const std::string page_id =
+        std::to_string(r->position().module) + "-" + std::to_string(r->position().page);
+    listen_button(
+        ctx, "page:" + page_id, [&] { return player::page_passages(*r); }, column_x + w);
+    const float title_top = ImGui::GetCursorScreenPos().y;
     draw_text(ctx, r->page().title, ctx.fonts.title, ctx.colours.text, w);
     heading_anchor(ctx, r->page().title);
+    if (ctx.memory->heard_block == player::Passage::title)
+        mark_heard(ctx, title_top, ImGui::GetItemRectMax().y);
     ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
     notice(ctx, w);
     draw_blocks(ctx, r->page().blocks, r->module(), w);

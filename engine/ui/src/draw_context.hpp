@@ -17,6 +17,7 @@
 #include "waymark/course/course.hpp"
 #include "waymark/player/answer_draft.hpp"
 #include "waymark/player/player.hpp"
+#include "waymark/player/read_aloud.hpp"
 #include "waymark/ui/style.hpp"
 #include "waymark/ui/view.hpp"
 
@@ -35,6 +36,13 @@ struct ViewMemory {
     bool skip_to_page = false;           // "Skip to page" was pressed: focus the page's heading
     std::optional<bool> contents_shown;  // the learner showed or hid the contents pane
     bool focus_heading = false;  // a screen just opened: its heading takes the keyboard focus
+    // Reading aloud: what is being read ("page:1-0", "question:3"), the page block each
+    // passage reads, whether its Listen button was drawn this frame (when it is not, what
+    // it reads has gone from the screen and reading stops), and the block being heard.
+    std::string reading;
+    std::vector<std::size_t> reading_blocks;
+    bool reading_shown = false;
+    std::optional<std::size_t> heard_block;
 };
 
 struct DrawContext {
@@ -72,6 +80,11 @@ void draw_manager_screen(DrawContext& ctx);           // manager_screen.cpp
 float column_width(const DrawContext& ctx, float avail);
 // Starts a centred column; returns its width.
 float centre(const DrawContext& ctx);
+// A screen's opening: a centred column begun as a group (the screen ends it with
+// ImGui::EndGroup), its title, and the line under the title in the muted colour followed
+// by a gap when `lead` is not empty. Returns the column's width.
+float open_screen(const DrawContext& ctx, const std::string& title_text,
+                  const std::string& lead = {});
 // A screen's title, wrapped to the space left; where the focus lands when it opens.
 void title(const DrawContext& ctx, const std::string& text);
 // Makes the item just drawn, the heading `text`, the place the keyboard focus lands when
@@ -90,6 +103,18 @@ std::optional<std::size_t> course_index(const DrawContext& ctx);
 // "Managers: ..." and the Manager area button, when this device has a manager area.
 void manager_link(DrawContext& ctx);
 
+// --- reading aloud (listen.cpp) ------------------------------------------------------
+
+// "Listen", which reads `passages()` aloud, or "Stop reading" while they are read; `what`
+// names what is read ("page:1-0"). With `right_edge` (a screen x), it goes at the end of
+// the line just drawn, ending there. Sets memory->heard_block. Nothing without a voice.
+void listen_button(DrawContext& ctx, const std::string& what,
+                   const std::function<std::vector<player::Passage>()>& passages,
+                   float right_edge = 0);
+// At the end of a frame: reading stops when its Listen button was not drawn (the page
+// turned, the screen changed).
+void end_listen_frame(DrawContext& ctx);
+
 // --- author preview (preview_screen.cpp) --------------------------------------------
 
 // One line per problem, findable by the test harness under its text.
@@ -104,7 +129,9 @@ void draw_inlines(DrawContext& ctx, const content::Inlines& spans, ImFont* font,
                   float width);
 // Draws plain text wrapped at `width`.
 void draw_text(DrawContext& ctx, const std::string& text, ImFont* font, ImVec4 colour, float width);
-// Draws a page's blocks in a column `width` wide.
+// Marks the passage being read aloud: a bar in the margin from `top` to `bottom`.
+void mark_heard(const DrawContext& ctx, float top, float bottom);
+// Draws a page's blocks in a column `width` wide, marking the one being read aloud.
 void draw_blocks(DrawContext& ctx, const std::vector<content::Block>& blocks,
                  const course::Module& module, float width);
 // The question's text; a missing-word question shows a blank where the answer goes.

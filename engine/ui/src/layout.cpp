@@ -26,6 +26,17 @@ float centre(const DrawContext& ctx) {
     return w;
 }
 
+float open_screen(const DrawContext& ctx, const std::string& title_text, const std::string& lead) {
+    const float w = centre(ctx);
+    ImGui::BeginGroup();
+    title(ctx, title_text);
+    if (!lead.empty()) {
+        muted(ctx, lead);
+        ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
+    }
+    return w;
+}
+
 void title(const DrawContext& ctx, const std::string& text) {
     ImGui::PushFont(ctx.fonts.title);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);

@@ -33,11 +33,8 @@ void field(DrawContext& ctx, const char* label, const char* hint, std::string* v
 }  // namespace
 
 void draw_learners_screen(DrawContext& ctx) {
-    const float w = centre(ctx);
-    ImGui::BeginGroup();
-    title(ctx, "Who is taking training?");
-    muted(ctx, "Pick your name to carry on where you left off.");
-    ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
+    const float w = open_screen(ctx, "Who is taking training?",
+                                "Pick your name to carry on where you left off.");
     const auto& people = ctx.player.learners();
     for (std::size_t i = 0; i < people.size(); ++i) {
         const auto& l = people[i];
@@ -54,11 +51,8 @@ void draw_learners_screen(DrawContext& ctx) {
 }
 
 void draw_add_learner_screen(DrawContext& ctx) {
-    const float w = centre(ctx);
-    ImGui::BeginGroup();
-    title(ctx, "Add yourself");
-    muted(ctx, "Your manager sees your name and team beside your training record.");
-    ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
+    const float w = open_screen(
+        ctx, "Add yourself", "Your manager sees your name and team beside your training record.");
     auto& f = ctx.player.form();
     field(ctx, "Name", nullptr, &f.name, player::LearnerField::name, w);
     field(ctx, "Staff id", "Letters, digits and hyphens, such as WF-10234.", &f.staff_id,

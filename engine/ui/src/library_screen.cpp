@@ -12,11 +12,8 @@
 namespace waymark::ui {
 
 void draw_library_screen(DrawContext& ctx) {
-    const float w = centre(ctx);
-    ImGui::BeginGroup();
-    title(ctx, "Your training");
-    muted(ctx, "Courses on this device. Pick one to start or carry on.");
-    ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
+    const float w =
+        open_screen(ctx, "Your training", "Courses on this device. Pick one to start or carry on.");
     const auto& courses = ctx.player.library();
     if (courses.empty())
         draw_text(ctx,

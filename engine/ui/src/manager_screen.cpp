@@ -13,9 +13,7 @@
 namespace waymark::ui {
 
 void draw_manager_sign_in_screen(DrawContext& ctx) {
-    const float w = centre(ctx);
-    ImGui::BeginGroup();
-    title(ctx, "Manager area");
+    const float w = open_screen(ctx, "Manager area");
     if (!ctx.player.manager_passphrase_set()) {
         // The player never sets the passphrase: whoever clicked first would choose it.
         draw_text(ctx,

@@ -41,12 +41,9 @@ void diagnostics(DrawContext& ctx) {
 
 void draw_preview_problems_screen(DrawContext& ctx) {
     // A preview whose course has no pages at all: only the diagnostics to show.
-    const float w = centre(ctx);
-    ImGui::BeginGroup();
-    title(ctx, "This course cannot be shown yet");
-    muted(ctx, "Fix the problems below and save: the preview reloads by itself.");
+    open_screen(ctx, "This course cannot be shown yet",
+                "Fix the problems below and save: the preview reloads by itself.");
     ImGui::EndGroup();
-    (void)w;
     diagnostics(ctx);
 }
 

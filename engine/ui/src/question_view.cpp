@@ -2,6 +2,7 @@
 
 #include "draw_context.hpp"
 #include "waymark/assessment/scenario.hpp"
+#include "waymark/player/score_text.hpp"
 #include "waymark/ui/widgets.hpp"
 
 namespace waymark::ui {
@@ -258,10 +259,8 @@ void draw_feedback(DrawContext& ctx, const assessment::Score& score, float width
     ImGui::PushFont(ctx.fonts.subheading);
     ImGui::TextColored(colour, "%s", heading.c_str());
     ImGui::PopFont();
-    for (const auto& f : score.feedback)
-        draw_text(ctx, f, ctx.fonts.body, ctx.colours.text, width);
-    if (!score.general_feedback.empty())
-        draw_text(ctx, score.general_feedback, ctx.fonts.body, ctx.colours.text, width);
+    for (const auto& line : player::feedback_lines(score))
+        draw_text(ctx, line, ctx.fonts.body, ctx.colours.text, width);
 }
 
 }  // namespace waymark::ui

@@ -39,9 +39,7 @@ void draw_result_screen(DrawContext& ctx) {
         return;
     ImGui::BeginChild("result", ImVec2(0, 0), false);
     ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
-    const float w = centre(ctx);
-    ImGui::BeginGroup();
-    title(ctx, res->passed ? "You passed" : "Not passed this time");
+    const float w = open_screen(ctx, res->passed ? "You passed" : "Not passed this time");
     draw_text(ctx, player::score_sentence(*res), ctx.fonts.heading,
               res->passed ? ctx.colours.success : ctx.colours.danger, w);
     if (ctx.player.completed() && ctx.player.current_course() &&

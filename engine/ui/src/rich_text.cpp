@@ -103,10 +103,15 @@ void draw_inlines(DrawContext& ctx, const content::Inlines& spans, ImFont* base,
         ImVec4 c = colour;
         if (!s.link.empty())
             c = ctx.colours.link;
-        if (s.code)
-            dl->AddRectFilled(ImVec2(pos.x - 2, origin.y + y + 2),
-                              ImVec2(pos.x + ink + 2, origin.y + y + line_height - 2),
+        if (s.code) {
+            // The box reaches past the letters only where a space is: never over the
+            // punctuation glued to it ("`code`," or "(`code`)").
+            const float left = wi > 0 && measured[wi - 1].glued_to_next ? 0.f : 2.f;
+            const float right = measured[wi].glued_to_next ? 0.f : 2.f;
+            dl->AddRectFilled(ImVec2(pos.x - left, origin.y + y + 2),
+                              ImVec2(pos.x + ink + right, origin.y + y + line_height - 2),
                               ImGui::GetColorU32(ctx.colours.code_bg), 3);
+        }
         dl->AddText(font, size, pos, ImGui::GetColorU32(c), begin, ink_end);
         // Underlines and strike-throughs run on under the space to the next word of the
         // same span, unless that word starts a new line.

@@ -12,12 +12,8 @@
 namespace waymark::ui {
 
 void draw_settings_screen(DrawContext& ctx) {
-    const float w = centre(ctx);
-    ImGui::BeginGroup();
-    title(ctx, "Settings");
-    muted(ctx, "These are remembered for you on this device.");
+    const float w = open_screen(ctx, "Settings", "These are remembered for you on this device.");
     player::Settings s = ctx.player.settings();
-    ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
     draw_text(ctx, "Text size", ctx.fonts.subheading, ctx.colours.text, w);
     if (button("Smaller text", s.text_size_percent > player::min_text_size))
         s.text_size_percent = player::smaller_text(s.text_size_percent);
@@ -39,6 +35,16 @@ void draw_settings_screen(DrawContext& ctx) {
     draw_text(ctx, "Reading", ctx.fonts.subheading, ctx.colours.text, w);
     checkbox("Use a font designed for dyslexia (OpenDyslexic)", &s.dyslexia_font);
     checkbox("Reduce motion", &s.reduced_motion);
+    ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
+    draw_text(ctx, "Reading aloud (the Listen button)", ctx.fonts.subheading, ctx.colours.text, w);
+    if (button("Slower", s.reading_speed > player::min_reading_speed))
+        s.reading_speed = player::slower_reading(s.reading_speed);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%d words a minute", s.reading_speed);
+    ImGui::SameLine();
+    if (button("Faster", s.reading_speed < player::max_reading_speed))
+        s.reading_speed = player::faster_reading(s.reading_speed);
     ImGui::Dummy(ImVec2(1, 12 * ctx.scale));
     draw_text(ctx,
               "Keyboard: Tab and Shift+Tab move between controls, Space or Enter presses one, "

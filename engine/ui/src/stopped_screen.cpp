@@ -12,9 +12,7 @@
 namespace waymark::ui {
 
 void draw_stopped_screen(DrawContext& ctx) {
-    const float w = centre(ctx);
-    ImGui::BeginGroup();
-    title(ctx, "Your progress could not be saved");
+    const float w = open_screen(ctx, "Your progress could not be saved");
     draw_panel(
         ctx, ctx.colours.emergency_bg, ctx.colours.emergency_border, w,
         [&](float iw) {

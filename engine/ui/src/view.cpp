@@ -127,6 +127,7 @@ struct PlayerView::Impl {
         if (scrolls)
             ImGui::EndChild();
         memory.focus_heading = false;  // a screen without a heading keeps the focus it had
+        end_listen_frame(ctx);
         ImGui::End();
         view.animating_ = memory.animating;
         p().tick();

@@ -13,6 +13,10 @@ namespace {
 std::vector<WidgetRecord> current;
 std::vector<WidgetRecord> previous;
 std::string reveal_request;
+// A control that had the keyboard focus and was drawn disabled (75% reached, so "Smaller
+// text" greys out): the focus moves on from it at the start of the next frame, instead of
+// resting where Tab and Enter no longer work.
+ImGuiID disabled_under_focus = 0;
 
 std::string visible_label(const char* id) {
     std::string s(id);
@@ -40,6 +44,11 @@ void reveal_widget(const std::string& id_or_label) {
 }
 
 void note_item(const char* id, bool enabled) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    // Disabled by the caller, or drawn inside ImGui::BeginDisabled (a checked answer).
+    enabled = enabled && !(g.LastItemData.InFlags & ImGuiItemFlags_Disabled);
+    if (!enabled && g.NavId != 0 && ImGui::GetItemID() == g.NavId)
+        disabled_under_focus = g.NavId;
     WidgetRecord r{id,
                    visible_label(id),
                    ImGui::GetItemRectMin(),
@@ -203,9 +212,37 @@ bool focus_widget(const std::string& id_or_label) {
     return true;
 }
 
+namespace {
+
+// The first enabled Tab stop after the widget `from` in the last frame's reading order
+// (wrapping), or null.
+const WidgetRecord* next_tab_stop(ImGuiID from) {
+    const auto at = std::find_if(previous.begin(), previous.end(),
+                                 [&](const WidgetRecord& w) { return w.imgui_id == from; });
+    if (at == previous.end())
+        return nullptr;
+    const std::size_t n = previous.size();
+    const auto start = static_cast<std::size_t>(at - previous.begin());
+    for (std::size_t step = 1; step < n; ++step) {
+        const WidgetRecord& w = previous[(start + step) % n];
+        if (w.enabled && w.tab_stop && w.imgui_id != 0)
+            return &w;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
 void keyboard_frame() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     const ImGuiIO& io = ImGui::GetIO();
+    if (disabled_under_focus != 0) {
+        // Only if nothing else took the focus meanwhile (a new screen's heading did).
+        if (g.NavId == disabled_under_focus)
+            if (const WidgetRecord* w = next_tab_stop(disabled_under_focus))
+                focus(*w, true, !g.NavDisableHighlight);
+        disabled_under_focus = 0;
+    }
     const bool typing = g.ActiveId != 0 && io.WantTextInput;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)) && !io.KeyCtrl) {
         // ImGui 1.86 tabs only between text fields and only inside one pane: its request

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "waymark/player/player.hpp"
+#include "waymark/player/speech.hpp"
 #include "waymark/ui/style.hpp"
 
 namespace waymark::ui {
@@ -41,6 +42,8 @@ struct ViewHooks {
     std::function<void(const std::string& url)> open_url;    // http(s) and mailto links
     std::function<void(const std::string& path)> open_file;  // a certificate the player saved
     std::function<void()> quit;                              // "Close the player"
+    // The voice for "Listen"; without one (the headless tests) no Listen button is shown.
+    player::Speech* speech = nullptr;
 };
 
 class PlayerView {
