@@ -21,9 +21,9 @@ CommandOutput run_shell(const std::string& command);
 
 // Installs the packages pinned in `sources` (package.json, package-lock.json) into `into`
 // with `npm ci`, unless every path of `installed_files` (relative to `into`) already
-// exists and `into` was installed from the same package-lock.json. Several test processes may call
-// it at once: they take turns on a lock file in `into`. Returns "" on success, else what went
-// wrong.
+// exists and `into` was installed from the same package-lock.json. Several test processes
+// may call it at once: they take turns on a lock file in `into`. Returns "" on success,
+// else what went wrong.
 std::string install_node_packages(const std::filesystem::path& sources,
                                   const std::filesystem::path& into,
                                   const std::vector<std::string>& installed_files);
