@@ -174,7 +174,8 @@ TEST_F(LmsPackage, LaunchPageEscapesTheCourseTitleAndTellsTheAdapterAboutTheAsse
     const std::string& launch = p->find("launch.html")->bytes;
     EXPECT_EQ(launch.find("<evil"), std::string::npos) << launch;
     EXPECT_NE(launch.find("data-has-assessment=\"false\""), std::string::npos);
-    const std::string& prevent = package(LmsFormat::scorm12).find("launch.html")->bytes;
+    const Site scorm = package(LmsFormat::scorm12);
+    const std::string& prevent = scorm.find("launch.html")->bytes;
     EXPECT_NE(prevent.find("data-has-assessment=\"true\""), std::string::npos);
     EXPECT_NE(prevent.find("<iframe id=\"course-frame\" title=\"Prevent duty training\">"),
               std::string::npos)
