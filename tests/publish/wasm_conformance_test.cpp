@@ -263,7 +263,7 @@ class EngineInTheBrowser : public ::testing::Test {
 
 TEST_F(EngineInTheBrowser, DrawsOrdersAndScoresFiveHundredAttemptsExactlyAsTheNativeEngine) {
     const auto& bank = course().assessment_questions;
-    const auto policy = assessment_policy(course().assessment);
+    const auto policy = assessment::policy_of(course().assessment);
     std::mt19937_64 random(20261205);
     const UtcTime started{std::chrono::milliseconds{1'780'000'000'000}};
     const UtcTime submitted = started + std::chrono::minutes(20);

@@ -10,40 +10,6 @@
 
 namespace waymark::publish {
 
-assessment::AssessmentPolicy assessment_policy(const course::AssessmentSettings& s) {
-    namespace as = waymark::assessment;
-    as::AssessmentPolicy p;
-    p.draw_count = s.draw > 0 ? static_cast<std::size_t>(s.draw) : 0;
-    for (const auto& q : s.quotas) {
-        as::Quota quota;
-        quota.scope = q.module.empty() ? as::Quota::Scope::category : as::Quota::Scope::module;
-        quota.name = q.module.empty() ? q.category : q.module;
-        quota.at_least = q.min > 0 ? static_cast<std::size_t>(q.min) : 0;
-        p.quotas.push_back(quota);
-    }
-    p.pass_mark = s.pass_mark;
-    p.attempts_allowed = s.attempts;
-    p.wait_between_attempts = std::chrono::minutes(s.wait_minutes);
-    p.time_limit = std::chrono::minutes(s.time_limit_minutes);
-    switch (s.review) {
-        case course::ReviewPolicy::always:
-            p.review = as::ReviewPolicy::always;
-            break;
-        case course::ReviewPolicy::after_passing:
-            p.review = as::ReviewPolicy::after_passing;
-            break;
-        case course::ReviewPolicy::after_last_attempt:
-            p.review = as::ReviewPolicy::after_last_attempt;
-            break;
-        case course::ReviewPolicy::never:
-            p.review = as::ReviewPolicy::never;
-            break;
-    }
-    p.shuffle_questions = s.shuffle;
-    p.shuffle_options = s.shuffle;
-    return p;
-}
-
 std::string policy_json(const assessment::AssessmentPolicy& p) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);

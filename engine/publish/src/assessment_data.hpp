@@ -7,16 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "waymark/assessment/course_policy.hpp"
 #include "waymark/assessment/policy.hpp"
 #include "waymark/content/question.hpp"
 #include "waymark/course/course.hpp"
 
 namespace waymark::publish {
-
-// The course's assessment settings as the engine's policy. The same mapping as the
-// player's policy_of() (player/assessment_session.hpp), which cannot be shared from
-// there: publish comes before player.
-assessment::AssessmentPolicy assessment_policy(const course::AssessmentSettings& settings);
 
 // The policy as JSON, read by wasm/assessment_binding.cpp's read_policy().
 std::string policy_json(const assessment::AssessmentPolicy& policy);

@@ -217,7 +217,7 @@ class SiteBuilder {
         frame.title = "Assessment";
         frame.section = Section::assessment;
         frame.runs_engine = true;
-        const auto policy = assessment_policy(course_.assessment);
+        const auto policy = assessment::policy_of(course_.assessment);
         std::string& body = frame.body_html;
         body = assessment_summary() + attempts_summary() +
                "<div class=\"assessment\" id=\"assessment\">\n"

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "waymark/assessment/attempt.hpp"
+#include "waymark/assessment/course_policy.hpp"
 #include "waymark/assessment/eligibility.hpp"
 #include "waymark/assessment/policy.hpp"
 #include "waymark/assessment/presentation.hpp"
@@ -27,8 +28,9 @@
 
 namespace waymark::player {
 
-// The course's assessment settings as the assessment module's policy.
-assessment::AssessmentPolicy policy_of(const course::AssessmentSettings& settings);
+// The course's assessment settings as the engine's policy: one home, in the assessment
+// module, shared with the published course.
+using assessment::policy_of;
 
 // Where the learner is within an attempt.
 enum class SittingStage {
