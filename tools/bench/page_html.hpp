@@ -11,8 +11,8 @@ namespace waymark::bench {
 // The page with the most words in the course, and its module.
 const content::Page& longest_page(const course::Course& course, const course::Module** module);
 
-// Headings, styled text, links, lists, tables, quotes, callouts, contact cards and step
-// flows as HTML with inline CSS like the player's light theme; images are left out.
+// The page's blocks as the published course renders them (publish::render_blocks), with
+// inline CSS like the player's light theme; images are left out.
 std::string page_html(const course::Course& course, const content::Page& page);
 
 }  // namespace waymark::bench
