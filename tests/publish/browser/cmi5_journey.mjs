@@ -21,7 +21,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { peers, launch } from "./chromium.mjs";
-import { readBody, startLms, unpack, until } from "./lms_server.mjs";
+import { readBody, startLms, unpack, until, endJourney } from "./lms_server.mjs";
 
 const [peersFolder, chromium, zip, journey, lrs, statementsFile, screenshot] = process.argv.slice(2);
 const { puppeteer } = peers(peersFolder);
@@ -280,9 +280,4 @@ try {
   unpacked.remove();
 }
 
-for (const p of problems) failures.push(p);
-if (failures.length) {
-  console.log(failures.join("\n"));
-  process.exit(1);
-}
-console.log(`${journey}: every check held`);
+endJourney(journey, failures, problems);

@@ -80,3 +80,14 @@ export async function until(test, what, ms = 10000) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+// Ends a journey script: the page problems watched (console errors, policy violations)
+// join the failures; any failure is printed and the script exits 1, else it says so.
+export function endJourney(journey, failures, problems) {
+  for (const p of problems) failures.push(p);
+  if (failures.length) {
+    console.log(failures.join("\n"));
+    process.exit(1);
+  }
+  console.log(`${journey}: every check held`);
+}

@@ -19,7 +19,7 @@
 // assessment (helper E's work, issue 18) was landing while this was written.
 import { join } from "node:path";
 import { peers, launch } from "./chromium.mjs";
-import { readBody, sendFile, startLms, unpack, until } from "./lms_server.mjs";
+import { readBody, sendFile, startLms, unpack, until, endJourney } from "./lms_server.mjs";
 
 const [peersFolder, chromium, zip, journey, screenshot] = process.argv.slice(2);
 const { puppeteer } = peers(peersFolder);
@@ -184,9 +184,4 @@ try {
   unpacked.remove();
 }
 
-for (const p of problems) failures.push(p);
-if (failures.length) {
-  console.log(failures.join("\n"));
-  process.exit(1);
-}
-console.log(`${journey}: every check held`);
+endJourney(journey, failures, problems);
