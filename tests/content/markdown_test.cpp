@@ -64,6 +64,12 @@ Span bold(std::string text) {
     return s;
 }
 
+Span italic(std::string text) {
+    Span s{std::move(text)};
+    s.italic = true;
+    return s;
+}
+
 // ---- Pages -----------------------------------------------------------------------
 
 TEST(ModuleMarkdown, StartsAPageAtEachLevelOneHeading) {
@@ -206,6 +212,39 @@ TEST(ModuleMarkdown, PadsShortTableRowsToTheHeaderWidth) {
     ASSERT_EQ(t.rows.size(), 1u);
     ASSERT_EQ(t.rows[0].size(), 2u);
     EXPECT_TRUE(t.rows[0][1].empty());
+}
+
+TEST(ModuleMarkdown, TakesATableParagraphAfterATableAsItsCaption) {
+    const auto c = convert("# P\n\n| A |\n|---|\n| 1 |\n\nTable: Referrals by *year*\n");
+    ASSERT_EQ(c.blocks().size(), 1u);
+    EXPECT_EQ(c.block(0).table.caption, (Inlines{plain("Referrals by "), italic("year")}));
+}
+
+TEST(ModuleMarkdown, TakesATableParagraphBeforeATableAsItsCaption) {
+    const auto c = convert("# P\n\nTable: Who to call\n\n| A |\n|---|\n| 1 |\n");
+    ASSERT_EQ(c.blocks().size(), 1u);
+    EXPECT_EQ(c.block(0).kind, BlockKind::table);
+    EXPECT_EQ(c.block(0).table.caption, Inlines{plain("Who to call")});
+    EXPECT_EQ(c.block(0).line, 3);
+}
+
+TEST(ModuleMarkdown, KeepsATableParagraphAwayFromATableAsText) {
+    const auto c = convert("# P\n\nTable: not a caption\n\nSomething else.\n");
+    ASSERT_EQ(c.blocks().size(), 2u);
+    EXPECT_EQ(c.block(0).kind, BlockKind::paragraph);
+}
+
+TEST(ModuleMarkdown, GivesATableOnlyOneCaption) {
+    const auto c = convert("# P\n\nTable: First\n\n| A |\n|---|\n| 1 |\n\nTable: Second\n");
+    ASSERT_EQ(c.blocks().size(), 2u);
+    EXPECT_EQ(c.block(0).table.caption, Inlines{plain("First")});
+    EXPECT_EQ(c.block(1).kind, BlockKind::paragraph);
+}
+
+TEST(ModuleMarkdown, KeepsAnEmptyTableParagraphAsText) {
+    const auto c = convert("# P\n\n| A |\n|---|\n| 1 |\n\nTable:\n");
+    ASSERT_EQ(c.blocks().size(), 2u);
+    EXPECT_TRUE(c.block(0).table.caption.empty());
 }
 
 TEST(ModuleMarkdown, ReadsAnImageAloneInAParagraphAsAnImageBlock) {

@@ -35,11 +35,13 @@ TEST(ReadAloud, APageIsReadTitleFirstThenItsTextInPageOrder) {
     ASSERT_FALSE(read.empty());
     EXPECT_EQ(read.front().text, "What a page can hold");
     EXPECT_EQ(read.front().block, Passage::title);
-    // In the order the page shows them: text, lists, the table, the image, the quote.
+    // In the order the page shows them: text, lists, the table (caption first), the image, the
+    // quote.
     const std::vector<std::string> in_order = {"A module is one Markdown file",
                                                "struck through, or a link to a web page.",
                                                "An unordered list item",
                                                "A nested, numbered item",
+                                               "Table: Block kinds and how to write them.",
                                                "Block: Callout.",
                                                "Image: A signpost with two arms",
                                                "A block quote is for words"};

@@ -129,6 +129,12 @@ TEST_F(BlockHtml, NamesATableWithNoHeadingAboveItAfterThePage) {
     EXPECT_TRUE(has(out, ">The page</caption>")) << out;
 }
 
+TEST_F(BlockHtml, PrefersTheCaptionTheTrainerWroteToTheHeading) {
+    const std::string out =
+        html("## Who to call\n\n| A |\n|---|\n| b |\n\nTable: Numbers *by* area\n");
+    EXPECT_TRUE(has(out, "<caption id=\"table-1\">Numbers <em>by</em> area</caption>")) << out;
+}
+
 TEST_F(BlockHtml, KeepsAnImagesAltTextAndCaption) {
     const std::string out = html("![A signpost](../assets/a.png \"The sign\")\n");
     EXPECT_TRUE(has(out, "<img src=\"media/assets/a.png\" alt=\"A signpost\">")) << out;

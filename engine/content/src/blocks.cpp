@@ -71,7 +71,7 @@ std::size_t words_in(const Block& block) {
             return n;
         }
         case BlockKind::table: {
-            std::size_t n = 0;
+            std::size_t n = words_in(block.table.caption);
             for (const Inlines& cell : block.table.header)
                 n += words_in(cell);
             for (const auto& row : block.table.rows)

@@ -18,7 +18,9 @@
 #include <algorithm>
 #include <climits>
 #include <functional>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <utility>
 
 #include "markdown_source.hpp"
@@ -334,17 +336,68 @@ void Converter::enter_container(FrameKind kind) {
     push(kind);
 }
 
+namespace {
+
+constexpr std::string_view kCaptionPrefix = "Table:";
+
+// The caption a paragraph gives a table ("Table: Referrals by year"); none when the
+// paragraph does not start with the prefix or holds nothing after it.
+std::optional<Inlines> caption_in(const Block& paragraph) {
+    if (paragraph.kind != BlockKind::paragraph || paragraph.text.empty() ||
+        !paragraph.text.front().text.starts_with(kCaptionPrefix))
+        return std::nullopt;
+    Inlines caption = paragraph.text;
+    std::string& first = caption.front().text;
+    const std::size_t start = first.find_first_not_of(' ', kCaptionPrefix.size());
+    first.erase(0, start == std::string::npos ? first.size() : start);
+    if (first.empty())
+        caption.erase(caption.begin());
+    if (plain_text(caption).find_first_not_of(" \n") == std::string::npos)
+        return std::nullopt;
+    return caption;
+}
+
+// Joins a "Table: ..." paragraph to the table directly before or after it, so the
+// caption travels with the table; true when `block` was consumed into `siblings`.
+bool join_table_caption(std::vector<Block>& siblings, Block& block) {
+    if (siblings.empty())
+        return false;
+    Block& previous = siblings.back();
+    if (block.kind == BlockKind::table && block.table.caption.empty()) {
+        if (auto caption = caption_in(previous)) {
+            block.table.caption = std::move(*caption);
+            block.line = previous.line;
+            previous = std::move(block);
+            return true;
+        }
+    } else if (previous.kind == BlockKind::table && previous.table.caption.empty()) {
+        if (auto caption = caption_in(block)) {
+            previous.table.caption = std::move(*caption);
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 void Converter::emit(Block block) {
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
         switch (it->kind) {
             case FrameKind::document:
+                if (!pages_.empty() && join_table_caption(pages_.back().blocks, block))
+                    return;
                 add_to_page(std::move(block));
                 return;
             case FrameKind::quote:
                 it->marker_checked = true;
+                if (join_table_caption(it->block.children, block))
+                    return;
                 it->block.children.push_back(std::move(block));
                 return;
             case FrameKind::item:
+                if (join_table_caption(it->item.blocks, block))
+                    return;
                 it->item.blocks.push_back(std::move(block));
                 return;
             default:

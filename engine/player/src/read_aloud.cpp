@@ -41,7 +41,10 @@ void read_block(const Block& b, const course::Course& course, std::string& to) {
             }
             break;
         case BlockKind::table:
-            // Row by row, each cell after its column's heading, as a screen reader does.
+            // The caption, then row by row, each cell after its column's heading, as a
+            // screen reader does.
+            if (!b.table.caption.empty())
+                add_sentence(to, "Table: " + content::plain_text(b.table.caption));
             for (const auto& row : b.table.rows)
                 for (std::size_t c = 0; c < row.size() && c < b.table.header.size(); ++c)
                     add_sentence(to, content::plain_text(b.table.header[c]) + ": " +

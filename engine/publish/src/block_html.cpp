@@ -139,11 +139,15 @@ class PageRenderer {
 
     void table(const content::Table& t) {
         const std::string id = next_id("table");
-        const std::string caption = last_heading_.empty() ? ctx_.page_title : last_heading_;
+        // A table the trainer did not caption is named by the heading it sits under.
+        const std::string caption =
+            !t.caption.empty()
+                ? render_inlines(t.caption, ctx_)
+                : html_escape(last_heading_.empty() ? ctx_.page_title : last_heading_);
         // The region scrolls sideways on a narrow screen instead of the whole page; it is
         // focusable so a keyboard can scroll it, and named by the table's caption.
         out_ += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" +
-                id + "\">\n<table>\n<caption id=\"" + id + "\">" + html_escape(caption) +
+                id + "\">\n<table>\n<caption id=\"" + id + "\">" + caption +
                 "</caption>\n<thead>\n<tr>";
         for (std::size_t c = 0; c < t.header.size(); ++c)
             out_ += "<th scope=\"col\"" + std::string(align(t, c)) + ">" +

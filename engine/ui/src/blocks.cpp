@@ -50,6 +50,8 @@ void draw_table(DrawContext& ctx, const Block& b, float width) {
     const auto& t = b.table;
     if (t.header.empty())
         return;
+    if (!t.caption.empty())
+        draw_inlines(ctx, t.caption, ctx.fonts.bold, ctx.colours.text, width);
     const int columns = static_cast<int>(t.header.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoHostExtendX;

@@ -55,6 +55,9 @@ struct ListItem {
 enum class Alignment { left, center, right };
 
 struct Table {
+    // Names the table for screen readers and above it on screen. Written as a paragraph
+    // "Table: ..." directly before or after the table (pandoc's syntax); empty when none.
+    Inlines caption;
     std::vector<Inlines> header;             // one entry per column
     std::vector<Alignment> alignment;        // one entry per column
     std::vector<std::vector<Inlines>> rows;  // each row has header.size() cells
