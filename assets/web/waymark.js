@@ -353,6 +353,31 @@
     let forms = [];
     let confirming = false;
 
+    // The time limit. The clock is the engine's rule made visible: answers given before
+    // the limit count, so when time is up the page submits what the learner has given
+    // (and a page opened again after the limit submits the answers saved before it).
+    // role="timer" is not announced on every tick; the status region says when five
+    // minutes and one minute are left.
+    const limit = (policy.time_limit_minutes || 0) * 60000;
+    const timer = document.createElement("p");
+    timer.id = "time-left";
+    timer.className = "time-left";
+    timer.setAttribute("role", "timer");
+    timer.hidden = true;
+    paper.before(timer);
+    let ticking = null;
+    const warned = new Set();
+    const deadline = () => (state.c && limit > 0 ? state.c[1] + limit : null);
+    const clock = (ms) => {
+      const seconds = Math.ceil(ms / 1000);
+      return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+    };
+    const stopClock = () => {
+      clearInterval(ticking);
+      ticking = null;
+      timer.hidden = true;
+    };
+
     const formFor = (id) => document.querySelector(`form.question[data-question="${CSS.escape(id)}"]`);
 
     const saveAnswers = () => {
@@ -391,6 +416,8 @@
       if (!showPaper(state.c[0], null)) return;
       progress.save();
       status.textContent = `Your attempt has started: ${forms.length} questions. Your answers are saved as you go.`;
+      if (limit > 0) status.textContent += ` You have ${policy.time_limit_minutes} minutes.`;
+      startClock();
       forms[0].querySelector(".question-heading").setAttribute("tabindex", "-1");
       forms[0].querySelector(".question-heading").focus();
     };
@@ -429,18 +456,20 @@
       document.getElementById("result-heading").focus();
     };
 
-    const submitAttempt = () => {
+    const submitAttempt = (timeUp = false) => {
       if (!state.c) return;
       saveAnswers();
       const unanswered = state.c[2].filter((a) => a === null).length + (forms.length - state.c[2].length);
-      if (unanswered > 0 && !confirming) {
+      if (unanswered > 0 && !confirming && !timeUp) {
         confirming = true;
         status.textContent = `${unanswered} ${unanswered === 1 ? "question has" : "questions have"} no answer and will score 0. Press Submit your answers again to submit anyway.`;
         return;
       }
       confirming = false;
       const [seed, started, answers] = state.c;
-      const submitted = Date.now();
+      // Submitted when the time ran out, not when a late timer or a later visit noticed:
+      // every answer was given before then (the paper is closed at the limit).
+      const submitted = timeUp ? Math.min(Date.now(), deadline()) : Date.now();
       const scored = call({ op: "score", seed, started, submitted, answers });
       if (!scored.ok) {
         status.textContent = `Your answers could not be marked: ${scored.error}`;
@@ -465,12 +494,39 @@
       for (const form of forms) pool.appendChild(form);
       forms = [];
       submit.hidden = true;
-      status.textContent = "Your answers were submitted and marked.";
+      stopClock();
+      status.textContent = timeUp
+        ? "The time limit has ended, so the answers you gave were submitted and marked."
+        : "Your answers were submitted and marked.";
       showResult(scored, offerNext());
     };
 
+    const tick = () => {
+      const end = deadline();
+      if (end === null) return stopClock();
+      const left = end - Date.now();
+      if (left <= 0) {
+        stopClock();
+        return submitAttempt(true);
+      }
+      timer.hidden = false;
+      timer.textContent = `Time left: ${clock(left)}`;
+      for (const minutes of [5, 1])
+        if (left <= minutes * 60000 && limit > minutes * 60000 && !warned.has(minutes)) {
+          warned.add(minutes);
+          status.textContent = `${minutes === 1 ? "One minute" : `${minutes} minutes`} left. Your answers are saved; when the time is up they are submitted as they are.`;
+        }
+    };
+    const startClock = () => {
+      if (limit <= 0) return;
+      warned.clear();
+      clearInterval(ticking);
+      ticking = setInterval(tick, 1000);
+      tick();
+    };
+
     start.addEventListener("click", beginAttempt);
-    submit.addEventListener("click", submitAttempt);
+    submit.addEventListener("click", () => submitAttempt());
     paper.addEventListener("change", () => {
       confirming = false;
       saveAnswers();
@@ -482,7 +538,10 @@
     paper.addEventListener("submit", (event) => event.preventDefault());
 
     if (state.c) {
-      if (showPaper(state.c[0], state.c[2])) status.textContent = "Your attempt in progress is back where you left it.";
+      if (showPaper(state.c[0], state.c[2])) {
+        status.textContent = "Your attempt in progress is back where you left it.";
+        startClock();
+      }
     } else {
       const decision = offerNext();
       if (decision && !decision.allowed) status.textContent = decision.message;

@@ -30,15 +30,21 @@ class PublishedInBrowser : public ::testing::Test {
         publish_ = new CommandRun(waymark("publish html " +
                                           quoted(WAYMARK_SOURCE_DIR "/courses/prevent-duty") +
                                           " -o " + quoted((folder() / "site").string())));
+        // The trainers' sample course: its assessment has a time limit.
+        publish_timed_ = new CommandRun(
+            waymark("publish html " + quoted(WAYMARK_SOURCE_DIR "/courses/waymark-sample") +
+                    " -o " + quoted((folder() / "timed").string())));
     }
     static void TearDownTestSuite() {
         fs::remove_all(folder());
         delete install_problem_;
         delete publish_;
+        delete publish_timed_;
     }
     void SetUp() override {
         ASSERT_EQ(*install_problem_, "") << "puppeteer-core and axe-core could not be installed";
         ASSERT_EQ(publish_->exit_code, 0) << publish_->output;
+        ASSERT_EQ(publish_timed_->exit_code, 0) << publish_timed_->output;
     }
 
     // `node browser/SCRIPT PEERS CHROMIUM SITE ARGS`, with its exit status and output.
@@ -54,6 +60,7 @@ class PublishedInBrowser : public ::testing::Test {
 
     static inline std::string* install_problem_ = nullptr;
     static inline CommandRun* publish_ = nullptr;
+    static inline CommandRun* publish_timed_ = nullptr;
 };
 
 TEST_F(PublishedInBrowser, EveryPageHasNoAxeViolationsInLightOrDarkTheme) {
@@ -92,6 +99,11 @@ TEST_F(PublishedInBrowser, AKeyboardAloneWalksFromTheContentsToTheAssessment) {
 // keyboard alone to a pass and to a fail, axe-core clean in every state (questions.mjs).
 TEST_F(PublishedInBrowser, AKeyboardAloneAnswersACheckAndPassesAndFailsTheAssessment) {
     const auto r = run_script("questions.mjs", site(), "journey");
+    EXPECT_EQ(r.status, 0) << r.output;
+}
+
+TEST_F(PublishedInBrowser, ATimedAttemptShowsItsClockAndIsSubmittedWithTheAnswersGivenInTime) {
+    const auto r = run_script("questions.mjs", folder() / "timed", "timed");
     EXPECT_EQ(r.status, 0) << r.output;
 }
 

@@ -13,6 +13,10 @@
 // MODE worst:    the longest resume data a full attempt can leave: twenty attempts with
 //                every question answered at its longest; prints the length, and fails
 //                above SCORM 1.2's 4,096 characters.
+// MODE timed:    a course with a time limit: the clock shows after the start and counts
+//                down, axe-core is clean with it; answered rightly by keyboard, the page
+//                is opened again after the limit has passed and submits by itself with
+//                the answers given before it ("You passed.").
 // MODE look:     screenshots into OUT of a question, its feedback and the result, light
 //                and dark, at 100% and 200% (not a test: for a person to look at).
 // Exit 0 when every check passes, 1 with the problems listed.
@@ -248,6 +252,44 @@ try {
     }
     console.log(`worst resume data: ${longest} characters (SCORM 1.2 allows 4096)`);
     if (longest > 4096) problems.push(`resume data of ${longest} characters does not fit SCORM 1.2's suspend_data`);
+  } else if (mode === "timed") {
+    await open(page, "assessment.html");
+    await page.evaluate(() => localStorage.clear());
+    await open(page, "assessment.html");
+    const limit = await page.evaluate(() => JSON.parse(document.getElementById("waymark-policy").textContent).time_limit_minutes);
+    if (!(limit > 0)) problems.push(`this course has no time limit (${limit})`);
+    await page.evaluate(() => document.getElementById("start-attempt").click());
+    const clockText = () => page.evaluate(() => {
+      const timer = document.getElementById("time-left");
+      return timer && !timer.hidden ? timer.textContent : "(no clock)";
+    });
+    const first = await clockText();
+    const full = `${limit}:00`;
+    const justUnder = `${limit - 1}:5`;
+    if (first !== `Time left: ${full}` && !first.startsWith(`Time left: ${justUnder}`)) problems.push(`the clock after the start reads "${first}"`);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const later = await clockText();
+    if (later === first || !later.startsWith("Time left: ")) problems.push(`the clock does not count down: "${first}", then "${later}"`);
+    await axe(page, "assessment.html with the clock");
+    const forms = await page.evaluate(() => [...document.querySelectorAll("#paper form.question")].map((f) => f.id));
+    for (const formId of forms) await answerByKeyboard(page, formId);
+    // The learner closes the page; the limit passes before they open it again.
+    await page.evaluate((minutes) => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith("waymark:"));
+      const saved = JSON.parse(localStorage.getItem(key));
+      saved.c[1] -= (minutes + 1) * 60000;
+      localStorage.setItem(key, JSON.stringify(saved));
+    }, limit);
+    await open(page, "assessment.html");
+    await page.waitForFunction(() => !document.getElementById("result").hidden, { timeout: 5000 }).catch(() => {});
+    const status = await page.evaluate(() => document.getElementById("assessment-status").textContent);
+    if (!status.includes("time limit has ended")) problems.push(`after the limit the page does not say the time is up: ${status}`);
+    const after = await resultText(page);
+    if (!after.includes("You passed.")) problems.push(`the answers given before the limit were not kept: ${after}`);
+    if ((await clockText()) !== "(no clock)") problems.push("the clock still shows after the attempt was submitted");
+    await axe(page, "assessment.html submitted at the time limit");
+    await mouseCheck("assessment.html timed");
+    checks++;
   } else if (mode === "look") {
     mkdirSync(out, { recursive: true });
     const shoot = async (name) => {
