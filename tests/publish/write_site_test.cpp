@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "waymark/course/load.hpp"
 #include "waymark/publish/html_site.hpp"
 
 namespace waymark::publish {
@@ -54,6 +55,20 @@ TEST_F(WriteSite, ReplacesAnEarlierPublicationWhole) {
     ASSERT_TRUE(write_site(later, dir_ / "out"));
     EXPECT_EQ(read(dir_ / "out/index.html"), "<p>later</p>");
     EXPECT_FALSE(fs::exists(dir_ / "out/media"));
+}
+
+TEST_F(WriteSite, ReplacesAnEarlierPublicationOfARealCourseWithItsWholeRuntime) {
+    // The runtime has more files than waymark.js (the engine's assessment.js, the style
+    // sheet): publishing a course twice into one folder must work.
+    const auto source =
+        course::load_source_folder(fs::path(WAYMARK_SOURCE_DIR) / "courses/waymark-sample");
+    ASSERT_TRUE(source.loaded.ok());
+    const auto site = render_html_site(source.loaded.course, *source.files);
+    ASSERT_TRUE(site);
+    ASSERT_TRUE(write_site(*site, dir_ / "out"));
+    const auto again = write_site(*site, dir_ / "out");
+    ASSERT_TRUE(again) << again.error().describe();
+    EXPECT_TRUE(fs::exists(dir_ / "out/assessment.js"));
 }
 
 TEST_F(WriteSite, RefusesAFolderHoldingSomethingElseAndLeavesItAlone) {

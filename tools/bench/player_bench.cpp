@@ -10,6 +10,8 @@
 //   Chromium       the baseline a web LMS pays: the Prevent course's longest page as one
 //                  HTML file, rendered by headless Chromium to a screenshot (peak memory is
 //                  the largest single Chromium process, not the sum of them)
+//   ChromiumPublishedPage  the same page as `waymark publish html` writes it (its own file,
+//                  the site's style sheet and script), opened from disk
 // and two one-off measurements as counters:
 //   FrameCost      CPU time per frame redrawing the Prevent course's longest page: the
 //                  whole process (with Mesa's software rasteriser) and the UI code alone
@@ -37,6 +39,7 @@
 
 #include "page_html.hpp"
 #include "waymark/course/load.hpp"
+#include "waymark/publish/html_site.hpp"
 
 extern char** environ;
 
@@ -141,6 +144,25 @@ void FrameCost(benchmark::State& state) {
 }
 BENCHMARK(FrameCost)->Iterations(1)->Unit(benchmark::kMillisecond);
 
+// Headless Chromium drawing `url` to a 1280x860 screenshot, its profile in `dir`.
+std::vector<std::string> chromium_screenshot(const std::filesystem::path& dir,
+                                             const std::string& url) {
+    return {"/usr/bin/chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--window-size=1280,860",
+            "--user-data-dir=" + (dir / "profile").string(),
+            "--screenshot=" + (dir / "page.png").string(),
+            url};
+}
+
 void Chromium(benchmark::State& state) {
     namespace fs = std::filesystem;
     const fs::path dir =
@@ -152,25 +174,35 @@ void Chromium(benchmark::State& state) {
     const waymark::course::Module* module = nullptr;
     const auto& page = waymark::bench::longest_page(loaded.course, &module);
     std::ofstream(dir / "page.html") << waymark::bench::page_html(loaded.course, page);
-    std::vector<std::string> args{"/usr/bin/chromium",
-                                  "--headless",
-                                  "--no-sandbox",
-                                  "--disable-gpu",
-                                  "--disable-quic",
-                                  "--no-first-run",
-                                  "--disable-background-networking",
-                                  "--disable-component-update",
-                                  "--disable-sync",
-                                  "--hide-scrollbars",
-                                  "--window-size=1280,860",
-                                  "--user-data-dir=" + (dir / "profile").string(),
-                                  "--screenshot=" + (dir / "page.png").string(),
-                                  "file://" + (dir / "page.html").string()};
-    measure(state, args);
+    measure(state, chromium_screenshot(dir, "file://" + (dir / "page.html").string()));
     state.SetLabel(module->id + "#" + page.anchor);
     fs::remove_all(dir);
 }
 BENCHMARK(Chromium)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
+
+// The same page as the published course serves it (`waymark publish html`): its own file
+// with the site's style sheet and script, opened from disk.
+void ChromiumPublishedPage(benchmark::State& state) {
+    namespace fs = std::filesystem;
+    const fs::path dir =
+        fs::temp_directory_path() / ("waymark-chromium-site-" + std::to_string(getpid()));
+    auto source = waymark::course::load_source_folder(WAYMARK_SOURCE_DIR "/courses/prevent-duty");
+    const waymark::course::Course& course = source.loaded.course;
+    const waymark::course::Module* module = nullptr;
+    const auto& page = waymark::bench::longest_page(course, &module);
+    auto site = waymark::publish::render_html_site(course, *source.files);
+    if (!site || !waymark::publish::write_site(*site, dir / "site")) {
+        state.SkipWithError("the course could not be published");
+        return;
+    }
+    const auto m = static_cast<std::size_t>(module - course.modules.data());
+    const auto p = static_cast<std::size_t>(&page - module->pages.data());
+    const std::string file = waymark::publish::page_file(m, p);
+    measure(state, chromium_screenshot(dir, "file://" + (dir / "site" / file).string()));
+    state.SetLabel(file);
+    fs::remove_all(dir);
+}
+BENCHMARK(ChromiumPublishedPage)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
 
 double cpu_seconds(pid_t pid) {
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");

@@ -16,13 +16,13 @@ namespace waymark::publish {
 
 using namespace std::string_literals;
 
-namespace {
-
 // Page files are named by position, never by course text, so no title or id can make a
 // file name that escapes the folder or needs encoding.
 std::string page_file(std::size_t module, std::size_t page) {
     return "module-" + std::to_string(module + 1) + "-page-" + std::to_string(page + 1) + ".html";
 }
+
+namespace {
 
 // Course files shown or linked from the pages are copied under media/ with their paths.
 const std::string kMedia = "media/";

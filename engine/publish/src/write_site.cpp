@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "waymark/publish/html_site.hpp"
+#include "web_runtime.hpp"
 
 namespace waymark::publish {
 
@@ -29,6 +30,14 @@ class FolderGuard {
     fs::path folder_;
 };
 
+// Whether `name` is one of the web runtime's files (web_runtime(): the built-in list).
+bool is_runtime_file(const fs::path& name) {
+    for (const auto& asset : web_runtime())
+        if (name == asset.name)
+            return true;
+    return false;
+}
+
 // A folder is an earlier publication, to be replaced whole, only when it holds its
 // index.html and runtime and nothing a publication does not write: pages (*.html), the
 // runtime, and course files under media/. A file of anyone's own makes it not one.
@@ -42,8 +51,7 @@ bool holds_earlier_publication(const fs::path& folder) {
         const bool written_by_publish =
             it->is_directory(ec)
                 ? name == "media"
-                : it->is_regular_file(ec) && (name.extension() == ".html" ||
-                                              name == "waymark.css" || name == "waymark.js");
+                : it->is_regular_file(ec) && (name.extension() == ".html" || is_runtime_file(name));
         if (!written_by_publish)
             return false;
     }

@@ -39,6 +39,9 @@ struct Site {
     std::uintmax_t total_bytes() const;
 };
 
+// The file of page `page` (from 0) of module `module` (from 0): "module-1-page-1.html".
+std::string page_file(std::size_t module, std::size_t page);
+
 // The whole course as a site. `files` are the course's own files (a source folder or an
 // opened package), from which the images are copied. The course should be one that
 // load_course() passed without errors.
