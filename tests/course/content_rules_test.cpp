@@ -82,7 +82,7 @@ TEST(StaleContacts, RefusesAReviewPeriodOutsideOneToSixtyMonths) {
 TEST(ContactDetailsInText, WarnsAboutAPhoneNumberOnAPageThatIsNotAContact) {
     const LoadedCourse c = load(page_saying("For advice call 0800 123 4567 today."));
     EXPECT_TRUE(c.ok()) << listing(c);
-    EXPECT_TRUE(reports(c, "modules/01-pages.md", 32,
+    EXPECT_TRUE(reports(c, "modules/01-pages.md", 36,
                         "phone number \"0800 123 4567\" is not a contact in contacts.json",
                         Severity::warning))
         << listing(c);
@@ -135,9 +135,9 @@ TEST(ContactDetailsInText, ReportsALinkedEmailAddressOnce) {
 TEST(ContactDetailsInText, WarnsAboutANumberInAMailtoOrTelLink) {
     const LoadedCourse c =
         load(page_saying("[Ring the team](tel:01234567890) or [write](mailto:x@team.example)."));
-    EXPECT_TRUE(reports(c, "modules/01-pages.md", 32, "\"01234567890\"", Severity::warning))
+    EXPECT_TRUE(reports(c, "modules/01-pages.md", 36, "\"01234567890\"", Severity::warning))
         << listing(c);
-    EXPECT_TRUE(reports(c, "modules/01-pages.md", 32, "\"x@team.example\"", Severity::warning))
+    EXPECT_TRUE(reports(c, "modules/01-pages.md", 36, "\"x@team.example\"", Severity::warning))
         << listing(c);
 }
 

@@ -147,7 +147,7 @@ TEST(CourseCheck, ReportsAnImageThatIsNotInTheFolder) {
     auto files = sample_course_files();
     files.erase("assets/signpost.png");
     const LoadedCourse c = load(files);
-    EXPECT_TRUE(reports(c, "modules/01-pages.md", 28, "image \"../assets/signpost.png\" not found"))
+    EXPECT_TRUE(reports(c, "modules/01-pages.md", 32, "image \"../assets/signpost.png\" not found"))
         << listing(c);
 }
 
@@ -156,7 +156,7 @@ TEST(CourseCheck, ReportsAnImageOnTheWeb) {
     replace(files["modules/01-pages.md"], "../assets/signpost.png",
             "https://example.org/signpost.png");
     const LoadedCourse c = load(files);
-    EXPECT_TRUE(reports(c, "modules/01-pages.md", 28, "courses work offline")) << listing(c);
+    EXPECT_TRUE(reports(c, "modules/01-pages.md", 32, "courses work offline")) << listing(c);
 }
 
 TEST(CourseCheck, ReportsALinkToAMissingFileOrPage) {
