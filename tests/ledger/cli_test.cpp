@@ -5,6 +5,8 @@
 
 #include "ledger_fixture.hpp"
 
+using namespace waymark;
+using namespace waymark::ledger;
 using namespace waymark::ledger::testing;
 
 namespace {
@@ -78,4 +80,57 @@ TEST_F(LedgerTest, MergeShowsTheKeyOfADeviceSeenForTheFirstTime) {
     EXPECT_NE(merge.out.find("key " + fingerprint), std::string::npos) << merge.out;
     const CliRun again = run("ledger merge " + other.string() + " --ledger " + file_.string());
     EXPECT_EQ(again.out.find("new device"), std::string::npos) << again.out;
+}
+
+TEST_F(LedgerTest, LearnerAddRefusesAStaffIdWithASpaceNamingTheOptionAndTheFix) {
+    const CliRun added =
+        run("learner add --name A --staff-id 'wf 1' --team T --role R --ledger " + file_.string());
+    EXPECT_EQ(added.exit_code, 2);
+    EXPECT_NE(added.out.find("--staff-id: A staff id holds only letters, digits and hyphens: type "
+                             "wf-1 instead."),
+              std::string::npos)
+        << added.out;
+    EXPECT_FALSE(std::filesystem::exists(file_)) << "a refused learner created a ledger";
+}
+
+TEST_F(LedgerTest, LearnerAddRefusesAStaffIdThatDiffersFromAnotherOnlyByCase) {
+    const std::string ledger = " --ledger " + file_.string();
+    ASSERT_EQ(run("learner add --name A --staff-id wf-1 --team T --role R" + ledger).exit_code, 0);
+    const CliRun again = run("learner add --name B --staff-id WF-1 --team T --role R" + ledger);
+    EXPECT_EQ(again.exit_code, 1);
+    EXPECT_NE(again.out.find("already has the staff id WF-1"), std::string::npos) << again.out;
+}
+
+TEST_F(LedgerTest, LearnerAddRefusesControlCharactersInAName) {
+    // popen's shell (dash) has no $'...': printf makes the escape character.
+    const CliRun added =
+        run("learner add --name \"$(printf 'A\\033[2J')\" --staff-id S1"
+            " --team T --role R --ledger " +
+            file_.string());
+    EXPECT_EQ(added.exit_code, 2) << added.out;
+    EXPECT_NE(added.out.find("--name"), std::string::npos) << added.out;
+}
+
+TEST_F(LedgerTest, LearnerPinResetClearsTheLearnersPinByStaffIdInAnyCase) {
+    std::string learner;
+    {
+        Ledger l = open();
+        learner = add_learner(l, "WF-1");
+        ASSERT_TRUE(l.set_learner_pin(learner, "4829", PassphraseCost::test_minimum));
+    }
+    const CliRun reset = run("learner pin-reset wf-1 --ledger " + file_.string());
+    ASSERT_EQ(reset.exit_code, 0) << reset.out;
+    EXPECT_NE(reset.out.find("choose a new one"), std::string::npos) << reset.out;
+    Ledger l = open();
+    EXPECT_FALSE(l.has_learner_pin(learner).value());
+}
+
+TEST_F(LedgerTest, LearnerPinResetOfAnUnknownStaffIdSaysWhereToLook) {
+    {
+        Ledger l = open();
+        add_learner(l, "WF-1");
+    }
+    const CliRun reset = run("learner pin-reset WF-2 --ledger " + file_.string());
+    EXPECT_EQ(reset.exit_code, 1);
+    EXPECT_NE(reset.out.find("waymark learner list"), std::string::npos) << reset.out;
 }

@@ -1,8 +1,16 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+
+#include "journey.hpp"
 #include "waymark/player/learner.hpp"
+#include "waymark/player/ledger_journal.hpp"
 
+using namespace waymark;
 using namespace waymark::player;
+using namespace std::chrono_literals;
+using PinStep = Player::PinStep;
 
 namespace {
 LearnerForm good() {
@@ -69,4 +77,170 @@ TEST(LearnerForm, TidyRemovesSurroundingSpaces) {
     auto f = good();
     f.name = "  Sam Patel \t";
     EXPECT_EQ(tidy(f).name, "Sam Patel");
+}
+
+TEST(LearnerForm, RefusesTheStaffIdsThePlayerAndTheCommandLineOnceDisagreedOn) {
+    auto f = good();
+    f.staff_id = "wf 1";
+    EXPECT_TRUE(reports(check_learner_form(f, {}), LearnerField::staff_id));
+    f.staff_id = "WF-1";
+    Learner existing{"id", "Other", "wf-1", "Team", "Role"};
+    EXPECT_TRUE(reports(check_learner_form(f, {existing}), LearnerField::staff_id));
+}
+
+TEST(LearnerForm, APinIsOptionalUnlessTheOrganisationRequiresOne) {
+    EXPECT_TRUE(check_learner_form(good(), {}, false).empty());
+    EXPECT_TRUE(reports(check_learner_form(good(), {}, true), LearnerField::pin));
+}
+
+TEST(LearnerForm, RefusesAPinThatIsNotTypedTheSameTwice) {
+    auto f = good();
+    f.pin = "4829";
+    f.pin_again = "4828";
+    EXPECT_TRUE(reports(check_learner_form(f, {}), LearnerField::pin_again));
+}
+
+TEST(LearnerForm, RefusesAPinOfLetters) {
+    auto f = good();
+    f.pin = f.pin_again = "abcd";
+    EXPECT_TRUE(reports(check_learner_form(f, {}), LearnerField::pin));
+}
+
+namespace {
+
+// Sam added themselves with `pin` (none when empty), then signed out.
+void add_and_sign_out(test::Journey& t, const std::string& pin = "4829") {
+    t.p().show_add_learner();
+    t.p().form() = {"Sam Patel", "WF-1", "Early help", "Family worker", pin, pin};
+    ASSERT_TRUE(t.p().submit_learner_form());
+    t.p().sign_out();
+}
+
+}  // namespace
+
+TEST(PinSignIn, ALearnerWithAPinIsAskedForItBeforeTheLibrary) {
+    MemoryJournal j;
+    test::Journey t(j);
+    add_and_sign_out(t);
+    t.p().choose_learner(0);
+    EXPECT_EQ(t.p().screen(), Screen::learners);
+    EXPECT_EQ(t.p().pin_step(), PinStep::enter);
+    EXPECT_EQ(t.p().learner(), nullptr);
+}
+
+TEST(PinSignIn, TheRightPinOpensTheLibrary) {
+    MemoryJournal j;
+    test::Journey t(j);
+    add_and_sign_out(t);
+    t.p().choose_learner(0);
+    t.p().form().pin = "4829";
+    t.p().submit_pin();
+    EXPECT_EQ(t.p().screen(), Screen::library);
+    ASSERT_NE(t.p().learner(), nullptr);
+    EXPECT_EQ(t.p().learner()->name, "Sam Patel");
+}
+
+TEST(PinSignIn, AWrongPinKeepsTheLearnerOutAndSaysHowLongToWait) {
+    MemoryJournal j;
+    test::Journey t(j);
+    add_and_sign_out(t);
+    t.p().choose_learner(0);
+    t.p().form().pin = "4830";
+    t.p().submit_pin();
+    EXPECT_EQ(t.p().learner(), nullptr);
+    EXPECT_EQ(t.p().pin_problem(), "Wrong PIN. Try again in 1 second.");
+    EXPECT_FALSE(t.p().can_submit_pin());
+    EXPECT_TRUE(t.p().form().pin.empty()) << "the typed PIN stays in memory";
+    t.now += 1s;
+    EXPECT_TRUE(t.p().can_submit_pin());
+}
+
+TEST(PinSignIn, ALearnerWithoutAPinSignsStraightInWhenNoneIsRequired) {
+    MemoryJournal j;
+    test::Journey t(j);
+    add_and_sign_out(t, "");
+    t.p().choose_learner(0);
+    EXPECT_EQ(t.p().screen(), Screen::library);
+}
+
+TEST(PinSignIn, OnceRequiredALearnerWithoutAPinChoosesOneBeforeTheLibrary) {
+    MemoryJournal j;
+    test::Journey t(j);
+    add_and_sign_out(t, "");
+    j.set_pins_required(true);
+    t.p().choose_learner(0);
+    ASSERT_EQ(t.p().pin_step(), PinStep::choose);
+    t.p().form().pin = "4829";
+    t.p().form().pin_again = "4828";
+    t.p().submit_pin();
+    EXPECT_EQ(t.p().screen(), Screen::learners);
+    ASSERT_EQ(t.p().form_problems().size(), 1u);
+    EXPECT_EQ(t.p().form_problems()[0].field, LearnerField::pin_again);
+    t.p().form().pin = t.p().form().pin_again = "4829";
+    t.p().submit_pin();
+    EXPECT_EQ(t.p().screen(), Screen::library);
+    EXPECT_TRUE(j.has_pin(t.p().learner()->id).value());
+}
+
+TEST(PinSignIn, AddingYourselfAsksForAPinWhenTheOrganisationRequiresOne) {
+    MemoryJournal j;
+    j.set_pins_required(true);
+    test::Journey t(j);
+    t.p().show_add_learner();
+    EXPECT_TRUE(t.p().pins_required());
+    t.p().form() = {"Sam Patel", "WF-1", "Early help", "Family worker"};
+    EXPECT_FALSE(t.p().submit_learner_form());
+    EXPECT_TRUE(reports(t.p().form_problems(), LearnerField::pin));
+}
+
+TEST(PinSignIn, BackFromThePinReturnsToTheList) {
+    MemoryJournal j;
+    test::Journey t(j);
+    add_and_sign_out(t);
+    t.p().choose_learner(0);
+    t.p().cancel_pin();
+    EXPECT_EQ(t.p().pin_step(), PinStep::none);
+    EXPECT_EQ(t.p().screen(), Screen::learners);
+}
+
+namespace {
+
+struct PinWithLedger : ::testing::Test {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                ("waymark-player-pin-" + std::to_string(::getpid()));
+    void SetUp() override {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+    }
+    void TearDown() override { std::filesystem::remove_all(dir); }
+    // The ledger's clock stands still, so its wait cannot run out while the test runs.
+    LedgerJournal open() {
+        ledger::OpenOptions options;
+        options.clock = [] { return *parse_iso8601("2026-03-02T09:00:00Z"); };
+        return LedgerJournal(ledger::Ledger::open(dir / "ledger.db", options).value());
+    }
+};
+
+}  // namespace
+
+// The wait after a wrong PIN is kept in the ledger, so closing the player and opening it
+// again (what a colleague guessing would do) does not clear it.
+TEST_F(PinWithLedger, TheWaitAfterAWrongPinSurvivesRestartingThePlayer) {
+    {
+        auto j = open();
+        test::Journey t(j);
+        add_and_sign_out(t);
+        t.p().choose_learner(0);
+        t.p().form().pin = "4830";
+        t.p().submit_pin();
+        ASSERT_EQ(t.p().pin_problem(), "Wrong PIN. Try again in 1 second.");
+    }
+    auto j = open();
+    test::Journey restarted(j);
+    restarted.p().choose_learner(0);
+    restarted.p().form().pin = "4829";
+    restarted.p().submit_pin();
+    EXPECT_EQ(restarted.p().learner(), nullptr) << "the right PIN was checked during the wait";
+    EXPECT_NE(restarted.p().pin_problem().find("Too many wrong PINs"), std::string::npos)
+        << restarted.p().pin_problem();
 }

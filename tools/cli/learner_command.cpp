@@ -1,7 +1,9 @@
-// `waymark learner add|list|show|erase`: the people on this device's ledger.
+// `waymark learner add|list|show|erase|pin-reset`: the people on this device's ledger.
 //
 // Personal details live outside the hash chain, so `erase` can remove them for good
-// while every record of what the learner did stays verifiable under their id.
+// while every record of what the learner did stays verifiable under their id. `add`
+// checks the person by the rules the player uses (waymark/ledger/person.hpp) and names
+// each option that breaks them. `pin-reset` is a manager's answer to a forgotten PIN.
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -57,6 +59,47 @@ void print_table(const std::vector<std::vector<std::string>>& raw_rows) {
     }
 }
 
+// The option each field of a person comes from, for messages.
+const char* option_of(ledger::PersonField field) {
+    switch (field) {
+        case ledger::PersonField::name:
+            return "--name";
+        case ledger::PersonField::staff_id:
+            return "--staff-id";
+        case ledger::PersonField::email:
+            return "--email";
+        case ledger::PersonField::team:
+            return "--team";
+        case ledger::PersonField::role:
+            return "--role";
+    }
+    return "";
+}
+
+// The learner a manager names by staff id (any case) or learner id, not erased. A ledger
+// from before staff ids were compared without regard to case may hold two that match:
+// the manager then gives the learner id.
+Result<ledger::Learner> find_learner(ledger::Ledger& l, const std::string& who) {
+    auto all = l.learners();
+    if (!all)
+        return all.error();
+    std::vector<ledger::Learner> found;
+    for (const auto& learner : *all)
+        if (!learner.erased() &&
+            (learner.id == who || ledger::same_staff_id(learner.person.staff_id, who)))
+            found.push_back(learner);
+    if (found.empty())
+        return make_error(ErrorCode::not_found, "no learner in the ledger " + l.path().string() +
+                                                    " has the staff id \"" + who +
+                                                    "\"; see 'waymark learner list'");
+    if (found.size() > 1)
+        return make_error(ErrorCode::usage, "more than one learner has the staff id \"" + who +
+                                                "\" (written with different capitals); give the "
+                                                "learner id instead, as 'waymark learner list' "
+                                                "shows");
+    return found.front();
+}
+
 }  // namespace
 
 void add_learner_command(CLI::App& app, CommandContext& ctx) {
@@ -76,6 +119,13 @@ void add_learner_command(CLI::App& app, CommandContext& ctx) {
     add->add_option("--email", add_args->person.email, "Email address (optional)");
     add_ledger_option(*add, add_args->ledger);
     add->callback([add_args, &ctx] {
+        // Before opening the ledger: a mistyped option should not create one.
+        const auto problems = ledger::validate_person(add_args->person);
+        for (const auto& problem : problems)
+            print_error(make_error(ErrorCode::usage, problem.message,
+                                   std::string(option_of(problem.field))));
+        if (!problems.empty())
+            return void(ctx.exit_code = kExitUsage);
         auto l = open_ledger(add_args->ledger, LedgerAccess::create);
         if (!l)
             return void(ctx.exit_code = print_error(l.error()));
@@ -155,6 +205,27 @@ void add_learner_command(CLI::App& app, CommandContext& ctx) {
         }
         if (!r)
             return void(ctx.exit_code = print_error(r.error()));
+        ctx.exit_code = kExitOk;
+    });
+
+    auto reset_args = std::make_shared<LearnerIdOptions>();
+    CLI::App* reset = learner->add_subcommand(
+        "pin-reset",
+        "Clear a learner's forgotten PIN; they choose a new one when they next sign in");
+    reset->add_option("STAFF_ID", reset_args->id, "Staff id (any case), or learner id")->required();
+    add_ledger_option(*reset, reset_args->ledger);
+    reset->callback([reset_args, &ctx] {
+        auto l = open_ledger(reset_args->ledger, LedgerAccess::write);
+        if (!l)
+            return void(ctx.exit_code = print_error(l.error()));
+        auto who = find_learner(*l, reset_args->id);
+        if (!who)
+            return void(ctx.exit_code = print_error(who.error()));
+        if (auto r = l->reset_learner_pin(who->id); !r)
+            return void(ctx.exit_code = print_error(r.error()));
+        std::cout << "reset the PIN of " << printable(who->person.name) << " ("
+                  << printable(who->person.staff_id) << "): they choose a new one when they "
+                  << "next sign in on this device\n";
         ctx.exit_code = kExitOk;
     });
 

@@ -31,7 +31,7 @@ bool is_digest_hex(std::string_view s) {
 bool needs_course(EventType type) {
     return type != EventType::learner_enrolled && type != EventType::learner_erased &&
            type != EventType::settings_changed && type != EventType::manager_passphrase_set &&
-           type != EventType::learner_updated;
+           type != EventType::learner_updated && type != EventType::learner_pin_set;
 }
 
 Result<void> check_learner(LedgerState& st, const NewEvent& e) {

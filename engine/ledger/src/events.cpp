@@ -20,11 +20,11 @@ namespace waymark::ledger {
 
 namespace {
 
-constexpr std::array<const char*, 15> kTypeNames = {
+constexpr std::array<const char*, 16> kTypeNames = {
     "learner-enrolled",         "session-started",  "session-ended",          "page-viewed",
     "knowledge-check-answered", "attempt-started",  "answer-saved",           "attempt-submitted",
     "attempt-scored",           "course-completed", "certificate-issued",     "learner-erased",
-    "settings-changed",         "learner-updated",  "manager-passphrase-set",
+    "settings-changed",         "learner-updated",  "manager-passphrase-set", "learner-pin-set",
 };
 
 template <typename T>
@@ -100,6 +100,9 @@ std::string write_payload(EventType type, const IdentityCommitment& e) {
 std::string write_payload(const ManagerPassphraseSet& e) {
     return write_as(EventType::manager_passphrase_set, e);
 }
+std::string write_payload(const LearnerPinSet& e) {
+    return write_as(EventType::learner_pin_set, e);
+}
 
 // Each reads through its type's serialize() (events.hpp).
 Result<PageViewed> read_page_viewed(std::string_view payload) {
@@ -119,6 +122,9 @@ Result<IdentityCommitment> read_identity_commitment(EventType type, std::string_
 }
 Result<ManagerPassphraseSet> read_manager_passphrase_set(std::string_view payload) {
     return read_payload<ManagerPassphraseSet>(EventType::manager_passphrase_set, payload);
+}
+Result<LearnerPinSet> read_learner_pin_set(std::string_view payload) {
+    return read_payload<LearnerPinSet>(EventType::learner_pin_set, payload);
 }
 
 }  // namespace waymark::ledger

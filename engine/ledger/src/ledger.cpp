@@ -339,54 +339,13 @@ bool clear_write_ahead_log(Database& db) {
     return false;
 }
 
-bool has_control_characters(std::string_view s) {
-    for (char c : s)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-            return true;
-    return false;
-}
-
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && s.front() == ' ')
-        s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ')
-        s.remove_suffix(1);
-    return std::string(s);
-}
-
-Result<Person> validated(const Person& in) {
-    Person p{trimmed(in.name), trimmed(in.staff_id), trimmed(in.email), trimmed(in.team),
-             trimmed(in.role)};
-    const std::pair<const char*, const std::string*> fields[] = {
-        {"name", &p.name}, {"staff id", &p.staff_id}, {"team", &p.team}, {"role", &p.role}};
-    for (const auto& [label, value] : fields)
-        if (value->empty())
-            return make_error(ErrorCode::invalid,
-                              std::string("the learner's ") + label + " is missing; give one");
-    for (const auto& [label, value] : {std::pair{"name", &p.name},
-                                       {"staff id", &p.staff_id},
-                                       {"email", &p.email},
-                                       {"team", &p.team},
-                                       {"role", &p.role}}) {
-        if (has_control_characters(*value))
-            return make_error(ErrorCode::invalid, std::string("the learner's ") + label +
-                                                      " contains control characters");
-        if (value->size() > 200)
-            return make_error(ErrorCode::invalid, std::string("the learner's ") + label +
-                                                      " is longer than 200 characters");
-    }
-    if (!p.email.empty()) {
-        const auto at = p.email.find('@');
-        const bool plausible = at != std::string::npos && at > 0 &&
-                               p.email.find('@', at + 1) == std::string::npos &&
-                               p.email.find('.', at + 2) != std::string::npos &&
-                               p.email.back() != '.' && p.email.find(' ') == std::string::npos;
-        if (!plausible)
-            return make_error(ErrorCode::invalid, "\"" + p.email +
-                                                      "\" is not an email address; give one "
-                                                      "like name@example.org, or leave it out");
-    }
-    return p;
+// The problems validate_person() found, as one error naming each field.
+Error invalid_person(const std::vector<PersonProblem>& problems) {
+    std::string message = "the learner cannot be added: ";
+    for (std::size_t i = 0; i < problems.size(); ++i)
+        message +=
+            (i ? " " : "") + std::string(label(problems[i].field)) + ": " + problems[i].message;
+    return make_error(ErrorCode::invalid, message);
 }
 
 Learner read_learner(const Statement& s) {
@@ -559,30 +518,35 @@ Result<Ledger> Ledger::open(const fs::path& path, const OpenOptions& options) {
 }
 
 Result<Learner> Ledger::add_learner(const Person& person) {
-    auto p = validated(person);
-    if (!p)
-        return p.error();
+    if (auto problems = validate_person(person); !problems.empty())
+        return invalid_person(problems);
     if (auto key = require_key(*state_); !key)
         return key.error();
     Learner learner;
     learner.id = state_->fresh_id();
-    learner.person = *p;
+    learner.person = tidied(person);
     learner.enrolled_at = format_iso8601(state_->now());
     auto& st = *state_;
     auto r = write_from_signed_head(st, [&](WriteHead& head) -> Result<void> {
-        auto dup =
-            st.db.prepare("SELECT id FROM learners WHERE staff_id = ?1 AND erased_at IS NULL");
+        // Without regard to case (the rule in person.hpp), inside the write transaction so
+        // that two programs adding the same person at once cannot both succeed. lower() is
+        // ASCII only, as staff ids are.
+        auto dup = st.db.prepare(
+            "SELECT 1 FROM learners WHERE lower(staff_id) = lower(?1) AND erased_at IS NULL");
         if (!dup)
             return dup.error();
-        dup->bind(1, learner.person.staff_id);
-        auto row = dup->step();
-        if (!row)
-            return row.error();
-        if (*row)
-            return make_error(ErrorCode::invalid, "staff id " + learner.person.staff_id +
-                                                      " is already taken by learner " +
-                                                      dup->column_text(0) +
-                                                      "; check 'waymark learner list'");
+        Result<void> lookup;
+        auto problems = validate_person(learner.person, [&](std::string_view staff_id) {
+            dup->bind(1, staff_id);
+            auto row = dup->step();
+            if (!row)
+                lookup = row.error();
+            return row && *row;
+        });
+        if (!lookup)
+            return lookup;
+        if (!problems.empty())
+            return invalid_person(problems);
         const Salt salt = st.fresh_salt();
         auto insert = st.db.prepare(
             "INSERT INTO learners(id, name, staff_id, email, team, role, enrolled_at, salt)"

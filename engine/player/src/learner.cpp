@@ -1,93 +1,66 @@
 #include "waymark/player/learner.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "waymark/ledger/person.hpp"
 
 namespace waymark::player {
 namespace {
 
-constexpr std::size_t max_field = 100;
-
-std::string trimmed(const std::string& s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return s.substr(first, last - first + 1);
+ledger::Person person_of(const LearnerForm& form) {
+    return {form.name, form.staff_id, "", form.team, form.role};
 }
 
-bool has_control(const std::string& s) {
-    return std::any_of(s.begin(), s.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u < 0x20 || u == 0x7f;
-    });
-}
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](char c) {
-        return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    });
-    return s;
-}
-
-void check_common(LearnerField field, const char* what, const std::string& value,
-                  std::vector<FieldProblem>& out) {
-    if (value.size() > max_field)
-        out.push_back({field, std::string(what) + " is too long: use at most 100 characters."});
-    else if (has_control(value))
-        out.push_back(
-            {field, std::string(what) + " has a character that cannot be typed; retype it."});
+LearnerField field_of(ledger::PersonField field) {
+    switch (field) {
+        case ledger::PersonField::name:
+            return LearnerField::name;
+        case ledger::PersonField::staff_id:
+            return LearnerField::staff_id;
+        case ledger::PersonField::team:
+            return LearnerField::team;
+        case ledger::PersonField::role:
+        case ledger::PersonField::email:  // the form asks for none, so never reported
+            return LearnerField::role;
+    }
+    return LearnerField::name;
 }
 
 }  // namespace
 
 LearnerForm tidy(const LearnerForm& form) {
-    return {trimmed(form.name), trimmed(form.staff_id), trimmed(form.team), trimmed(form.role)};
+    const ledger::Person p = ledger::tidied(person_of(form));
+    return {p.name, p.staff_id, p.team, p.role, form.pin, form.pin_again};
 }
 
-std::vector<FieldProblem> check_learner_form(const LearnerForm& raw,
-                                             const std::vector<Learner>& existing) {
-    const LearnerForm form = tidy(raw);
+std::vector<FieldProblem> pin_problems(const std::string& pin, const std::string& again,
+                                       bool pin_required) {
+    if (pin.empty() && again.empty() && !pin_required)
+        return {};
+    if (pin.empty())
+        return {{LearnerField::pin,
+                 "Your organisation asks everyone to choose a PIN: type 4 to "
+                 "12 digits only you know."}};
+    if (auto problem = ledger::pin_problem(pin))
+        return {{LearnerField::pin, *problem}};
+    if (again != pin)
+        return {{LearnerField::pin_again, "This is not the PIN you typed above: type it again."}};
+    return {};
+}
+
+std::vector<FieldProblem> check_learner_form(const LearnerForm& form,
+                                             const std::vector<Learner>& existing,
+                                             bool pin_required) {
     std::vector<FieldProblem> out;
-
-    if (form.name.empty())
-        out.push_back({LearnerField::name, "Enter your name, as your manager knows it."});
-    else
-        check_common(LearnerField::name, "Your name", form.name, out);
-
-    if (form.staff_id.empty()) {
-        out.push_back(
-            {LearnerField::staff_id,
-             "Enter your staff id, as it appears on your badge or payslip, such as WF-10234."});
-    } else {
-        const bool plain = std::all_of(form.staff_id.begin(), form.staff_id.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+    const auto taken = [&](std::string_view staff_id) {
+        return std::any_of(existing.begin(), existing.end(), [&](const Learner& l) {
+            return ledger::same_staff_id(l.staff_id, staff_id);
         });
-        if (form.staff_id.size() > max_field)
-            out.push_back(
-                {LearnerField::staff_id, "Staff id is too long: use at most 100 characters."});
-        else if (!plain)
-            out.push_back(
-                {LearnerField::staff_id,
-                 "Staff id can hold only letters, digits and hyphens, such as WF-10234."});
-        else if (std::any_of(existing.begin(), existing.end(), [&](const Learner& l) {
-                     return lower(l.staff_id) == lower(form.staff_id);
-                 }))
-            out.push_back({LearnerField::staff_id,
-                           "Someone on this device already uses this staff id. If it is you, "
-                           "go back and pick your name from the list."});
-    }
-
-    if (form.team.empty())
-        out.push_back(
-            {LearnerField::team, "Enter your team, so your manager can find your record."});
-    else
-        check_common(LearnerField::team, "Team", form.team, out);
-
-    if (form.role.empty())
-        out.push_back({LearnerField::role, "Enter your role, such as family worker or teacher."});
-    else
-        check_common(LearnerField::role, "Your role", form.role, out);
+    };
+    for (auto& problem : ledger::validate_person(person_of(form), taken))
+        out.push_back({field_of(problem.field), std::move(problem.message)});
+    for (auto& problem : pin_problems(form.pin, form.pin_again, pin_required))
+        out.push_back(std::move(problem));
     return out;
 }
 

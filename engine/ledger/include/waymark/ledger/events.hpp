@@ -38,6 +38,7 @@ enum class EventType {
     settings_changed,
     learner_updated,
     manager_passphrase_set,
+    learner_pin_set,
 };
 
 // "learner-enrolled", "page-viewed", ... as stored in the ledger and in payloads.
@@ -128,6 +129,13 @@ struct ManagerPassphraseSet {
     friend bool operator==(const ManagerPassphraseSet&, const ManagerPassphraseSet&) = default;
 };
 
+// A learner's PIN, as libsodium's Argon2id string; "" when a manager reset it (the
+// learner has none until they choose one). Read only by the PIN check: never exported.
+struct LearnerPinSet {
+    std::string argon2id;
+    friend bool operator==(const LearnerPinSet&, const LearnerPinSet&) = default;
+};
+
 // A setting of one learner (text size, theme) or, with no learner, of the organisation.
 struct SettingChanged {
     std::string key;
@@ -184,6 +192,12 @@ void serialize(Archive& ar, ManagerPassphraseSet& e, const std::uint32_t version
     ar(cereal::make_nvp("argon2id", e.argon2id));
 }
 
+template <class Archive>
+void serialize(Archive& ar, LearnerPinSet& e, const std::uint32_t version) {
+    assessment::refuse_newer_version<LearnerPinSet>(version);
+    ar(cereal::make_nvp("argon2id", e.argon2id));
+}
+
 // The canonical payload of each struct above, for the given event type.
 std::string write_payload(EventType type, const NoFields& e);
 std::string write_payload(const PageViewed& e);
@@ -193,6 +207,7 @@ std::string write_payload(const SettingChanged& e);
 // `type` is learner-enrolled or learner-updated.
 std::string write_payload(EventType type, const IdentityCommitment& e);
 std::string write_payload(const ManagerPassphraseSet& e);
+std::string write_payload(const LearnerPinSet& e);
 
 // Read a payload back through serialize() above, from memory (every replayed event goes
 // through one). ErrorCode::parse, naming what was wrong, for anything that is not such
@@ -206,6 +221,7 @@ Result<SettingChanged> read_setting_changed(std::string_view payload);
 // learner-enrolled (from schema 3; earlier ones carry no fields) or learner-updated.
 Result<IdentityCommitment> read_identity_commitment(EventType type, std::string_view payload);
 Result<ManagerPassphraseSet> read_manager_passphrase_set(std::string_view payload);
+Result<LearnerPinSet> read_learner_pin_set(std::string_view payload);
 
 // `json` written compactly (no spaces), keys in their given order, numbers and strings
 // in RapidJSON's one form; ErrorCode::parse when it is not a JSON object.
@@ -220,3 +236,4 @@ CEREAL_CLASS_VERSION(waymark::ledger::CertificateIssued, 1)
 CEREAL_CLASS_VERSION(waymark::ledger::SettingChanged, 1)
 CEREAL_CLASS_VERSION(waymark::ledger::IdentityCommitment, 1)
 CEREAL_CLASS_VERSION(waymark::ledger::ManagerPassphraseSet, 1)
+CEREAL_CLASS_VERSION(waymark::ledger::LearnerPinSet, 1)

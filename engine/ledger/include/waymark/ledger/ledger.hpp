@@ -31,6 +31,7 @@
 #include "waymark/core/result.hpp"
 #include "waymark/core/time.hpp"
 #include "waymark/ledger/events.hpp"
+#include "waymark/ledger/person.hpp"
 
 namespace waymark::ledger {
 
@@ -71,14 +72,6 @@ struct Erasure {
     bool removed_from_log = true;
     // Copies made with 'waymark ledger backup' (path, when): each still holds the details.
     std::vector<std::pair<std::string, std::string>> backups;
-};
-
-struct Person {
-    std::string name;
-    std::string staff_id;
-    std::string email;  // optional
-    std::string team;
-    std::string role;
 };
 
 struct Learner {
@@ -141,13 +134,15 @@ struct Checkpoint {
     Ed25519PublicKey public_key;
 };
 
-// What a manager's passphrase check at the device came to.
-struct ManagerSignIn {
+// What checking a secret typed at the device (the manager passphrase, a learner's PIN)
+// came to.
+struct SignInCheck {
     enum class Outcome { granted, refused, wait, not_set };
     Outcome outcome = Outcome::refused;
     int failures = 0;              // wrong passphrases in a row, this one included
     std::chrono::seconds wait{0};  // with wait or refused: how long until the next try
 };
+using ManagerSignIn = SignInCheck;
 
 // How much work the Argon2id hash of a manager passphrase takes: what keeps guessing at a
 // copied ledger file slow. The hash records its own cost, and a check refuses a hash
@@ -240,9 +235,9 @@ class Ledger {
     const Ed25519PublicKey& device_public_key() const;
 
     // --- learners -------------------------------------------------------------------
-    // Validates the person (name, staff id, team and role required; a plausible email
-    // if given; staff id unique among learners not erased), stores them and appends
-    // learner-enrolled. ErrorCode::invalid says which field and why.
+    // Validates the person (validate_person() in person.hpp, the staff id unique without
+    // regard to case among learners not erased), stores them tidied and appends
+    // learner-enrolled. ErrorCode::invalid names each field and what to type instead.
     Result<Learner> add_learner(const Person& person);
     // All learners, erased ones included, in enrolment order.
     Result<std::vector<Learner>> learners();
@@ -318,6 +313,29 @@ class Ledger {
     // verification, saying to set the passphrase again).
     Result<ManagerSignIn> check_manager_passphrase(std::string_view passphrase,
                                                    PassphraseCost least = PassphraseCost::standard);
+
+    // --- learner PINs -----------------------------------------------------------------
+    // A learner may keep a PIN (pin_problem() in person.hpp), so that a colleague at a
+    // shared device cannot casually sign in as them. It is kept like the manager
+    // passphrase: an Argon2id hash in the chain (learner-pin-set, written by this device,
+    // needing its key), checked with the same back-off, counted per learner in the file.
+    // Nothing else reads the event: reports, exports and xAPI never see the hash.
+    // ErrorCode::invalid for a PIN that breaks the rules; not_found / usage for a learner
+    // who is not there or erased.
+    Result<void> set_learner_pin(std::string_view learner_id, std::string_view pin,
+                                 PassphraseCost cost = PassphraseCost::standard);
+    // A manager's reset: records that the learner has no PIN (learner-pin-set with no
+    // hash), so they choose a new one when they next sign in, and forgets wrong tries.
+    Result<void> reset_learner_pin(std::string_view learner_id);
+    Result<bool> has_learner_pin(std::string_view learner_id);
+    // Checks a PIN typed at the device; wrong ones back off as the manager passphrase's
+    // do (1 s, 2 s, 4 s, ... up to 5 minutes), counted for this learner in the ledger.
+    // not_set when the learner has no PIN. A hash edited in the file, or a chain that no
+    // longer ends at the signed head, opens nothing (ErrorCode::verification).
+    Result<SignInCheck> check_learner_pin(std::string_view learner_id, std::string_view pin,
+                                          PassphraseCost least = PassphraseCost::standard);
+    // Whether the organisation requires every learner to have a PIN (kPinRequiredSetting).
+    Result<bool> learner_pins_required();
 
     // --- reading (projections) ------------------------------------------------------
     Result<std::optional<Progress>> progress(std::string_view learner_id,
