@@ -98,6 +98,21 @@ TEST_F(SettingsCommand, SetPrintsTheOldAndTheNewValue) {
     EXPECT_TRUE(contains(r.output, "report.due_soon_days: 45 -> 60")) << r.output;
 }
 
+TEST_F(SettingsCommand, SetRequiresPinsForEveryLearner) {
+    CommandRun r = set("learner.pin_required", "true");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "learner.pin_required: false (default) -> true")) << r.output;
+    EXPECT_TRUE(contains(show().output, "learner.pin_required = true\n"));
+}
+
+TEST_F(SettingsCommand, SetRefusesAPinRuleOtherThanTrueOrFalse) {
+    const long before = events();
+    const CommandRun r = set("learner.pin_required", "yes please");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_TRUE(contains(r.output, "write true")) << r.output;
+    EXPECT_EQ(events(), before);
+}
+
 TEST_F(SettingsCommand, SettingTheSameValueAgainRecordsNothing) {
     set_ok("course.prevent-duty.grace_days", "14");
     const long before = events();
@@ -160,12 +175,46 @@ TEST_P(MalformedValue, IsRefusedWithTheReadersMessageAndNothingIsRecorded) {
 
 INSTANTIATE_TEST_SUITE_P(
     Values, MalformedValue,
-    ::testing::Values(BadValue{"course.prevent-duty.recertification", "yearly", "calendar:MM-DD"},
-                      BadValue{"course.prevent-duty.recertification", "calendar:02-30",
-                               "calendar:MM-DD"},
-                      BadValue{"course.prevent-duty.grace_days", "-3", "between 0 and 3650"},
-                      BadValue{"report.due_soon_days", "abc", "between 0 and 3650"},
-                      BadValue{"course.course-2.requires_retraining", "yes", "\"true\" or"}));
+    ::testing::Values(
+        BadValue{"course.prevent-duty.recertification", "yearly", "calendar:MM-DD"},
+        BadValue{"course.prevent-duty.recertification", "calendar:02-30", "calendar:MM-DD"},
+        BadValue{"course.prevent-duty.grace_days", "-3", "between 0 and 3650"},
+        BadValue{"report.due_soon_days", "abc", "between 0 and 3650"},
+        BadValue{"course.course-2.requires_retraining", "yes", "\"true\" or"},
+        BadValue{"course.course-2.required_for", "Early Help", "\"team:Early Help, role:Teacher\""},
+        BadValue{"course.course-2.required_for", "team:", "\"everyone\", \"nobody\""},
+        BadValue{"course.course-2.first_due_days", "a month", "\"none\""},
+        BadValue{"course.course-2.offered", "staff", "\"preview-only\""}));
+
+TEST_F(SettingsCommand, ShowListsWhoMustCompleteEachCourseAndByWhen) {
+    const CommandRun r = show();
+    for (const char* line : {"course.prevent-duty.required_for = everyone (default)",
+                             "course.prevent-duty.first_due_days = 30 (default)",
+                             "course.prevent-duty.offered = yes (default)",
+                             "course.course-2.first_due_days = none (default)"})
+        EXPECT_TRUE(contains(r.output, line)) << line << "\n" << r.output;
+}
+
+TEST_F(SettingsCommand, SetAcceptsTeamsAndRolesAndShowListsThem) {
+    set_ok("course.course-2.required_for", "team:Early Help, role:Teacher");
+    EXPECT_TRUE(
+        contains(show().output, "course.course-2.required_for = team:Early Help, role:Teacher"));
+}
+
+TEST_F(SettingsCommand, AnOptionalCourseLeavesTheReportsCountsButStaysInTheRows) {
+    set_ok("course.course-2.required_for", "nobody");
+    const CommandRun r = on_ledger("report --format json --course course-2");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "\"all\":{\"total\":0,")) << r.output.substr(0, 2000);
+    EXPECT_TRUE(contains(r.output, "\"required\":false")) << r.output.substr(0, 2000);
+}
+
+TEST_F(SettingsCommand, ACourseNotOfferedToStaffLeavesTheReport) {
+    set_ok("course.course-2.offered", "no");
+    const CommandRun r = on_ledger("report --format csv --course course-2");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_TRUE(contains(r.output, "there is no course \"course-2\"")) << r.output;
+}
 
 TEST_F(SettingsCommand, SetOnALedgerThatDoesNotExistFailsWithoutCreatingIt) {
     const CommandRun r =

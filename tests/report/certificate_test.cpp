@@ -183,5 +183,60 @@ TEST(CertificateCode, IsTwelveCrockfordCharactersInThreeGroups) {
     EXPECT_NE(code, certificate_code("3b1f6c1e-0000-4000-8000-000000000002"));
 }
 
+// The words pdftotext reads from a certificate drawn for `cert`.
+std::string drawn_text(const std::filesystem::path& dir, const CertificateData& cert) {
+    auto out = OutputFile::create(dir / "words.pdf");
+    EXPECT_TRUE(out);
+    EXPECT_TRUE(render_certificate_pdf(cert, *out));
+    EXPECT_TRUE(out->commit());
+    const auto text = dir / "words.txt";
+    EXPECT_EQ(std::system(
+                  ("pdftotext -raw '" + (dir / "words.pdf").string() + "' '" + text.string() + "'")
+                      .c_str()),
+              0);
+    return slurp(text);
+}
+
+TEST_F(Certificates, PrintsDatesInWords) {
+    complete(learner("S1"), course(), "2026-01-12T10:00:00Z");
+    auto cert = issue_certificate(*ledger_, "S1", "prevent-duty");
+    ASSERT_TRUE(cert);
+    const std::string text = drawn_text(dir_, *cert);
+    EXPECT_NE(text.find("12 January 2026"), std::string::npos) << text;
+    EXPECT_NE(text.find("12 January 2027"), std::string::npos) << text;
+    EXPECT_EQ(text.find("2026-01-12"), std::string::npos) << text;
+}
+
+TEST_F(Certificates, PrintsNoPlaceholderWhenTheOrganisationIsNotRecorded) {
+    complete(learner("S1"), course(), "2026-01-12T10:00:00Z");
+    auto cert = issue_certificate(*ledger_, "S1", "prevent-duty");
+    ASSERT_TRUE(cert);
+    const std::string text = drawn_text(dir_, *cert);
+    EXPECT_EQ(text.find("not recorded"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Issued by"), std::string::npos) << text;
+}
+
+TEST_F(Certificates, SaysWhoToAskToCheckItWithoutNamingACommand) {
+    setting("organisation.name", "Northshire Council");
+    complete(learner("S1"), course(), "2026-01-12T10:00:00Z");
+    auto cert = issue_certificate(*ledger_, "S1", "prevent-duty");
+    ASSERT_TRUE(cert);
+    EXPECT_EQ(verification_line(*cert),
+              "To check that this certificate is genuine and still valid, ask Northshire "
+              "Council's training team to look up this code in their training records.");
+    const std::string text = drawn_text(dir_, *cert);
+    EXPECT_NE(text.find("Northshire"), std::string::npos) << text;
+    EXPECT_EQ(text.find("waymark certificate verify"), std::string::npos) << text;
+}
+
+TEST_F(Certificates, NamesTheCourseByTheTitleRecordedWithIt) {
+    setting("course.prevent-duty.title", "Prevent duty training");
+    complete(learner("S1"), course(), "2026-01-12T10:00:00Z");
+    auto cert = issue_certificate(*ledger_, "S1", "prevent-duty");
+    ASSERT_TRUE(cert);
+    const std::string text = drawn_text(dir_, *cert);
+    EXPECT_NE(text.find("Prevent duty training"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace waymark::report::testing

@@ -59,5 +59,82 @@ TEST(OrganisationSettingsReader, StillRefusesAMalformedValueNamingTheKey) {
     EXPECT_NE(org.error().message.find("course.prevent-duty.grace_days"), std::string::npos);
 }
 
+TEST(OrganisationSettingsReader, ReadsWhoMustCompleteACourseFromTeamsAndRoles) {
+    const auto org = read(
+        {{"course.safeguarding.required_for", "team:Early Help,  role:Teacher , team:Schools"}});
+    const Requirement& r = org.course("safeguarding").required_for;
+    EXPECT_FALSE(r.everyone);
+    EXPECT_EQ(r.teams, (std::vector<std::string>{"Early Help", "Schools"}));
+    EXPECT_EQ(r.roles, (std::vector<std::string>{"Teacher"}));
+    EXPECT_EQ(r.describe(), "team:Early Help, team:Schools, role:Teacher");
+}
+
+TEST(OrganisationSettingsReader, RequiresACourseOfNobodyWhenToldSo) {
+    const Requirement& r =
+        read({{"course.safeguarding.required_for", "nobody"}}).course("safeguarding").required_for;
+    EXPECT_FALSE(r.applies_to("Early Help", "Teacher"));
+}
+
+TEST(OrganisationSettingsReader, RefusesAWhoMustCompleteValueSayingWhatToWrite) {
+    for (const char* value :
+         {"team Early Help", "team:", "everyone, team:Schools", "role: ,", "Early Help"}) {
+        auto org = read_organisation_settings({{"course.safeguarding.required_for", value}});
+        ASSERT_FALSE(org) << value;
+        EXPECT_NE(org.error().message.find("team:Early Help, role:Teacher"), std::string::npos)
+            << org.error().message;
+    }
+}
+
+TEST(OrganisationSettingsReader, RefusesAFirstDueDateThatIsNotADayCount) {
+    for (const char* value : {"-5", "30 days", "99999", "0x10", "none please"}) {
+        auto org = read_organisation_settings({{"course.prevent-duty.first_due_days", value}});
+        ASSERT_FALSE(org) << value;
+        EXPECT_NE(org.error().message.find("\"none\""), std::string::npos) << org.error().message;
+    }
+}
+
+TEST(OrganisationSettingsReader, RefusesAnOfferedValueItDoesNotKnow) {
+    auto org = read_organisation_settings({{"course.waymark-sample.offered", "authors"}});
+    ASSERT_FALSE(org);
+    EXPECT_NE(org.error().message.find("preview-only"), std::string::npos);
+}
+
+TEST(OrganisationSettingsReader, RequiresPreventDutyOfEveryoneWithinThirtyDaysByDefault) {
+    const auto& course = read({}).course("prevent-duty");
+    EXPECT_TRUE(course.required_for.everyone);
+    EXPECT_EQ(course.first_due_days, 30);
+    EXPECT_EQ(course.offered, Offered::yes);
+}
+
+TEST(OrganisationSettingsReader, KeepsTheBundledDefaultsOfACourseWithOtherSettings) {
+    const auto& course = read({{"course.prevent-duty.grace_days", "7"}}).course("prevent-duty");
+    EXPECT_EQ(course.first_due_days, 30);
+}
+
+TEST(OrganisationSettingsReader, OffersTheYoungPeoplesCourseToNoStaffByDefault) {
+    EXPECT_EQ(read({}).course("run-hide-tell-young-people").offered, Offered::no);
+}
+
+TEST(OrganisationSettingsReader, KeepsACourseForAuthorPreviewWhenToldSo) {
+    EXPECT_EQ(
+        read({{"course.waymark-sample.offered", "preview-only"}}).course("waymark-sample").offered,
+        Offered::preview_only);
+}
+
+TEST(OrganisationSettingsReader, TurnsTheFirstDueDateOffWithNone) {
+    EXPECT_FALSE(read({{"course.prevent-duty.first_due_days", "none"}})
+                     .course("prevent-duty")
+                     .first_due_days);
+}
+
+TEST(CourseSettingValue, WritesEachFieldAsItsSettingWouldBeWritten) {
+    const CourseSettings defaults = default_course_settings("prevent-duty");
+    EXPECT_EQ(course_setting_value(defaults, "required_for", "prevent-duty"), "everyone");
+    EXPECT_EQ(course_setting_value(defaults, "first_due_days", "prevent-duty"), "30");
+    EXPECT_EQ(course_setting_value(defaults, "offered", "prevent-duty"), "yes");
+    EXPECT_EQ(course_setting_value(defaults, "title", "prevent-duty"), "prevent-duty");
+    EXPECT_EQ(course_setting_value(default_course_settings("x"), "first_due_days", "x"), "none");
+}
+
 }  // namespace
 }  // namespace waymark::report

@@ -57,9 +57,10 @@ TEST_F(StatusColumnValues, AreOfTheTypeTheirColumnNames) {
 }
 
 TEST_F(StatusColumnValues, LeaveOutWhatDoesNotApplyToALearnerWhoHasNotStarted) {
+    // A course with no first due date: prevent-duty gives new starters one by default.
     const auto id = learner("S1");
-    complete(learner("S2"), course(), "2026-01-10T10:00:00Z");  // so the course has rows
-    const StatusRow row = only_row(matrix("2026-02-01T00:00:00Z"), id);
+    complete(learner("S2"), course("safeguarding"), "2026-01-10T10:00:00Z");  // rows
+    const StatusRow row = only_row(matrix("2026-02-01T00:00:00Z"), id, "safeguarding");
     for (const char* name : {"completed_on", "score", "version", "valid_until", "due_by"})
         EXPECT_TRUE(std::holds_alternative<std::monostate>(find_status_column(name)->value(row)))
             << name;

@@ -7,6 +7,7 @@
 #include "output.hpp"
 #include "waymark/ledger/ledger.hpp"
 #include "waymark/report/certificate.hpp"
+#include "waymark/report/dates.hpp"
 
 namespace waymark::cli {
 
@@ -28,10 +29,17 @@ int issue(const CertificateOptions& a) {
     if (!cert)
         return print_error(cert.error());
     std::cout << "wrote " << a.output << ": " << cert->learner_name << ", " << cert->course_title
-              << " " << cert->course_version << ", completed " << format_date(cert->completed_at)
-              << "\nverification code " << cert->code << "\n";
+              << " " << cert->course_version << ", completed "
+              << report::date_in_words(cert->completed_at) << "\ncertificate code " << cert->code
+              << "\n";
+    if (cert->organisation.empty())
+        std::cerr << "warning: the certificate does not say who issued it, because the "
+                     "organisation's name is not recorded; record it once with 'waymark settings "
+                     "set organisation.name \"Your organisation\"' and print the certificate "
+                     "again\n";
     if (cert->valid_until && *cert->valid_until < utc_now())
-        std::cerr << "warning: this completion expired on " << format_date(*cert->valid_until)
+        std::cerr << "warning: this completion expired on "
+                  << report::date_in_words(*cert->valid_until)
                   << "; the certificate prints that date, and "
                   << (cert->learner_name.empty() ? "the learner" : cert->learner_name)
                   << " is due to take the course again\n";
@@ -49,7 +57,7 @@ int verify(const CertificateOptions& a) {
         const auto& c = *check->certificate;
         std::cout << c.code << ": " << (c.learner_name.empty() ? "(name erased)" : c.learner_name)
                   << ", " << c.course_title << " " << c.course_version << ", completed "
-                  << format_date(c.completed_at) << "\n";
+                  << report::date_in_words(c.completed_at) << "\n";
     }
     std::cout << (check->genuine ? "" : "NOT GENUINE: ") << check->explanation << "\n";
     return check->valid ? kExitOk : kExitFailed;

@@ -97,9 +97,11 @@ void add_verify_export_command(CLI::App& app, CommandContext& ctx) {
         ->required();
     add_trust_options(*cmd, opt->trust,
                       "a device whose exports you trust (ledger.db.pub beside its ledger)");
-    cmd->add_option("--ledger", opt->ledger,
-                    "A copy of the device's ledger: its device key is trusted (the file is only "
-                    "read)");
+    // The common --ledger option; here it names whose device key to trust, and without it
+    // no ledger is opened (an auditor may hold only the export and the device's key).
+    add_ledger_option(*cmd, opt->ledger)
+        ->description(
+            "A copy of the device's ledger: its device key is trusted (the file is only read)");
     cmd->callback([opt, &ctx] { ctx.exit_code = run_verify_export(*opt); });
 }
 

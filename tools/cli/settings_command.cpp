@@ -19,6 +19,7 @@
 #include "output.hpp"
 #include "waymark/core/json_reader.hpp"
 #include "waymark/ledger/ledger.hpp"
+#include "waymark/ledger/person.hpp"
 #include "waymark/report/settings.hpp"
 
 namespace waymark::cli {
@@ -27,9 +28,9 @@ namespace {
 
 using SettingList = std::vector<std::pair<std::string, std::string>>;
 
-constexpr std::string_view kOrganisationKeys[] = {"organisation.name", "report.due_soon_days"};
-constexpr std::string_view kCourseFields[] = {"title", "recertification", "grace_days",
-                                              "current_version", "requires_retraining"};
+// The organisation-wide keys: the report module's, and the ledger's PIN rule.
+constexpr std::string_view kOrganisationKeys[] = {"organisation.name", "report.due_soon_days",
+                                                  ledger::kPinRequiredSetting};
 constexpr std::string_view kCoursePrefix = "course.";
 
 struct SettingsOptions {
@@ -53,7 +54,7 @@ std::string known_keys() {
     std::string list;
     for (const auto key : kOrganisationKeys)
         list += std::string(key) + ", ";
-    for (const auto field : kCourseFields)
+    for (const auto field : report::course_setting_fields())
         list += std::string(kCoursePrefix) + "<id>." + std::string(field) + ", ";
     list.resize(list.size() - 2);
     return list;
@@ -74,7 +75,7 @@ Result<std::string> check_key(const std::string& key) {
             field = key.substr(dot + 1);
         }
     }
-    for (const auto f : kCourseFields) {
+    for (const auto f : report::course_setting_fields()) {
         if (field != f)
             continue;
         if (!is_course_id(course))
@@ -86,7 +87,7 @@ Result<std::string> check_key(const std::string& key) {
         return course;
     }
     std::vector<std::string> candidates(std::begin(kOrganisationKeys), std::end(kOrganisationKeys));
-    for (const auto f : kCourseFields)
+    for (const auto f : report::course_setting_fields())
         candidates.push_back(std::string(kCoursePrefix) + (course.empty() ? "<id>" : course) + "." +
                              std::string(f));
     const std::string suggestion = closest_match(key, candidates);
@@ -95,24 +96,18 @@ Result<std::string> check_key(const std::string& key) {
                        "; the settings are " + known_keys() + " (see docs/report-schema.md)");
 }
 
-// What applies when `key` is not set, as show prints it.
+// What applies when `key` is not set, as show prints it: the report module's defaults,
+// the bundled courses' own included.
 std::string default_value(const std::string& key, const std::string& course) {
     const report::OrganisationSettings organisation;
-    const report::CourseSettings settings;
     if (key == "report.due_soon_days")
         return std::to_string(organisation.due_soon_days);
+    if (key == ledger::kPinRequiredSetting)
+        return "false";
     if (course.empty())
         return "(none)";
     const std::string_view field = std::string_view(key).substr(key.rfind('.') + 1);
-    if (field == "title")
-        return course;  // reports show the course id
-    if (field == "recertification")
-        return "rolling";
-    if (field == "grace_days")
-        return std::to_string(settings.recertification.grace_days);
-    if (field == "requires_retraining")
-        return settings.requires_retraining ? "true" : "false";
-    return "(none)";
+    return report::course_setting_value(report::default_course_settings(course), field, course);
 }
 
 // An empty value is how a setting is removed: the ledger keeps the key, not the value.
@@ -142,6 +137,12 @@ SettingList with_setting(SettingList settings, const std::string& key, const std
 // The same reader the reports use, so a value recorded here never stops a report. Its
 // complaint becomes a usage error: the value given on the command line is what is wrong.
 Result<void> check_values(const SettingList& settings) {
+    for (const auto& [key, value] : settings)
+        if (key == ledger::kPinRequiredSetting && !value.empty() && value != "true" &&
+            value != "false")
+            return usage_error(std::string(key) + " is \"" + value +
+                               "\"; write true (every learner must sign in with a PIN) or "
+                               "false (nothing was recorded)");
     auto read = report::read_organisation_settings(settings);
     if (!read) {
         Error e = read.error();
@@ -197,7 +198,7 @@ int show(const SettingsOptions& a) {
     for (const auto key : kOrganisationKeys)
         add_default(std::string(key), "");
     for (const auto& course : *courses)
-        for (const auto field : kCourseFields)
+        for (const auto field : report::course_setting_fields())
             add_default(std::string(kCoursePrefix) + course + "." + std::string(field), course);
 
     if (!any_set)

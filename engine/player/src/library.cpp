@@ -7,6 +7,9 @@
 #include "waymark/course/load.hpp"
 #include "waymark/package/manifest.hpp"
 #include "waymark/package/package.hpp"
+#include "waymark/player/assessment_session.hpp"
+#include "waymark/player/course_reader.hpp"
+#include "waymark/report/dates.hpp"
 
 namespace waymark::player {
 namespace {
@@ -47,10 +50,6 @@ std::string folder_digest(const course::CourseFiles& files) {
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.path < b.path; });
     return to_hex(package::content_digest(entries));
-}
-
-std::string days(int n) {
-    return std::to_string(n) + (n == 1 ? " day" : " days");
 }
 
 }  // namespace
@@ -142,64 +141,109 @@ std::vector<LibraryCourse> scan_courses(const std::vector<fs::path>& folders,
 }
 
 std::string CourseStatus::label() const {
-    switch (kind) {
-        case StatusKind::not_started:
-            return "Not started";
-        case StatusKind::in_progress:
-            return "In progress, " + std::to_string(percent) + "%";
-        case StatusKind::completed:
-            return "Completed on " + format_date(completed_on) +
-                   (expires ? ", valid until " + format_date(valid_until) : "");
-        case StatusKind::due_soon:
-            return "Due in " + days(days_left);
-        case StatusKind::overdue:
-            return "Overdue by " + days(days_left);
+    if (status == report::Status::untrusted)
+        return "Completed on " + report::date_in_words(completed_on) +
+               " as a preview, which does not count";
+    if (has_completion)
+        return "Completed on " + report::date_in_words(completed_on);
+    if (!open_attempt.empty())
+        return open_attempt;
+    if (started)
+        return "In progress, " + std::to_string(percent) + "%";
+    return "Not started";
+}
+
+std::string CourseStatus::requirement_label() const {
+    if (!required)
+        return "Optional";
+    if (!due_by)
+        return "Required";
+    const std::string date = report::date_in_words(*due_by);
+    if (status == report::Status::overdue)
+        return "Overdue since " + date;
+    if (status == report::Status::completed || status == report::Status::due_soon)
+        return "Due again by " + date;
+    return "Required: complete by " + date;
+}
+
+CourseStatus course_status(const course::Course& course, const CourseHistory& history,
+                           const report::OrganisationSettings& organisation,
+                           const LearnerPlace& learner, UtcTime now) {
+    const report::CourseSettings& settings = organisation.course(course.id);
+    CourseStatus s;
+    s.listed = settings.offered == report::Offered::yes;
+    report::StandingFacts facts;
+    facts.team = learner.team;
+    facts.role = learner.role;
+    facts.enrolled_at = learner.enrolled_at;
+    const Completion* counting = nullptr;
+    const Completion* preview = nullptr;
+    for (const auto& c : history.completions) {
+        const Completion*& latest = c.trusted ? counting : preview;
+        if (!latest || c.at >= latest->at)
+            latest = &c;
     }
-    return {};
+    if (counting) {
+        std::optional<UtcTime> recorded = counting->valid_until;
+        if (!recorded && counting->refresher_months > 0)
+            recorded = add_months(counting->at, counting->refresher_months);
+        facts.completed_at = counting->at;
+        facts.valid_until = report::valid_until(settings.recertification, counting->at, recorded);
+        facts.version = counting->course_version;
+    }
+    if (preview)
+        facts.untrusted_completed_at = preview->at;
+
+    const std::size_t read = pages_read(course, history.pages_viewed).size();
+    s.percent = percent_read(course, read);
+    s.open_attempt = open_attempt_label(history);
+    s.started = read > 0 || !history.attempts.empty();
+    facts.started = s.started;
+
+    const report::Standing standing =
+        report::standing(settings, facts, now, organisation.due_soon_days);
+    s.status = standing.status;
+    s.required = standing.required;
+    s.due_by = standing.due_by;
+    s.has_completion = counting || preview;
+    if (const Completion* shown = counting ? counting : preview)
+        s.completed_on = shown->at;
+    if (facts.valid_until) {
+        s.expires = true;
+        s.valid_until = *facts.valid_until;
+    }
+    using Days = std::chrono::duration<int, std::ratio<86400>>;
+    switch (standing.status) {
+        case report::Status::not_started:
+            s.kind = StatusKind::not_started;
+            break;
+        case report::Status::in_progress:
+            s.kind = StatusKind::in_progress;
+            break;
+        // A preview's completion is the learner's own; the library says it does not count.
+        case report::Status::untrusted:
+        case report::Status::completed:
+            s.kind = StatusKind::completed;
+            break;
+        case report::Status::due_soon:
+            s.kind = StatusKind::due_soon;
+            if (s.due_by)
+                s.days_left = std::max(0, std::chrono::ceil<Days>(*s.due_by - now).count());
+            break;
+        case report::Status::overdue:
+            s.kind = StatusKind::overdue;
+            if (s.due_by)
+                s.days_left = std::chrono::floor<Days>(now - *s.due_by).count();
+            break;
+    }
+    return s;
 }
 
 CourseStatus course_status(const course::Course& course, const CourseHistory& history, UtcTime now,
                            int due_soon_days) {
-    CourseStatus s;
-    if (!history.completions.empty()) {
-        const auto latest =
-            std::max_element(history.completions.begin(), history.completions.end(),
-                             [](const Completion& a, const Completion& b) { return a.at < b.at; });
-        s.kind = StatusKind::completed;
-        s.completed_on = latest->at;
-        if (course.refresher_months > 0) {
-            s.expires = true;
-            s.valid_until = add_months(latest->at, course.refresher_months);
-            using Days = std::chrono::duration<int, std::ratio<86400>>;
-            if (now >= s.valid_until) {
-                s.kind = StatusKind::overdue;
-                s.days_left = std::chrono::floor<Days>(now - s.valid_until).count();
-            } else {
-                const int left = std::chrono::ceil<Days>(s.valid_until - now).count();
-                if (left <= due_soon_days) {
-                    s.kind = StatusKind::due_soon;
-                    s.days_left = left;
-                }
-            }
-        }
-        return s;
-    }
-    std::set<std::pair<std::string, std::string>> seen;
-    std::size_t read = 0;
-    for (const auto& page : history.pages_viewed) {
-        if (!seen.insert({page.module_id, page.anchor}).second)
-            continue;
-        const auto* m = course.find_module(page.module_id);
-        if (m && std::any_of(m->pages.begin(), m->pages.end(),
-                             [&](const content::Page& p) { return p.anchor == page.anchor; }))
-            ++read;
-    }
-    if (read == 0 && history.attempts.empty())
-        return s;
-    s.kind = StatusKind::in_progress;
-    const auto total = course.page_count();
-    s.percent = total == 0 ? 0 : static_cast<int>(read * 100 / total);
-    return s;
+    report::OrganisationSettings defaults;
+    defaults.due_soon_days = due_soon_days;
+    return course_status(course, history, defaults, LearnerPlace{}, now);
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "waymark/report/certificate.hpp"
+#include "waymark/report/dates.hpp"
 #include "waymark/report/settings.hpp"
 
 namespace waymark::report {
@@ -160,6 +161,13 @@ Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_vi
     return std::move(*issued);
 }
 
+std::string verification_line(const CertificateData& c) {
+    const std::string who = c.organisation.empty() ? "the organisation that issued it"
+                                                   : c.organisation + "'s training team";
+    return "To check that this certificate is genuine and still valid, ask " + who +
+           " to look up this code in their training records.";
+}
+
 Result<CertificateCheck> verify_certificate(ledger::Ledger& ledger, std::string_view typed,
                                             UtcTime now) {
     // "Genuine" only from rows that match the chain: a row inserted with sqlite3 is not.
@@ -202,9 +210,9 @@ Result<CertificateCheck> verify_certificate(ledger::Ledger& ledger, std::string_
     const auto& until = check.certificate->valid_until;
     check.valid = !until || now < *until;
     check.explanation = check.valid
-                            ? "genuine and valid" + (until ? " until " + format_date(*until)
+                            ? "genuine and valid" + (until ? " until " + date_in_words(*until)
                                                            : std::string(" (never expires)"))
-                            : "genuine, but it expired on " + format_date(*until) +
+                            : "genuine, but it expired on " + date_in_words(*until) +
                                   "; the learner must complete the course again";
     return check;
 }

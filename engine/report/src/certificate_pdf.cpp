@@ -8,10 +8,12 @@
 
 #include <cstring>
 #include <memory>
+#include <vector>
 
 #include "certificate_emblem.hpp"
 #include "fields.hpp"
 #include "waymark/report/certificate.hpp"
+#include "waymark/report/dates.hpp"
 
 namespace waymark::report {
 
@@ -31,40 +33,59 @@ constexpr const char* kFontFolder = "/usr/share/fonts/truetype/dejavu/";
 
 // The two DejaVu faces, loaded straight from their files through FreeType: no
 // fontconfig, so the certificate looks the same on every machine (and nothing is
-// cached process-wide). The cairo faces keep the FreeType faces alive until cairo is
-// done with them.
+// cached process-wide). cairo frees each FreeType face once it is done with it.
 class Fonts {
   public:
     Result<void> load() {
-        if (FT_Init_FreeType(&library_) != 0)
-            return make_error(ErrorCode::io, "FreeType could not start");
         for (int bold = 0; bold < 2; ++bold) {
             const std::string file =
                 std::string(kFontFolder) + (bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
-            if (FT_New_Face(library_, file.c_str(), 0, &ft_[bold]) != 0)
+            auto owned = std::make_unique<FreeTypeFace>();
+            if (FT_Init_FreeType(&owned->library) != 0)
+                return make_error(ErrorCode::io, "FreeType could not start");
+            if (FT_New_Face(owned->library, file.c_str(), 0, &owned->face) != 0)
                 return make_error(ErrorCode::not_found,
                                   "the certificate font is missing; install fonts-dejavu-core "
                                   "(tools/bootstrap.sh)",
                                   file);
-            faces_[bold] = cairo_ft_font_face_create_for_ft_face(ft_[bold], 0);
+            faces_[bold] = cairo_ft_font_face_create_for_ft_face(owned->face, 0);
+            // cairo keeps a font face (and the FreeType face under it) in its caches after
+            // the last reference here goes, and finds faces by their FreeType address: the
+            // face must be freed when cairo lets go, not when the certificate is drawn, or
+            // a later certificate whose face lands at the same address is drawn with this
+            // one's glyphs (the bold title came out as scattered letters).
+            static const cairo_user_data_key_t kOwner{};
+            if (cairo_font_face_set_user_data(faces_[bold], &kOwner, owned.get(),
+                                              &FreeTypeFace::release) != CAIRO_STATUS_SUCCESS) {
+                cairo_font_face_destroy(faces_[bold]);
+                faces_[bold] = nullptr;
+                return make_error(ErrorCode::io, "cairo could not take the certificate font");
+            }
+            owned.release();
         }
         return {};
     }
     cairo_font_face_t* face(bool bold) const { return faces_[bold ? 1 : 0]; }
     ~Fonts() {
-        for (int i = 0; i < 2; ++i) {
-            if (faces_[i])
-                cairo_font_face_destroy(faces_[i]);
-            if (ft_[i])
-                FT_Done_Face(ft_[i]);
-        }
-        if (library_)
-            FT_Done_FreeType(library_);
+        for (auto* f : faces_)
+            if (f)
+                cairo_font_face_destroy(f);
     }
 
   private:
-    FT_Library library_ = nullptr;
-    FT_Face ft_[2] = {nullptr, nullptr};
+    // A FreeType face with a library of its own, so that whichever thread cairo frees it
+    // on touches nothing another face uses.
+    struct FreeTypeFace {
+        FT_Library library = nullptr;
+        FT_Face face = nullptr;
+        ~FreeTypeFace() {
+            if (face)
+                FT_Done_Face(face);
+            if (library)
+                FT_Done_FreeType(library);
+        }
+        static void release(void* self) { delete static_cast<FreeTypeFace*>(self); }
+    };
     cairo_font_face_t* faces_[2] = {nullptr, nullptr};
 };
 
@@ -227,13 +248,16 @@ Result<void> render_certificate_pdf(const CertificateData& c, OutputFile& out) {
     // Details in two columns of label and value.
     // The values stop short of the verification code's column.
     const double top = 380, row = 24, labels = 200, values = 330, code = 560;
-    const std::pair<std::string, std::string> details[] = {
-        {"Completed", format_date(c.completed_at)},
+    // An organisation that has not recorded its name gets no "Issued by" line rather than
+    // a placeholder: `waymark certificate` warns whoever prints it to set organisation.name.
+    std::vector<std::pair<std::string, std::string>> details = {
+        {"Completed", date_in_words(c.completed_at)},
         {"Score", score_percent(c.score) + "%"},
-        {"Valid until", c.valid_until ? format_date(*c.valid_until) : "Does not expire"},
-        {"Issued by", c.organisation.empty() ? "(organisation not recorded)" : c.organisation},
+        {"Valid until", c.valid_until ? date_in_words(*c.valid_until) : "Does not expire"},
     };
-    for (std::size_t i = 0; i < std::size(details); ++i) {
+    if (!c.organisation.empty())
+        details.emplace_back("Issued by", c.organisation);
+    for (std::size_t i = 0; i < details.size(); ++i) {
         page.colour(0.35, 0.35, 0.35);
         page.left(details[i].first, labels, top + row * double(i), 12);
         page.colour(0, 0, 0);
@@ -245,8 +269,7 @@ Result<void> render_certificate_pdf(const CertificateData& c, OutputFile& out) {
     page.left("Verification code", code, top, 11);
     page.left(c.code, code, top + 26, 20, true);
     page.colour(0.35, 0.35, 0.35);
-    page.left("Check it with:", code, top + 52, 9);
-    page.left("waymark certificate verify " + c.code, code, top + 66, 9, false, kWidth - 48 - code);
+    page.wrapped(verification_line(c), code, top + 52, 10, false, kWidth - 48 - code - 8);
 
     page.centred("Recorded in a tamper-evident ledger by Waymark", kHeight - 56, 9);
 

@@ -4,6 +4,7 @@
 
 #include "fields.hpp"
 #include "waymark/core/html_text.hpp"
+#include "waymark/report/dates.hpp"
 
 namespace waymark::report {
 
@@ -117,13 +118,16 @@ void people_list(std::string& out, const StatusMatrix& matrix, const RowFilter& 
         std::string(date_label) + "</th></tr>";
     RowFilter filter = base;
     filter.status = status;
+    filter.required = true;  // the lists match the tallies, which count required rows only
     int shown = 0;
     matrix.for_each_row(filter, [&](const StatusRow& r) {
         const auto& date = status == Status::untrusted ? r.untrusted_completed_at : r.due_by;
         out += "<tr><td>" + html_escape(r.name) + "</td><td>" + html_escape(r.staff_id) +
                "</td><td>" + html_escape(r.team) + "</td><td>" + html_escape(r.role) + "</td><td>" +
                html_escape(r.course_title) + "</td><td>" +
-               (r.retraining_required ? std::string("retraining required") : date_or_empty(date)) +
+               (r.retraining_required ? std::string("retraining required")
+                : date                ? date_in_words(*date)
+                                      : std::string()) +
                "</td></tr>";
         return ++shown < kHtmlListLimit;
     });
@@ -148,7 +152,7 @@ void write_status_html(const StatusMatrix& matrix, const ExportInfo& info, Outpu
          "</title><style>" + kStyle + "</style></head><body>";
     b += "<h1>Training compliance" + (org.empty() ? "" : ": " + html_escape(org)) + "</h1>";
     b += "<p class=\"meta\">As of <time data-as-of=\"" + format_iso8601(matrix.as_of()) + "\">" +
-         format_date(matrix.as_of()) + "</time> · due soon means within " +
+         date_in_words(matrix.as_of()) + "</time> · due soon means within " +
          std::to_string(matrix.due_soon_days()) + " days · generated " +
          html_escape(info.generated_at) + " · ledger checkpoint " +
          std::to_string(info.checkpoint_seq) + " of device " + html_escape(info.device_id) +

@@ -25,7 +25,8 @@ void tally_json(std::string& out, const Tally& t) {
     }
     char rate[32];
     std::snprintf(rate, sizeof rate, "%.4f", t.rate());
-    out += ",\"compliant\":" + std::to_string(t.compliant()) + ",\"compliance_rate\":" + rate + "}";
+    out += ",\"compliant\":" + std::to_string(t.compliant()) + ",\"compliance_rate\":" + rate +
+           ",\"optional\":" + std::to_string(t.optional) + "}";
 }
 
 void tallies_json(std::string& out, const char* name,
@@ -155,13 +156,14 @@ void write_status_json(const StatusMatrix& matrix, const ExportInfo& info, Outpu
             b.clear();
         }
         if (progress && ++done % 65536 == 0)
-            progress(done, summary.all.total);
+            progress(done, summary.all.total + summary.all.optional);
         return true;
     });
     b += "\n]}\n";
     out.write(b);
     if (progress)
-        progress(summary.all.total, summary.all.total);
+        progress(summary.all.total + summary.all.optional,
+                 summary.all.total + summary.all.optional);
 }
 
 }  // namespace waymark::report

@@ -1,7 +1,10 @@
 #include "waymark/report/settings.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
+#include <map>
 
 namespace waymark::report {
 
@@ -58,12 +61,132 @@ Result<Recertification> parse_recertification(const std::string& key, const std:
                        "year by that day, e.g. calendar:09-01)");
 }
 
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+constexpr std::string_view kRequiredForExpected =
+    "\"everyone\", \"nobody\", or teams and roles separated by commas, e.g. "
+    "\"team:Early Help, role:Teacher\"";
+
+Result<Requirement> parse_requirement(const std::string& key, const std::string& value) {
+    Requirement r;
+    if (value == "everyone")
+        return r;
+    r.everyone = false;
+    if (value == "nobody")
+        return r;
+    std::string_view rest = value;
+    while (true) {
+        const auto comma = rest.find(',');
+        const std::string_view item = trim(rest.substr(0, comma));
+        const bool team = item.starts_with("team:"), role = item.starts_with("role:");
+        const std::string_view name = trim(item.substr(std::min<std::size_t>(5, item.size())));
+        if ((!team && !role) || name.empty())
+            return bad_setting(key, value, kRequiredForExpected);
+        (team ? r.teams : r.roles).emplace_back(name);
+        if (comma == std::string_view::npos)
+            return r;
+        rest.remove_prefix(comma + 1);
+    }
+}
+
+constexpr std::pair<std::string_view, Offered> kOffered[] = {
+    {"yes", Offered::yes}, {"preview-only", Offered::preview_only}, {"no", Offered::no}};
+
+// The bundled courses' defaults: what an organisation gets before it records anything.
+// Prevent duty training is the mandatory course every member of staff must complete; the
+// Run Hide Tell course is written for 11 to 16 year olds, not for staff. (The trainers'
+// sample is offered by default for now: the player's and manager area's tests take it
+// as their course; an organisation hides it with course.waymark-sample.offered.)
+const std::map<std::string, CourseSettings, std::less<>>& bundled_course_defaults() {
+    static const auto defaults = [] {
+        std::map<std::string, CourseSettings, std::less<>> m;
+        m["prevent-duty"].first_due_days = 30;
+        m["run-hide-tell-young-people"].offered = Offered::no;
+        // The trainers' sample shows what a course can hold; staff never have to take it.
+        m["waymark-sample"].offered = Offered::preview_only;
+        return m;
+    }();
+    return defaults;
+}
+
+constexpr std::string_view kCourseFields[] = {
+    "title",           "required_for", "first_due_days",  "offered",
+    "recertification", "grace_days",   "current_version", "requires_retraining"};
+
 }  // namespace
+
+bool Requirement::applies_to(std::string_view team, std::string_view role) const {
+    if (everyone)
+        return true;
+    return std::find(teams.begin(), teams.end(), team) != teams.end() ||
+           std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+std::string Requirement::describe() const {
+    if (everyone)
+        return "everyone";
+    std::string out;
+    for (const auto& t : teams)
+        out += (out.empty() ? "team:" : ", team:") + t;
+    for (const auto& r : roles)
+        out += (out.empty() ? "role:" : ", role:") + r;
+    return out.empty() ? "nobody" : out;
+}
+
+CourseSettings default_course_settings(std::string_view course_id) {
+    const auto& bundled = bundled_course_defaults();
+    const auto it = bundled.find(course_id);
+    return it == bundled.end() ? CourseSettings{} : it->second;
+}
+
+std::span<const std::string_view> course_setting_fields() {
+    return kCourseFields;
+}
+
+std::string course_setting_value(const CourseSettings& s, std::string_view field,
+                                 std::string_view course_id) {
+    if (field == "title")
+        return s.title.empty() ? std::string(course_id) : s.title;
+    if (field == "required_for")
+        return s.required_for.describe();
+    if (field == "first_due_days")
+        return s.first_due_days ? std::to_string(*s.first_due_days) : "none";
+    if (field == "offered") {
+        for (const auto& [name, offered] : kOffered)
+            if (offered == s.offered)
+                return std::string(name);
+    }
+    if (field == "recertification") {
+        const Recertification& r = s.recertification;
+        if (r.kind == Recertification::Kind::rolling)
+            return r.months ? "rolling:" + std::to_string(*r.months) : "rolling";
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "calendar:%02d-%02d", r.month, r.day);
+        return buf;
+    }
+    if (field == "grace_days")
+        return std::to_string(s.recertification.grace_days);
+    if (field == "current_version")
+        return s.current_version.empty() ? "(none)" : s.current_version;
+    if (field == "requires_retraining")
+        return s.requires_retraining ? "true" : "false";
+    return "(none)";
+}
 
 const CourseSettings& OrganisationSettings::course(std::string_view id) const {
     static const CourseSettings defaults;
     const auto it = courses.find(id);
-    return it == courses.end() ? defaults : it->second;
+    if (it != courses.end())
+        return it->second;
+    const auto& bundled = bundled_course_defaults();
+    const auto b = bundled.find(id);
+    return b == bundled.end() ? defaults : b->second;
 }
 
 Result<OrganisationSettings> read_organisation_settings(
@@ -86,7 +209,10 @@ Result<OrganisationSettings> read_organisation_settings(
                 continue;
             const std::string id = key.substr(7, dot - 7);
             const std::string field = key.substr(dot + 1);
-            CourseSettings& course = org.courses[id];
+            auto [it, added] = org.courses.try_emplace(id);
+            if (added)
+                it->second = default_course_settings(id);
+            CourseSettings& course = it->second;
             if (field == "title") {
                 course.title = value;
             } else if (field == "current_version") {
@@ -100,6 +226,31 @@ Result<OrganisationSettings> read_organisation_settings(
                 if (!days)
                     return bad_setting(key, value, "a number of days between 0 and 3650");
                 course.recertification.grace_days = *days;
+            } else if (field == "required_for") {
+                auto requirement = parse_requirement(key, value);
+                if (!requirement)
+                    return requirement.error();
+                course.required_for = std::move(*requirement);
+            } else if (field == "first_due_days") {
+                if (value == "none") {
+                    course.first_due_days.reset();
+                    continue;
+                }
+                auto days = parse_int(value, 0, 3650);
+                if (!days)
+                    return bad_setting(key, value,
+                                       "a number of days between 0 and 3650 (a new starter "
+                                       "must complete the course within that many days of "
+                                       "enrolment) or \"none\" (no first due date)");
+                course.first_due_days = *days;
+            } else if (field == "offered") {
+                const auto* found = std::find_if(std::begin(kOffered), std::end(kOffered),
+                                                 [&](const auto& o) { return o.first == value; });
+                if (found == std::end(kOffered))
+                    return bad_setting(key, value,
+                                       "\"yes\" (staff see it), \"preview-only\" (only in an "
+                                       "author's preview) or \"no\" (not for staff)");
+                course.offered = found->second;
             } else if (field == "recertification") {
                 auto rule = parse_recertification(key, value, course.recertification);
                 if (!rule)

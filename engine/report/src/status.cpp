@@ -86,6 +86,43 @@ Result<void> StatusMatrix::check(const RowFilter& filter) const {
     return {};
 }
 
+Standing standing(const CourseSettings& course, const StandingFacts& facts, UtcTime as_of,
+                  int due_soon_days) {
+    Standing s;
+    s.required = course.required_for.applies_to(facts.team, facts.role);
+    if (facts.completed_at) {
+        if (facts.valid_until)
+            s.due_by = *facts.valid_until + std::chrono::days(course.recertification.grace_days);
+        if (!course.current_version.empty() &&
+            version_less(facts.version, course.current_version)) {
+            s.superseded = true;
+            s.retraining_required = course.requires_retraining;
+        }
+        if (s.due_by && as_of >= *s.due_by)
+            s.status = Status::overdue;
+        else if (s.retraining_required)
+            s.status = Status::due_soon;
+        else if (s.due_by && *s.due_by - as_of <= std::chrono::days(due_soon_days))
+            s.status = Status::due_soon;
+        else
+            s.status = Status::completed;
+    } else {
+        s.status = facts.started ? Status::in_progress : Status::not_started;
+        // A new starter's first deadline: only a course they must complete has one.
+        if (s.required && course.first_due_days && facts.enrolled_at) {
+            s.due_by = *facts.enrolled_at + std::chrono::days(*course.first_due_days);
+            if (as_of >= *s.due_by)
+                s.status = Status::overdue;
+        }
+    }
+    if (facts.untrusted_completed_at) {
+        const bool counts = s.status == Status::completed || s.status == Status::due_soon;
+        if (!counts && (!facts.completed_at || *facts.untrusted_completed_at > *facts.completed_at))
+            s.status = Status::untrusted;
+    }
+    return s;
+}
+
 StatusRow StatusMatrix::row(std::size_t learner, const CourseEntry& course) const {
     const Cell& c = course.cells[learner];
     const LearnerEntry& l = learners_[learner];
@@ -98,38 +135,30 @@ StatusRow StatusMatrix::row(std::size_t learner, const CourseEntry& course) cons
     r.course_id = course.id;
     r.course_title = course.title;
     r.percent = std::max<int>(0, c.percent);
-    const Recertification& rule = course.settings.recertification;
+    StandingFacts facts;
+    facts.team = r.team;
+    facts.role = r.role;
+    if (l.enrolled != 0)
+        facts.enrolled_at = from_seconds(l.enrolled);
+    facts.started = c.percent >= 0;
     if (c.completed != 0) {
-        r.completed_at = from_seconds(c.completed);
+        r.completed_at = facts.completed_at = from_seconds(c.completed);
         r.score = c.score;
-        r.version = versions_[c.version];
-        if (c.valid_until != kNever) {
-            r.valid_until = from_seconds(c.valid_until);
-            r.due_by = *r.valid_until + std::chrono::days(rule.grace_days);
-        }
-        const std::string& current = course.settings.current_version;
-        if (!current.empty() && version_less(r.version, current)) {
-            r.superseded_version = r.version;
-            r.retraining_required = course.settings.requires_retraining;
-        }
-        if (r.due_by && as_of_ >= *r.due_by)
-            r.status = Status::overdue;
-        else if (r.retraining_required)
-            r.status = Status::due_soon;
-        else if (r.due_by && *r.due_by - as_of_ <= std::chrono::days(due_soon_days_))
-            r.status = Status::due_soon;
-        else
-            r.status = Status::completed;
-    } else {
-        r.status = c.percent >= 0 ? Status::in_progress : Status::not_started;
+        r.version = facts.version = versions_[c.version];
+        if (c.valid_until != kNever)
+            r.valid_until = facts.valid_until = from_seconds(c.valid_until);
     }
     if (c.untrusted != 0) {
-        r.untrusted_completed_at = from_seconds(c.untrusted);
+        r.untrusted_completed_at = facts.untrusted_completed_at = from_seconds(c.untrusted);
         r.untrusted_version = versions_[c.untrusted_version];
-        const bool counts = r.status == Status::completed || r.status == Status::due_soon;
-        if (!counts && c.untrusted > c.completed)
-            r.status = Status::untrusted;
     }
+    const Standing s = standing(course.settings, facts, as_of_, due_soon_days_);
+    r.status = s.status;
+    r.required = s.required;
+    r.due_by = s.due_by;
+    if (s.superseded)
+        r.superseded_version = r.version;
+    r.retraining_required = s.retraining_required;
     return r;
 }
 
@@ -148,6 +177,8 @@ void StatusMatrix::for_each_row(const RowFilter& filter,
             const StatusRow r = row(i, course);
             if (filter.status && r.status != *filter.status)
                 continue;
+            if (filter.required && r.required != *filter.required)
+                continue;
             if (!visit(r))
                 return;
         }
@@ -165,9 +196,13 @@ std::int64_t StatusMatrix::count_rows(const RowFilter& filter) const {
 
 Summary StatusMatrix::summarise(const RowFilter& filter) const {
     Summary s;
-    auto add = [](Tally& t, Status status) {
+    auto add = [](Tally& t, const StatusRow& r) {
+        if (!r.required) {
+            ++t.optional;
+            return;
+        }
         ++t.total;
-        ++t.by_status[static_cast<int>(status)];
+        ++t.by_status[static_cast<int>(r.status)];
     };
     auto tally = [](std::map<std::string, Tally, std::less<>>& m, std::string_view key) -> Tally& {
         auto it = m.find(key);
@@ -176,10 +211,10 @@ Summary StatusMatrix::summarise(const RowFilter& filter) const {
         return it->second;
     };
     for_each_row(filter, [&](const StatusRow& r) {
-        add(s.all, r.status);
-        add(tally(s.by_course, r.course_id), r.status);
-        add(tally(s.by_team, r.team), r.status);
-        add(tally(s.by_role, r.role), r.status);
+        add(s.all, r);
+        add(tally(s.by_course, r.course_id), r);
+        add(tally(s.by_team, r.team), r);
+        add(tally(s.by_role, r.role), r);
         return true;
     });
     return s;

@@ -36,6 +36,8 @@ constexpr StatusColumn kColumns[] = {
      [](const StatusRow& r) -> ColumnValue { return r.course_title; }},
     {"status", ColumnType::text, 13,
      [](const StatusRow& r) -> ColumnValue { return std::string_view(to_string(r.status)); }},
+    {"required", ColumnType::yes_no, 11,
+     [](const StatusRow& r) -> ColumnValue { return r.required; }},
     {"percent", ColumnType::percent, 10,
      [](const StatusRow& r) -> ColumnValue { return r.percent; }},
     {"completed_on", ColumnType::date, 15,

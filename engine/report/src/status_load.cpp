@@ -25,6 +25,10 @@ class StatusMatrixLoader {
         if (!stale_.empty())
             if (auto r = replay_page_views(); !r)
                 return r;
+        // Courses not offered to staff (a trainers' sample, a course for young people) are
+        // not theirs to do: no row, no count.
+        std::erase_if(m_.courses_,
+                      [](const auto& c) { return c.settings.offered != Offered::yes; });
         std::sort(m_.courses_.begin(), m_.courses_.end(),
                   [](const auto& a, const auto& b) { return a.id < b.id; });
         return {};
@@ -89,6 +93,8 @@ class StatusMatrixLoader {
             e.id = keep(l.id);
             e.staff_id = keep(l.person.staff_id);
             e.name = keep(l.person.name);
+            if (const auto enrolled = parse_iso8601(l.enrolled_at))
+                e.enrolled = to_seconds(*enrolled);
             e.team = intern(m_.teams_, team_index_, l.person.team);
             e.role = intern(m_.roles_, role_index_, l.person.role);
             m_.learners_.push_back(e);

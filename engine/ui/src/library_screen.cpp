@@ -22,6 +22,10 @@ void draw_library_screen(DrawContext& ctx) {
                   ctx.fonts.body, ctx.colours.text, w);
     for (std::size_t i = 0; i < courses.size(); ++i) {
         const auto& c = courses[i];
+        const auto status = ctx.player.status_of(i);
+        // Not offered to staff (a trainers' sample, a course for young people).
+        if (!status.listed)
+            continue;
         ImGui::PushID(static_cast<int>(i));
         draw_panel(ctx, ctx.colours.card, ctx.colours.card_border, w, [&](float iw) {
             draw_text(ctx, c.title(), ctx.fonts.heading, ctx.colours.text, iw);
@@ -36,23 +40,24 @@ void draw_library_screen(DrawContext& ctx) {
             if (c.course) {
                 if (!c.course->summary.empty())
                     draw_text(ctx, c.course->summary, ctx.fonts.body, ctx.colours.text, iw);
-                const auto status = ctx.player.status_of(i);
                 char facts[160];
                 std::snprintf(facts, sizeof facts, "About %d minutes  \xC2\xB7  %zu modules",
                               c.course->estimated_minutes > 0 ? c.course->estimated_minutes
                                                               : c.course->reading_minutes(),
                               c.course->modules.size());
                 draw_text(ctx, facts, ctx.fonts.small, ctx.colours.muted, iw);
-                const ImVec4 colour =
-                    status.kind == player::StatusKind::overdue     ? ctx.colours.danger
-                    : status.kind == player::StatusKind::due_soon  ? ctx.colours.warning
-                    : status.kind == player::StatusKind::completed ? ctx.colours.success
-                                                                   : ctx.colours.text;
-                draw_text(ctx, status.label(), ctx.fonts.bold, colour, iw);
+                // What is asked, in words (colour only repeats it): overdue, due soon, or done.
+                using report::Status;
+                const ImVec4 colour = status.status == Status::overdue     ? ctx.colours.danger
+                                      : status.status == Status::due_soon  ? ctx.colours.warning
+                                      : status.status == Status::completed ? ctx.colours.success
+                                                                           : ctx.colours.text;
+                draw_text(ctx, status.requirement_label(), ctx.fonts.bold, colour, iw);
+                draw_text(ctx, status.label(), ctx.fonts.body, ctx.colours.text, iw);
                 if (c.playable()) {
-                    const char* verb = status.kind == player::StatusKind::not_started   ? "Start"
-                                       : status.kind == player::StatusKind::in_progress ? "Continue"
-                                                                                        : "Open";
+                    const char* verb = status.has_completion ? "Open"
+                                       : status.started      ? "Continue"
+                                                             : "Start";
                     const std::string label = std::string(verb) + "##" + c.course->id;
                     if (primary_button(label.c_str()))
                         ctx.player.open_course(i);

@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@
 #include "waymark/course/files.hpp"
 #include "waymark/package/trust.hpp"
 #include "waymark/player/journal.hpp"
+#include "waymark/report/settings.hpp"
+#include "waymark/report/status.hpp"
 
 namespace waymark::player {
 
@@ -66,20 +69,47 @@ std::vector<LibraryCourse> scan_courses(const std::vector<std::filesystem::path>
 
 enum class StatusKind { not_started, in_progress, completed, due_soon, overdue };
 
+// Where a learner stands on a course, as report::standing() (the one status computation
+// the reports and the manager area use) sees it, with the library's words for it.
 struct CourseStatus {
     StatusKind kind = StatusKind::not_started;
-    int percent = 0;         // in progress: pages read
-    UtcTime completed_on{};  // completed, due soon, overdue: the latest completion
-    UtcTime valid_until{};   // when the refresher is due (completions that expire)
-    bool expires = false;    // the course has a refresher period
-    int days_left = 0;       // due soon: days until valid_until; overdue: days past it
-    // "Not started", "In progress, 40%", "Completed on 2026-01-05, valid until
-    // 2028-01-05", "Due in 12 days", "Overdue by 3 days".
+    report::Status status = report::Status::not_started;  // as the reports call it
+    int percent = 0;                                      // pages read
+    bool started = false;                                 // pages read or attempts made
+    // An attempt left open ("Assessment started, 3 of 8 questions answered"); empty if none.
+    std::string open_attempt;
+    bool has_completion = false;    // any completion, counting or not
+    UtcTime completed_on{};         // the latest completion (a preview's when none counts)
+    UtcTime valid_until{};          // when the refresher is due (completions that expire)
+    bool expires = false;           // the completion stops being valid one day
+    int days_left = 0;              // due soon: days until due_by; overdue: days past it
+    bool required = true;           // the organisation requires it of this learner
+    std::optional<UtcTime> due_by;  // complete (again) by this day; none: no date
+    // Offered to staff (course.<id>.offered): false for a trainers' sample or a course
+    // for young people, which the library leaves out except in an author's preview.
+    bool listed = true;
+
+    // What the learner has done: "Not started", "In progress, 40%", "Completed on 5 January
+    // 2026", "Completed on 5 January 2026 as a preview, which does not count".
     std::string label() const;
+    // What is asked of them: "Required: complete by 12 January 2026", "Due again by 5
+    // January 2028", "Overdue since 12 January 2026", "Required" (no date) or "Optional".
+    std::string requirement_label() const;
 };
 
-// How `history` stands against `course` at `now`. A completion expires after the
-// course's refresher months; within `due_soon_days` of that it is due soon.
+// What the library knows of the learner beyond their history.
+struct LearnerPlace {
+    std::string team, role;
+    std::optional<UtcTime> enrolled_at;
+};
+
+// How `history` stands against `course` at `now` under the organisation's settings
+// (required_for, first_due_days, recertification, grace, due-soon window), computed by
+// report::standing().
+CourseStatus course_status(const course::Course& course, const CourseHistory& history,
+                           const report::OrganisationSettings& organisation,
+                           const LearnerPlace& learner, UtcTime now);
+// The same with the default settings and no enrolment date (a device without a ledger).
 CourseStatus course_status(const course::Course& course, const CourseHistory& history, UtcTime now,
                            int due_soon_days = 30);
 

@@ -41,6 +41,11 @@ struct CertificateData {
     std::string completion_event_id;
 };
 
+// How a reader checks the certificate, in words for someone who has never heard of
+// Waymark: whom to give the code to ("... ask Westmorland and Furness Council's training
+// team to look up this code in their training records").
+std::string verification_line(const CertificateData& certificate);
+
 // Finds the latest trusted completion of `learner` (id or staff id) on `course_id`,
 // records a certificate for it unless one was issued already, and returns what to
 // print. ErrorCode::not_found names what is missing (learner, completion);

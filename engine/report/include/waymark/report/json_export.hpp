@@ -1,6 +1,6 @@
 // waymark/report/json_export.hpp: the status report as JSON for other systems.
 //
-// The schema is versioned ("schema": "waymark-report", "schema_version": 1) and
+// The schema is versioned ("schema": "waymark-report", "schema_version": 2) and
 // described field by field in docs/report-schema.md; a change that removes or renames
 // a field raises the version.
 #pragma once
@@ -12,7 +12,9 @@
 
 namespace waymark::report {
 
-inline constexpr int kReportSchemaVersion = 1;
+// 2: tallies count required rows only, rows say whether the course is required, and a
+// required course never completed by its first due date is overdue.
+inline constexpr int kReportSchemaVersion = 2;
 
 // Streams the summary and the rows matching `filter` to `out` (not committed).
 void write_status_json(const StatusMatrix& matrix, const ExportInfo& info, OutputFile& out,

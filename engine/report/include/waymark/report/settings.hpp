@@ -12,12 +12,28 @@
 //   course.<id>.grace_days            N days after expiry before staff show as overdue
 //   course.<id>.current_version       the version the organisation has installed
 //   course.<id>.requires_retraining   "true": completions of older versions are due now
+//   course.<id>.required_for          who must complete the course: "everyone" (the
+//                                     default), "nobody", or a comma-separated list of
+//                                     teams and roles, "team:Early Help, role:Teacher";
+//                                     everyone else may take it as optional
+//   course.<id>.first_due_days        N: a new starter must first complete it within N
+//                                     days of enrolment; "none" (the default): no first
+//                                     due date
+//   course.<id>.offered               "yes" (the default): staff see it in their library;
+//                                     "preview-only": only in an author's preview (a
+//                                     trainers' sample); "no": not for staff at all (a
+//                                     course for young people). Reports leave out courses
+//                                     that are not offered.
+// The bundled courses have their own defaults (bundled_course_defaults in settings.cpp):
+// prevent-duty is required for everyone within 30 days of enrolment and the course for
+// 11 to 16 year olds is not offered to staff.
 // A key recorded with an empty value has been unset (`waymark settings unset`): its
 // default applies again. Other keys are left to the modules that own them.
 #pragma once
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,12 +56,39 @@ struct Recertification {
     int grace_days = 0;
 };
 
+// Who must complete a course (course.<id>.required_for).
+struct Requirement {
+    bool everyone = true;
+    std::vector<std::string> teams, roles;  // when not everyone: any of these
+
+    bool applies_to(std::string_view team, std::string_view role) const;
+    // "everyone", "nobody" or "team:Early Help, role:Teacher": what `settings show` prints.
+    std::string describe() const;
+};
+
+// Whether staff see a course (course.<id>.offered).
+enum class Offered { yes, preview_only, no };
+
 struct CourseSettings {
     std::string title;            // "" when not set: reports show the course id
     std::string current_version;  // "" when not set: no version is superseded
     bool requires_retraining = false;
     Recertification recertification;
+    Requirement required_for;
+    std::optional<int> first_due_days;  // none: a new starter has no first due date
+    Offered offered = Offered::yes;
 };
+
+// The settings a course has before the organisation records any: the bundled courses'
+// own (see the header comment), else the general defaults.
+CourseSettings default_course_settings(std::string_view course_id);
+
+// The fields a course.<id>.FIELD key may name, in the order `settings show` lists them.
+std::span<const std::string_view> course_setting_fields();
+// How `field` stands in `settings`, written as the setting's value would be ("rolling",
+// "everyone", "30"); "(none)" when it has no value. `course_id` is the title's default.
+std::string course_setting_value(const CourseSettings& settings, std::string_view field,
+                                 std::string_view course_id);
 
 struct OrganisationSettings {
     std::string name;

@@ -13,8 +13,19 @@
 //   completed     a trusted completion that is valid beyond the due-soon window
 //   due_soon      valid, but due (expiry plus grace) within N days, or its version was
 //                 superseded by one that requires retraining
-//   overdue       the latest trusted completion has expired (past its grace period)
+//   overdue       the latest trusted completion has expired (past its grace period), or
+//                 a required course was never completed by its first due date
+//                 (enrolment plus course.<id>.first_due_days)
 //   untrusted     no valid trusted completion, but one on an untrusted package
+//
+// Whether a learner must complete a course is the organisation's (course.<id>.required_for,
+// settings.hpp); rows where it is optional are listed with required = false and never
+// counted in a Tally's statuses, so an optional course nobody took is not "Not started".
+// Courses not offered to staff (course.<id>.offered) are left out altogether.
+//
+// standing() is the one status computation: the matrix builds every row with it, and the
+// player's library and manager area call it on what the learner's journal holds, so the
+// library, the manager area and every report always agree.
 #pragma once
 
 #include <cstdint>
@@ -45,13 +56,16 @@ struct StatusRow {
     std::string_view learner_id, staff_id, name, team, role;
     std::string_view course_id, course_title;
     Status status = Status::not_started;
-    int percent = 0;  // of pages viewed; 0 when not started
+    bool required = true;  // false: optional for this learner, left out of the tallies
+    int percent = 0;       // of pages viewed; 0 when not started
     // The latest trusted completion on or before the as-of day.
     std::optional<UtcTime> completed_at;
     double score = 0;  // scaled, 0..1
     std::string_view version;
     std::optional<UtcTime> valid_until;  // none: never expires (or not completed)
-    std::optional<UtcTime> due_by;       // valid_until plus the grace period
+    // valid_until plus the grace period; before a first completion of a required course,
+    // enrolment plus its first_due_days.
+    std::optional<UtcTime> due_by;
     // The completion's version when the organisation has installed a newer one.
     std::string_view superseded_version;
     bool retraining_required = false;  // superseded by a version that requires it
@@ -60,13 +74,43 @@ struct StatusRow {
     std::string_view untrusted_version;
 };
 
+// What is known about one learner on one course, as of some moment.
+struct StandingFacts {
+    std::string_view team, role;
+    std::optional<UtcTime> enrolled_at;
+    std::optional<UtcTime> completed_at;  // the latest completion on a trusted package
+    // When that completion stops being valid under the organisation's rule (valid_until()
+    // in settings.hpp); none: it never expires.
+    std::optional<UtcTime> valid_until;
+    std::string_view version;                       // the version it was earned on
+    bool started = false;                           // pages viewed or attempts made
+    std::optional<UtcTime> untrusted_completed_at;  // the latest on an untrusted package
+};
+
+struct Standing {
+    Status status = Status::not_started;
+    bool required = true;
+    std::optional<UtcTime> due_by;
+    bool superseded = false;  // earned on a version older than the current one
+    bool retraining_required = false;
+};
+
+// How `facts` stand on `course` at `as_of`, with completions due within `due_soon_days`
+// due soon.
+Standing standing(const CourseSettings& course, const StandingFacts& facts, UtcTime as_of,
+                  int due_soon_days);
+
 struct RowFilter {
     std::string course, team, role;  // "" matches all
     std::optional<Status> status;
+    // true: only rows where the course is required; false: only optional ones; none: all.
+    std::optional<bool> required;
 };
 
 struct Tally {
-    std::int64_t total = 0;
+    std::int64_t total = 0;  // rows of learners who must complete the course
+    // Rows of learners for whom the course is optional: never in `total` or a status.
+    std::int64_t optional = 0;
     std::int64_t by_status[kStatusCount] = {};
     std::int64_t count(Status s) const { return by_status[static_cast<int>(s)]; }
     // Completed or due soon: currently holding a valid trusted completion.
@@ -138,6 +182,7 @@ class StatusMatrix {
     };
     struct LearnerEntry {
         TextSpan id, staff_id, name;
+        std::uint32_t enrolled = 0;  // seconds since 1970; 0: not recorded
         std::uint16_t team = 0, role = 0;
     };
     std::string_view text(TextSpan span) const {
