@@ -4,9 +4,15 @@
 
 #include <unistd.h>
 
+#include <fstream>
+#include <sstream>
+#include <thread>
+
 #include "journey.hpp"
 #include "waymark/player/ledger_journal.hpp"
 #include "waymark/player/manager.hpp"
+#include "waymark/report/signed_export.hpp"
+#include "waymark/report/status.hpp"
 
 using namespace waymark;
 using namespace waymark::player;
@@ -28,7 +34,7 @@ struct CountingJournal : MemoryJournal {
 };
 
 // A player over a journal holding the manager passphrase, on the learners screen.
-struct ManagerArea : ::testing::Test {
+struct ManagerSignIn : ::testing::Test {
     CountingJournal journal;
     test::Journey t{journal};
     Player& p() { return t.p(); }
@@ -64,7 +70,7 @@ TEST(ManagerAreaWithoutPassphrase, IgnoresAPassphraseTypedAnyway) {
     t.p().manager_passphrase() = "my own passphrase";
     t.p().submit_manager_passphrase();
     EXPECT_EQ(t.p().screen(), Screen::manager_sign_in);
-    EXPECT_EQ(t.p().dashboard(), nullptr);
+    EXPECT_EQ(t.p().manager_area(), nullptr);
     EXPECT_FALSE(journal.has_manager_passphrase().value());
 }
 
@@ -89,17 +95,26 @@ TEST(ManagerAreaWithoutPassphrase, IsNotOfferedInAnAuthorsPreview) {
     EXPECT_NE(t.p().screen(), Screen::manager_sign_in);
 }
 
-TEST_F(ManagerArea, TheRightPassphraseOpensTheDashboardAndLockingGoesBack) {
+TEST_F(ManagerSignIn, TheRightPassphraseOpensTheAreaAndLockingGoesBack) {
     p().open_manager();
     type(kPassphrase);
     ASSERT_EQ(p().screen(), Screen::manager);
-    ASSERT_NE(p().dashboard(), nullptr);
     p().close_manager();
     EXPECT_EQ(p().screen(), Screen::learners);
-    EXPECT_EQ(p().dashboard(), nullptr);
+    EXPECT_EQ(p().manager_area(), nullptr);
 }
 
-TEST_F(ManagerArea, AWrongPassphraseSaysHowLongToWaitAndClearsWhatWasTyped) {
+// The area's figures are the ledger's status matrix; a journal in memory has none, and
+// the area says so rather than count by rules of its own.
+TEST_F(ManagerSignIn, OnAJournalWithoutALedgerSaysThereIsNothingToReport) {
+    p().open_manager();
+    type(kPassphrase);
+    ASSERT_EQ(p().screen(), Screen::manager);
+    EXPECT_EQ(p().manager_area(), nullptr);
+    EXPECT_NE(p().manager_problem().find("keeps no record on this device"), std::string::npos);
+}
+
+TEST_F(ManagerSignIn, AWrongPassphraseSaysHowLongToWaitAndClearsWhatWasTyped) {
     p().open_manager();
     type("not the passphrase");
     EXPECT_EQ(p().screen(), Screen::manager_sign_in);
@@ -107,7 +122,7 @@ TEST_F(ManagerArea, AWrongPassphraseSaysHowLongToWaitAndClearsWhatWasTyped) {
     EXPECT_TRUE(p().manager_passphrase().empty());
 }
 
-TEST_F(ManagerArea, OpenIsDisabledWhileTheWaitRuns) {
+TEST_F(ManagerSignIn, OpenIsDisabledWhileTheWaitRuns) {
     p().open_manager();
     type("not the passphrase");
     EXPECT_FALSE(p().can_submit_manager_passphrase());
@@ -116,7 +131,7 @@ TEST_F(ManagerArea, OpenIsDisabledWhileTheWaitRuns) {
     EXPECT_EQ(p().manager_problem(), "Wrong passphrase. Try again.");
 }
 
-TEST_F(ManagerArea, APassphraseSubmittedDuringTheWaitIsNotChecked) {
+TEST_F(ManagerSignIn, APassphraseSubmittedDuringTheWaitIsNotChecked) {
     p().open_manager();
     type("not the passphrase");
     ASSERT_EQ(journal.checks, 1);
@@ -125,7 +140,7 @@ TEST_F(ManagerArea, APassphraseSubmittedDuringTheWaitIsNotChecked) {
     EXPECT_EQ(p().screen(), Screen::manager_sign_in);
 }
 
-TEST_F(ManagerArea, TheWaitCountsDownAndGrowsWithEachWrongPassphrase) {
+TEST_F(ManagerSignIn, TheWaitCountsDownAndGrowsWithEachWrongPassphrase) {
     p().open_manager();
     type("wrong one");
     t.now += 1s;
@@ -138,7 +153,7 @@ TEST_F(ManagerArea, TheWaitCountsDownAndGrowsWithEachWrongPassphrase) {
     EXPECT_EQ(p().manager_problem(), "Wrong passphrase. Try again in 3 seconds.");
 }
 
-TEST_F(ManagerArea, ClosingAndReopeningTheAreaDoesNotEndTheWait) {
+TEST_F(ManagerSignIn, ClosingAndReopeningTheAreaDoesNotEndTheWait) {
     p().open_manager();
     type("not the passphrase");
     p().close_manager();
@@ -183,35 +198,324 @@ TEST(ManagerAreaOnTheLedger, AWaitLeftFromAnEarlierPlayerIsShownAndTheTryIsNotCh
     fs::remove_all(dir);
 }
 
-TEST(Dashboard, CountsEachTeamOnEachCourse) {
-    MemoryJournal j;
-    test::Journey t(j);
-    t.add_learner("Ann", "A-1");
-    t.read_every_page();
-    t.p().start_assessment();
-    t.sit(true);
-    t.p().sign_out();
-    t.add_learner("Bob", "B-1");
-    auto board = build_dashboard(j, t.p().learners(), t.p().library(), t.now);
-    ASSERT_TRUE(board.ok());
-    ASSERT_EQ(board->rows.size(), 1u);  // one team, one course
-    EXPECT_EQ(board->rows[0].learners, 2);
-    EXPECT_EQ(board->rows[0].completed, 1);
-    EXPECT_EQ(board->rows[0].not_started, 1);
-    EXPECT_TRUE(board->overdue.empty());
+// --- the area: who must do what, by team and course --------------------------------
+
+namespace {
+
+std::string read_file(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
-TEST(Dashboard, ListsOverdueLearnersMostOverdueFirst) {
-    MemoryJournal j;
-    test::Journey t(j);
-    t.add_learner("Ann", "A-1");
-    t.read_every_page();
-    t.p().start_assessment();
-    t.sit(true);
-    // The sample's refresher is 12 months.
-    const auto later = add_months(t.now, 13);
-    auto board = build_dashboard(j, t.p().learners(), t.p().library(), later);
-    ASSERT_EQ(board->overdue.size(), 1u);
-    EXPECT_EQ(board->overdue[0].name, "Ann");
-    EXPECT_GT(board->overdue[0].days, 27);
+// A ledger with three learners on the sample course: Ann Lee (Early help) passed, Bob
+// Hart (Early help) has read a page, Cara Diaz (Youth team) has not started.
+struct ManagerOnLedger : ::testing::Test {
+    fs::path dir;
+    std::unique_ptr<LedgerJournal> journal;
+    std::unique_ptr<test::Journey> t;
+    UtcTime start = *parse_iso8601("2026-03-02T09:00:00Z");
+
+    void SetUp() override {
+        char pattern[] = "/tmp/waymark-manager-area-XXXXXX";
+        ASSERT_NE(::mkdtemp(pattern), nullptr);
+        dir = pattern;
+        ledger::OpenOptions options;
+        options.clock = [this] { return t ? t->now : start; };
+        journal = std::make_unique<LedgerJournal>(
+            ledger::Ledger::open(dir / "ledger.db", options).value());
+        ASSERT_TRUE(journal->ledger().set_manager_passphrase(kPassphrase));
+        t = std::make_unique<test::Journey>(*journal);
+        t->add_learner("Ann Lee", "A-1");
+        t->read_every_page();
+        t->p().start_assessment();
+        t->sit(true);
+        t->p().sign_out();
+        t->add_learner("Bob Hart", "B-2");
+        t->p().open_course(0);
+        t->p().page_end_seen();
+        t->p().sign_out();
+        t->p().show_add_learner();
+        t->p().form() = {"Cara Diaz", "C-3", "Youth team", "Youth worker"};
+        ASSERT_TRUE(t->p().submit_learner_form());
+        t->p().sign_out();
+    }
+    void TearDown() override {
+        t.reset();
+        journal.reset();
+        fs::remove_all(dir);
+    }
+    ManagerArea area(UtcTime as_of) { return ManagerArea::load(journal->ledger(), as_of).value(); }
+    ManagerArea area() { return area(t->now); }
+    static std::vector<std::string> names(const ManagerArea& a) {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < a.listed(); ++i)
+            out.emplace_back(a.listed_row(i).name);
+        return out;
+    }
+    // Runs an export to completion.
+    ExportOutcome run_export(const ManagerArea& a, ExportKind kind, fs::path folder = {}) {
+        ExportRequest request{
+            kind, folder.empty() ? dir / "exports" : folder, a.export_filter(), a.as_of(), {}};
+        ManagerExport e(journal->ledger().path(), request);
+        while (!e.finished())
+            std::this_thread::sleep_for(5ms);
+        return e.outcome();
+    }
+    report::ExportVerification verify(const fs::path& file) {
+        package::TrustStore device;
+        device.add(journal->ledger().device_public_key());
+        return report::verify_export(file, device).value();
+    }
+};
+
+}  // namespace
+
+TEST_F(ManagerOnLedger, ListsEveryLearnerOnEveryCourseWithTheStatusTheReportsGive) {
+    const auto a = area();
+    ASSERT_EQ(a.listed(), 3u);
+    // Most urgent first: in progress, not started, then complete.
+    EXPECT_EQ(names(a), (std::vector<std::string>{"Bob Hart", "Cara Diaz", "Ann Lee"}));
+    EXPECT_EQ(a.listed_row(0).status, report::Status::in_progress);
+    EXPECT_EQ(a.listed_row(1).status, report::Status::not_started);
+    EXPECT_EQ(a.listed_row(2).status, report::Status::completed);
+    EXPECT_EQ(a.listed_row(2).staff_id, "A-1");
+    EXPECT_EQ(a.listed_row(2).team, "Early help");
+}
+
+TEST_F(ManagerOnLedger, CountsEachStatusAsTheStatusMatrixDoes) {
+    const auto a = area();
+    auto matrix = report::StatusMatrix::load(journal->ledger(), {t->now}).value();
+    const auto report_tally = matrix.summarise({}).all;
+    for (int s = 0; s < report::kStatusCount; ++s)
+        EXPECT_EQ(a.tally().by_status[s], report_tally.by_status[s]) << s;
+    EXPECT_EQ(a.tally().count(report::Status::completed), 1);
+    EXPECT_EQ(a.tally().count(report::Status::in_progress), 1);
+    EXPECT_EQ(a.tally().count(report::Status::not_started), 1);
+}
+
+TEST_F(ManagerOnLedger, SearchFindsALearnerByPartOfTheirNameInAnyCase) {
+    auto a = area();
+    a.search() = " lEE ";
+    a.relist();
+    EXPECT_EQ(names(a), std::vector<std::string>{"Ann Lee"});
+}
+
+TEST_F(ManagerOnLedger, SearchFindsALearnerByStaffId) {
+    auto a = area();
+    a.search() = "c-3";
+    a.relist();
+    EXPECT_EQ(names(a), std::vector<std::string>{"Cara Diaz"});
+}
+
+TEST_F(ManagerOnLedger, SearchThatMatchesNobodyListsNobody) {
+    auto a = area();
+    a.search() = "Zed";
+    a.relist();
+    EXPECT_EQ(a.listed(), 0u);
+    EXPECT_EQ(a.total_rows(), 3u);
+}
+
+TEST_F(ManagerOnLedger, TheTeamFilterListsAndCountsOnlyThatTeam) {
+    auto a = area();
+    a.set_team("Youth team");
+    EXPECT_EQ(names(a), std::vector<std::string>{"Cara Diaz"});
+    EXPECT_EQ(a.tally().total, 1);
+}
+
+TEST_F(ManagerOnLedger, TheCourseFilterListsOnlyThatCourse) {
+    auto a = area();
+    ASSERT_EQ(a.course_ids().size(), 1u);
+    a.set_course(a.course_ids()[0]);
+    EXPECT_EQ(a.listed(), 3u);
+    a.set_course("no-such-course");
+    EXPECT_EQ(a.listed(), 0u);
+}
+
+TEST_F(ManagerOnLedger, TheStatusFilterListsOneStatusWhileTheTilesStillCountEvery) {
+    auto a = area();
+    a.set_status(report::Status::not_started);
+    EXPECT_EQ(names(a), std::vector<std::string>{"Cara Diaz"});
+    EXPECT_EQ(a.tally().total, 3);
+}
+
+TEST_F(ManagerOnLedger, SortByNameListsAlphabetically) {
+    auto a = area();
+    a.set_sort(ManagerSort::name);
+    EXPECT_EQ(names(a), (std::vector<std::string>{"Ann Lee", "Bob Hart", "Cara Diaz"}));
+}
+
+TEST_F(ManagerOnLedger, SortByStaffIdListsByStaffId) {
+    auto a = area();
+    a.set_sort(ManagerSort::staff_id);
+    EXPECT_EQ(a.listed_row(0).staff_id, "A-1");
+    EXPECT_EQ(a.listed_row(2).staff_id, "C-3");
+}
+
+// The sample's refresher is 12 months: thirteen months on, Ann's completion has lapsed.
+TEST_F(ManagerOnLedger, OverdueLearnersComeFirstAndTheListSaysByHowManyDays) {
+    const auto a = area(add_months(t->now, 13));
+    ASSERT_EQ(a.listed_row(0).name, "Ann Lee");
+    ASSERT_EQ(a.listed_row(0).status, report::Status::overdue);
+    const std::string said = status_text(a.listed_row(0), a.as_of());
+    EXPECT_EQ(said.rfind("Overdue by ", 0), 0u) << said;
+    EXPECT_NE(said.find(" days (due "), std::string::npos) << said;
+}
+
+TEST_F(ManagerOnLedger, TheTableByTeamAndCourseCountsEachTeam) {
+    const auto a = area();
+    const auto& cells = a.by_team_and_course();
+    ASSERT_EQ(cells.size(), 2u);
+    EXPECT_EQ(cells[0].team, "Early help");
+    EXPECT_EQ(cells[0].tally.total, 2);
+    EXPECT_EQ(cells[0].tally.compliant(), 1);
+    EXPECT_EQ(cells[1].team, "Youth team");
+    EXPECT_EQ(cells[1].tally.count(report::Status::not_started), 1);
+}
+
+TEST_F(ManagerOnLedger, ExportsTakeTheTeamCourseAndStatusButNotTheSearch) {
+    auto a = area();
+    a.set_team("Early help");
+    a.set_status(report::Status::completed);
+    a.search() = "Bob";
+    a.relist();
+    const auto f = a.export_filter();
+    EXPECT_EQ(f.team, "Early help");
+    EXPECT_EQ(f.status, report::Status::completed);
+    EXPECT_EQ(f.course, "");
+}
+
+TEST_F(ManagerOnLedger, ACsvExportIsSignedAndVerifyExportAcceptsIt) {
+    const auto outcome = run_export(area(), ExportKind::csv);
+    ASSERT_FALSE(outcome.error) << outcome.error->describe();
+    ASSERT_EQ(outcome.files.size(), 1u);
+    EXPECT_EQ(outcome.files[0].filename(), "waymark-report-2026-03-02.csv");
+    EXPECT_TRUE(verify(outcome.files[0]).ok());
+    EXPECT_NE(read_file(outcome.files[0]).find("Cara Diaz"), std::string::npos);
+}
+
+TEST_F(ManagerOnLedger, AnXlsxExportIsSignedAndVerifyExportAcceptsIt) {
+    const auto outcome = run_export(area(), ExportKind::xlsx);
+    ASSERT_FALSE(outcome.error) << outcome.error->describe();
+    ASSERT_EQ(outcome.files.size(), 1u);
+    EXPECT_TRUE(verify(outcome.files[0]).ok());
+}
+
+TEST_F(ManagerOnLedger, AnHtmlExportOfOneTeamIsSignedAndNamedForTheTeam) {
+    auto a = area();
+    a.set_team("Youth team");
+    const auto outcome = run_export(a, ExportKind::html);
+    ASSERT_FALSE(outcome.error) << outcome.error->describe();
+    ASSERT_EQ(outcome.files.size(), 1u);
+    EXPECT_EQ(outcome.files[0].filename(), "waymark-report-2026-03-02-youth-team.html");
+    EXPECT_TRUE(verify(outcome.files[0]).ok());
+}
+
+TEST_F(ManagerOnLedger, AnExportChangedAfterwardsNoLongerVerifies) {
+    const auto outcome = run_export(area(), ExportKind::csv);
+    ASSERT_EQ(outcome.files.size(), 1u);
+    std::ofstream(outcome.files[0], std::ios::app) << "Mallory,M-9\n";
+    EXPECT_FALSE(verify(outcome.files[0]).intact());
+}
+
+TEST_F(ManagerOnLedger, AnExportToAFolderThatCannotBeMadeSaysWhichAndWritesNothing) {
+    std::ofstream(dir / "a-file") << "not a folder";
+    const auto outcome = run_export(area(), ExportKind::csv, dir / "a-file" / "exports");
+    ASSERT_TRUE(outcome.error);
+    EXPECT_EQ(outcome.error->code, ErrorCode::io);
+    EXPECT_NE(outcome.error->describe().find("a-file"), std::string::npos);
+    EXPECT_TRUE(outcome.files.empty());
+}
+
+// The test holds the ledger's write lock, so the export waits where it would take its
+// checkpoint; Cancel is pressed while it waits.
+TEST_F(ManagerOnLedger, ACancelledExportLeavesNoFileNorHalfOfOne) {
+    const auto a = area();
+    const fs::path folder = dir / "exports";
+    std::unique_ptr<ManagerExport> e;
+    auto other = ledger::Ledger::open(dir / "ledger.db").value();
+    ASSERT_TRUE(other.in_one_transaction([&]() -> Result<void> {
+        e = std::make_unique<ManagerExport>(
+            journal->ledger().path(),
+            ExportRequest{ExportKind::csv, folder, a.export_filter(), a.as_of(), {}});
+        e->cancel();
+        return {};
+    }));
+    while (!e->finished())
+        std::this_thread::sleep_for(5ms);
+    EXPECT_TRUE(e->outcome().cancelled);
+    EXPECT_FALSE(e->outcome().error);
+    EXPECT_EQ(e->message(), "Cancelled. Nothing was written.");
+    EXPECT_TRUE(fs::is_empty(folder));
+}
+
+TEST_F(ManagerOnLedger, CertificatesAreOnePdfPerLearnerWithACurrentCompletion) {
+    const auto outcome = run_export(area(), ExportKind::certificates);
+    ASSERT_FALSE(outcome.error) << outcome.error->describe();
+    ASSERT_EQ(outcome.files.size(), 1u);
+    EXPECT_EQ(outcome.files[0].filename(), "certificate-A-1-waymark-sample.pdf");
+    EXPECT_EQ(read_file(outcome.files[0]).substr(0, 5), "%PDF-");
+    EXPECT_EQ(outcome.skipped, 2);  // Bob and Cara have nothing to certify
+}
+
+TEST_F(ManagerOnLedger, ThePlayerExportsToTheCertificateFolderAndSaysWhereAndHowToCheckIt) {
+    test::Journey j(*journal, {test::sample_course()}, dir / "Documents");
+    j.now = t->now;
+    Player& p = j.p();
+    p.open_manager();
+    p.manager_passphrase() = kPassphrase;
+    p.submit_manager_passphrase();
+    ASSERT_NE(p.manager_area(), nullptr);
+    EXPECT_EQ(p.export_folder(), (dir / "Documents").string());
+    p.start_export(ExportKind::csv);
+    ASSERT_NE(p.current_export(), nullptr);
+    while (p.exporting())
+        std::this_thread::sleep_for(5ms);
+    const fs::path file = dir / "Documents" / "waymark-report-2026-03-02.csv";
+    EXPECT_TRUE(fs::exists(file));
+    EXPECT_NE(p.export_message().find(file.string() + ".sig"), std::string::npos)
+        << p.export_message();
+    EXPECT_NE(p.export_message().find("auditor"), std::string::npos);
+}
+
+TEST_F(ManagerOnLedger, LockingTheAreaForgetsItAndItsExport) {
+    test::Journey j(*journal, {test::sample_course()}, dir / "Documents");
+    Player& p = j.p();
+    p.open_manager();
+    p.manager_passphrase() = kPassphrase;
+    p.submit_manager_passphrase();
+    p.start_export(ExportKind::csv);
+    p.close_manager();
+    EXPECT_EQ(p.manager_area(), nullptr);
+    EXPECT_EQ(p.current_export(), nullptr);
+}
+
+// A course required only of the Youth team is optional for Ann and Bob: listed apart,
+// never counted as not started.
+TEST_F(ManagerOnLedger, RowsWhereTheCourseIsOptionalAreListedApartAndNotCounted) {
+    ASSERT_TRUE(journal->ledger().record_setting(
+        "", {"course.waymark-sample.required_for", "team:Youth team"}));
+    auto a = area();
+    EXPECT_EQ(a.tally().total, 1);
+    EXPECT_EQ(a.tally().optional, 2);
+    a.show_optional();
+    EXPECT_EQ(names(a), (std::vector<std::string>{"Bob Hart", "Ann Lee"}));
+    EXPECT_EQ(status_text(a.listed_row(1), a.as_of()).rfind("Optional: Complete", 0), 0u);
+    a.set_status(report::Status::not_started);
+    EXPECT_EQ(names(a), std::vector<std::string>{"Cara Diaz"});
+}
+
+TEST_F(ManagerOnLedger, TheTableByTeamAndCourseFollowsTheTeamFilter) {
+    auto a = area();
+    a.set_team("Youth team");
+    ASSERT_EQ(a.listed_cells(), 1u);
+    EXPECT_EQ(a.listed_cell(0).team, "Youth team");
+}
+
+TEST_F(ManagerOnLedger, TeamsAreOfferedInAlphabeticalOrderNotTheOrderTheyJoined) {
+    t->p().show_add_learner();
+    t->p().form() = {"Dee Park", "D-4", "Adult care", "Support worker"};
+    ASSERT_TRUE(t->p().submit_learner_form());
+    EXPECT_EQ(area().teams(), (std::vector<std::string>{"Adult care", "Early help", "Youth team"}));
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "draw_context.hpp"
+#include "manager_parts.hpp"
 #include "waymark/ui/widgets.hpp"
 
 namespace waymark::ui {
@@ -41,6 +42,11 @@ void draw_manager_sign_in_screen(DrawContext& ctx) {
         ImGui::InputText("##passphrase", &ctx.player.manager_passphrase(),
                          ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     note_item("Passphrase");
+    // Reached by Tab, a field takes typing at once, as input_text() fields do (it has no
+    // password mode, so this field asks ImGui itself); otherwise Enter would be needed
+    // first and what a keyboard user typed would go nowhere.
+    if (ImGui::IsItemFocused() && !ImGui::IsItemActive() && ImGui::GetIO().NavVisible)
+        ImGui::SetKeyboardFocusHere(-1);
     const std::string problem = ctx.player.manager_problem();
     if (!problem.empty())
         draw_text(ctx, problem, ctx.fonts.body, ctx.colours.danger, w);
@@ -58,63 +64,32 @@ void draw_manager_sign_in_screen(DrawContext& ctx) {
 }
 
 void draw_manager_screen(DrawContext& ctx) {
-    const auto* board = ctx.player.dashboard();
-    if (!board)
-        return;
+    auto* area = ctx.player.manager_area();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float w = std::min(avail, 1000 * ctx.scale);
+    const float w = std::min(avail, 1200 * ctx.scale);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) / 2);
     ImGui::BeginGroup();
-    title(ctx, "Completion by team and course");
-    muted(ctx, "Counts of learners on this device. Exports come with the reports.");
-    ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
-    if (board->rows.empty())
-        draw_text(ctx, "Nobody has been added on this device yet.", ctx.fonts.body,
-                  ctx.colours.text, w);
-    else if (ImGui::BeginTable("dashboard", 6,
-                               ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                                   ImGuiTableFlags_SizingStretchProp,
-                               ImVec2(w, 0))) {
-        for (const char* h :
-             {"Team", "Course", "Completed", "In progress", "Not started", "Overdue"})
-            ImGui::TableSetupColumn(h);
-        ImGui::TableHeadersRow();
-        for (const auto& r : board->rows) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.team.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", r.course_title.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextColored(r.completed == r.learners ? ctx.colours.success : ctx.colours.text,
-                               "%d of %d", r.completed, r.learners);
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", r.in_progress);
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", r.not_started);
-            ImGui::TableNextColumn();
-            if (r.overdue > 0)
-                ImGui::TextColored(ctx.colours.danger, "%d", r.overdue);
-            else
-                ImGui::TextUnformatted("0");
-        }
-        ImGui::EndTable();
+    title(ctx, "Manager area");
+    if (!area) {
+        draw_text(ctx, ctx.player.manager_problem(), ctx.fonts.body, ctx.colours.danger, w);
+    } else {
+        muted(ctx, "Who must do what by when, from the training records on this device as of " +
+                       format_date(area->as_of()) + ": the same figures as every report.");
+        ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
+        draw_manager_list(ctx, *area, w);
+        ImGui::Dummy(ImVec2(1, 16 * ctx.scale));
+        draw_text(ctx, "By team and course", ctx.fonts.heading, ctx.colours.text, w);
+        draw_manager_teams(ctx, *area, w);
+        ImGui::Dummy(ImVec2(1, 16 * ctx.scale));
+        draw_text(ctx, "Export", ctx.fonts.heading, ctx.colours.text, w);
+        draw_manager_exports(ctx, *area, w);
     }
-    ImGui::Dummy(ImVec2(1, 12 * ctx.scale));
-    draw_text(ctx, "Overdue", ctx.fonts.heading, ctx.colours.text, w);
-    if (board->overdue.empty())
-        draw_text(ctx, "\xE2\x9C\x93 Nobody is overdue.", ctx.fonts.body, ctx.colours.success, w);
-    for (const auto& o : board->overdue)
-        draw_text(ctx,
-                  o.name + " (" + o.team + "): " + o.course_title + ", overdue by " +
-                      std::to_string(o.days) + (o.days == 1 ? " day" : " days"),
-                  ctx.fonts.body, ctx.colours.text, w);
-    note_item("Overdue list");
-    ImGui::Dummy(ImVec2(1, 12 * ctx.scale));
+    ImGui::Dummy(ImVec2(1, 16 * ctx.scale));
     if (primary_button("Lock the manager area"))
         ctx.player.close_manager();
     ImGui::EndGroup();
-    if (escape_pressed())
+    // Escape closes an open drop-down first; only then does it lock the area.
+    if (escape_pressed() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
         ctx.player.close_manager();
 }
 

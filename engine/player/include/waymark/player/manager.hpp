@@ -1,45 +1,229 @@
-// waymark/player/manager.hpp: the manager area: who has done what.
+// waymark/player/manager.hpp: the manager area: who must do what, and the exports.
 //
-// Managers see completion by team and course and who is overdue. The area is behind a
-// passphrase that an administrator sets with 'waymark manager passphrase' and the
-// ledger keeps (Journal::check_manager_passphrase); the player only asks for it.
+// Managers see who is overdue, due soon, complete, in progress or not started, by team
+// and course, with names and staff ids, and export the same signed reports and
+// certificates as the command line. The area is behind a passphrase that an
+// administrator sets with 'waymark manager passphrase' and the ledger keeps
+// (Journal::check_manager_passphrase); the player only asks for it.
+//
+// Every number comes from report::StatusMatrix, the one status computation that every
+// report uses, so the app always agrees with `waymark report`. ManagerArea holds one
+// matrix, as of the player's clock when the area opened, and decides what the screen
+// lists (search, filters, sort); it keeps a small row per learner and course and an
+// index of the rows shown, so 100,000 learners stay responsive. ManagerExport writes an
+// export on a worker thread, on its own connection to the ledger, with the functions
+// the CLI uses (report::write_signed_export, report::save_certificate_pdf).
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <vector>
 
 #include "waymark/core/result.hpp"
 #include "waymark/core/time.hpp"
-#include "waymark/player/journal.hpp"
-#include "waymark/player/library.hpp"
+#include "waymark/ledger/ledger.hpp"
+#include "waymark/report/status.hpp"
 
 namespace waymark::player {
 
-// One cell of the dashboard: one team on one course.
-struct TeamCourse {
+// A manager's word for a status: "Overdue", "Due soon", "Not started".
+const char* status_label(report::Status status);
+
+// One learner on one course as the list shows it. The views point into the area's matrix.
+struct ManagerRow {
+    std::string_view learner_id, staff_id, name, team, course_id, course_title;
+    report::Status status = report::Status::not_started;
+    bool required = true;  // false: optional for this learner (course.<id>.required_for)
+    int percent = 0;
+    std::optional<UtcTime> completed_at;
+    std::optional<UtcTime> due_by;  // expiry plus grace; none: not completed or never expires
+};
+
+// What the list says of a row, in words (its colour only repeats them): "Overdue by 12
+// days (due 2026-03-01)", "Due in 5 days (by 2026-04-12)", "Complete, due again by
+// 2027-03-02", "In progress, 40% read", "Not started, due by 2026-04-01"; a course that
+// is optional for the learner says so first: "Optional: Not started".
+std::string status_text(const ManagerRow& row, UtcTime as_of);
+
+// What the list is sorted by. By status puts the most urgent first (overdue, due soon,
+// in progress, not started, untrusted, completed), each by due date then name, and
+// courses that are optional for the learner after every required one.
+enum class ManagerSort { status, name, staff_id, team, course, due_by };
+inline constexpr ManagerSort kManagerSorts[] = {ManagerSort::status,   ManagerSort::name,
+                                                ManagerSort::staff_id, ManagerSort::team,
+                                                ManagerSort::course,   ManagerSort::due_by};
+const char* sort_label(ManagerSort sort);  // "Status", "Name", "Staff ID", ...
+
+struct ManagerFilter {
+    std::string search;  // part of a name or staff id, in any case; "" matches all
+    std::string team;    // "" all teams
+    std::string course;  // a course id; "" all courses
+    // A status lists learners who must complete the course (the tiles count only them);
+    // required false lists those for whom it is optional; neither: everyone.
+    std::optional<report::Status> status;
+    std::optional<bool> required;
+};
+
+// One team on one course: the counts of the "By team and course" table.
+struct TeamCourseTally {
     std::string team;
+    std::string course_id;
     std::string course_title;
-    int learners = 0;
-    int completed = 0;  // completed and still valid (due soon counts as completed)
-    int in_progress = 0;
-    int not_started = 0;
-    int overdue = 0;
+    report::Tally tally;
 };
 
-struct OverdueEntry {
-    std::string name;
-    std::string team;
-    std::string course_title;
-    int days = 0;  // overdue by
+class ManagerArea {
+  public:
+    // Reads the ledger's status matrix as of `as_of`. `titles` names courses the
+    // organisation gave no title (the ledger keeps none) by the installed course's own.
+    static Result<ManagerArea> load(ledger::Ledger& ledger, UtcTime as_of,
+                                    const std::map<std::string, std::string>& titles = {});
+
+    ManagerArea(ManagerArea&&) noexcept = default;
+    ManagerArea& operator=(ManagerArea&&) noexcept = default;
+
+    const report::StatusMatrix& matrix() const { return *matrix_; }
+    UtcTime as_of() const { return matrix_->as_of(); }
+    std::filesystem::path ledger_path() const { return ledger_path_; }
+
+    // Teams (in alphabetical order) and course ids known to the ledger, for the filters;
+    // a course's title.
+    const std::vector<std::string>& teams() const { return teams_; }
+    const std::vector<std::string>& course_ids() const { return course_ids_; }
+    std::string course_title(std::string_view course_id) const;
+    // Every team on every course (sorted by team, then course title), and those the team
+    // and course filters leave.
+    const std::vector<TeamCourseTally>& by_team_and_course() const { return by_team_course_; }
+    std::size_t listed_cells() const { return cells_listed_.size(); }
+    const TeamCourseTally& listed_cell(std::size_t i) const {
+        return by_team_course_[cells_listed_[i]];
+    }
+
+    const ManagerFilter& filter() const { return filter_; }
+    // The search text, for a text field to edit in place; call relist() after a change.
+    std::string& search() { return filter_.search; }
+    void set_team(std::string team);
+    void set_course(std::string course_id);
+    // A status, or none for everyone; either way optional rows are shown again only by
+    // show_optional().
+    void set_status(std::optional<report::Status> status);
+    // Lists the rows where the course is optional for the learner.
+    void show_optional();
+    ManagerSort sort() const { return sort_; }
+    void set_sort(ManagerSort sort);
+    // Lists the rows matching the filter again, in the sort order.
+    void relist();
+
+    // Counts by status for the team and course filters (not the status or the search):
+    // what each status filter would list; optional rows are counted apart (Tally::optional).
+    const report::Tally& tally() const { return tally_; }
+    // The rows listed: those matching the whole filter, sorted.
+    std::size_t listed() const { return listed_.size(); }
+    const ManagerRow& listed_row(std::size_t i) const { return rows_[listed_[i]]; }
+    std::size_t total_rows() const { return rows_.size(); }
+    // The rows an export writes: the team, course and status filters as the CLI takes
+    // them (`waymark report --team --course --status`). The search narrows the list
+    // only: a report names everyone its filter covers.
+    report::RowFilter export_filter() const;
+
+  private:
+    ManagerArea() = default;
+    void count();  // the tally and table for the team and course filters
+    void order();  // every row in the sort order
+
+    // On the heap so the rows' views stay valid when the area moves.
+    std::unique_ptr<report::StatusMatrix> matrix_;
+    std::filesystem::path ledger_path_;
+    std::vector<std::string> teams_, course_ids_;
+    std::map<std::string, std::string, std::less<>> titles_;
+    std::vector<TeamCourseTally> by_team_course_;
+    std::vector<ManagerRow> rows_;
+    std::vector<std::uint32_t> order_;         // every row, sorted: indices into rows_
+    std::vector<std::uint32_t> listed_;        // those matching the filter, in that order
+    std::vector<std::uint32_t> cells_listed_;  // indices into by_team_course_
+    ManagerFilter filter_;
+    ManagerSort sort_ = ManagerSort::status;
+    report::Tally tally_;
 };
 
-struct Dashboard {
-    std::vector<TeamCourse> rows;       // by team, then course
-    std::vector<OverdueEntry> overdue;  // most overdue first
+// --- exports ------------------------------------------------------------------------
+
+enum class ExportKind { csv, xlsx, html, certificates };
+inline constexpr ExportKind kExportKinds[] = {ExportKind::csv, ExportKind::xlsx, ExportKind::html,
+                                              ExportKind::certificates};
+const char* export_label(ExportKind kind);  // "CSV", "XLSX", "HTML", "PDF certificates"
+
+struct ExportRequest {
+    ExportKind kind = ExportKind::csv;
+    std::filesystem::path folder;  // created when missing
+    report::RowFilter filter;
+    UtcTime as_of{};                            // the report's as-of time: the area's
+    std::map<std::string, std::string> titles;  // course id -> title, for certificates
 };
 
-// Completion of every learner in `learners` on every playable course in `courses`.
-Result<Dashboard> build_dashboard(Journal& journal, const std::vector<Learner>& learners,
-                                  const std::vector<LibraryCourse>& courses, UtcTime now);
+// The name a report of `kind` for `filter` gets: "waymark-report-2026-03-02.csv",
+// "waymark-report-2026-03-02-early-help-overdue.xlsx". Certificates are named one per
+// learner and course instead (certificate_file_name).
+std::string export_file_name(ExportKind kind, const report::RowFilter& filter, UtcTime as_of);
+// "certificate-WF-1-prevent-duty.pdf": a staff id and course id, made safe for a file name.
+std::string certificate_file_name(std::string_view staff_id, std::string_view course_id);
+
+struct ExportOutcome {
+    std::vector<std::filesystem::path> files;  // written, whole (reports: with FILE.sig)
+    std::optional<Error> error;                // what stopped it; none when all was written
+    bool cancelled = false;                    // stopped by cancel(): nothing half-written
+    int skipped = 0;  // certificates: learners listed with no trusted completion to certify
+};
+
+// One export running on a worker thread. The worker opens its own connection to the
+// ledger (SQLite connections are not shared between threads), loads the status matrix
+// as of the request's time and writes as `waymark report -o FILE` (a report and its
+// FILE.sig) or `waymark certificate LEARNER COURSE -o FILE.pdf` (one PDF per learner
+// with a trusted completion among the rows). Cancel stops before the next file is put
+// in place: a report's content is written to a temporary file and dropped, so no file
+// is ever left half-written. Destroying the export cancels it and waits for the worker.
+class ManagerExport {
+  public:
+    ManagerExport(std::filesystem::path ledger_path, ExportRequest request);
+    ~ManagerExport();
+    ManagerExport(const ManagerExport&) = delete;
+    ManagerExport& operator=(const ManagerExport&) = delete;
+
+    const ExportRequest& request() const { return request_; }
+    void cancel() { cancel_ = true; }
+    bool cancelling() const { return cancel_; }
+    bool finished() const { return finished_; }
+    // Work done so far: rows written for a report, certificates for certificates.
+    std::int64_t done() const { return done_; }
+    std::int64_t total() const { return total_; }
+    // Once finished(): what was written, or why not.
+    ExportOutcome outcome() const;
+    // For the manager: what is being written and how far it has got; once finished, the
+    // files written and how an auditor checks them, or what stopped it and what to do.
+    std::string message() const;
+
+  private:
+    void run();
+    ExportOutcome write();
+    ExportOutcome write_report(ledger::Ledger& ledger);
+    ExportOutcome write_certificates(ledger::Ledger& ledger);
+
+    std::filesystem::path ledger_path_;
+    ExportRequest request_;
+    std::atomic<bool> cancel_{false};
+    std::atomic<bool> finished_{false};
+    std::atomic<std::int64_t> done_{0}, total_{0};
+    mutable std::mutex mutex_;
+    ExportOutcome outcome_;
+    std::thread worker_;  // last: started once everything it uses exists
+};
 
 }  // namespace waymark::player

@@ -1,0 +1,315 @@
+// The manager area's exports: the CLI's signed reports and certificates, on a worker.
+#include <cctype>
+#include <system_error>
+
+#include "waymark/player/manager.hpp"
+#include "waymark/report/certificate.hpp"
+#include "waymark/report/csv.hpp"
+#include "waymark/report/export_info.hpp"
+#include "waymark/report/html_export.hpp"
+#include "waymark/report/signed_export.hpp"
+#include "waymark/report/write_signed_export.hpp"
+#include "waymark/report/xlsx_export.hpp"
+
+namespace waymark::player {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Letters and digits kept, runs of anything else one hyphen: "Early help" -> "early-help".
+std::string slug(std::string_view text, bool keep_case = false) {
+    std::string out;
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u))
+            out += keep_case ? c : static_cast<char>(std::tolower(u));
+        else if (!out.empty() && out.back() != '-')
+            out += '-';
+    }
+    while (!out.empty() && out.back() == '-')
+        out.pop_back();
+    return out;
+}
+
+const char* extension(ExportKind kind) {
+    switch (kind) {
+        case ExportKind::csv:
+            return ".csv";
+        case ExportKind::xlsx:
+            return ".xlsx";
+        case ExportKind::html:
+            return ".html";
+        case ExportKind::certificates:
+            return ".pdf";
+    }
+    return "";
+}
+
+// Said when Cancel stopped a report: write_signed_export then drops the temporary file.
+Error cancelled() {
+    return make_error(ErrorCode::usage, "the export was cancelled; nothing was written");
+}
+
+std::string with_commas(std::int64_t n) {
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
+}
+
+// "1 certificate", "12 certificates".
+std::string count_of(std::size_t n, const std::string& thing) {
+    return with_commas(static_cast<std::int64_t>(n)) + " " + thing + (n == 1 ? "" : "s");
+}
+
+// The first few file names, and how many more: a long list would fill the screen.
+std::string file_list(const std::vector<fs::path>& files) {
+    constexpr std::size_t kNamed = 3;
+    std::string out;
+    for (std::size_t i = 0; i < files.size() && i < kNamed; ++i)
+        out += (i ? ", " : "") + files[i].filename().string();
+    if (files.size() > kNamed)
+        out += " and " + with_commas(static_cast<std::int64_t>(files.size() - kNamed)) + " more";
+    return out;
+}
+
+}  // namespace
+
+const char* export_label(ExportKind kind) {
+    switch (kind) {
+        case ExportKind::csv:
+            return "CSV";
+        case ExportKind::xlsx:
+            return "XLSX";
+        case ExportKind::html:
+            return "HTML";
+        case ExportKind::certificates:
+            return "PDF certificates";
+    }
+    return "";
+}
+
+std::string export_file_name(ExportKind kind, const report::RowFilter& filter, UtcTime as_of) {
+    std::string name = "waymark-report-" + format_iso8601(as_of).substr(0, 10);
+    for (const std::string& part : {filter.team, filter.course, filter.role})
+        if (!part.empty())
+            name += "-" + slug(part);
+    if (filter.status)
+        name += std::string("-") + report::to_string(*filter.status);
+    if (filter.required == false)
+        name += "-optional";
+    return name + extension(kind);
+}
+
+std::string certificate_file_name(std::string_view staff_id, std::string_view course_id) {
+    return "certificate-" + slug(staff_id, true) + "-" + slug(course_id) + ".pdf";
+}
+
+ManagerExport::ManagerExport(fs::path ledger_path, ExportRequest request)
+    : ledger_path_(std::move(ledger_path)), request_(std::move(request)) {
+    worker_ = std::thread([this] { run(); });
+}
+
+ManagerExport::~ManagerExport() {
+    cancel_ = true;
+    if (worker_.joinable())
+        worker_.join();
+}
+
+ExportOutcome ManagerExport::outcome() const {
+    std::lock_guard lock(mutex_);
+    return outcome_;
+}
+
+void ManagerExport::run() {
+    ExportOutcome result = write();
+    {
+        std::lock_guard lock(mutex_);
+        outcome_ = std::move(result);
+    }
+    finished_ = true;
+}
+
+ExportOutcome ManagerExport::write() {
+    ExportOutcome result;
+    if (request_.folder.empty()) {
+        result.error = make_error(ErrorCode::usage,
+                                  "no folder is given for the export; type the folder to write "
+                                  "it to, such as your Documents folder");
+        return result;
+    }
+    std::error_code ec;
+    fs::create_directories(request_.folder, ec);
+    if (ec) {
+        result.error = make_error(
+            ErrorCode::io,
+            "cannot create the folder (" + ec.message() + "); choose a folder you can write to",
+            request_.folder.string());
+        return result;
+    }
+    // Its own connection: the player's stays on the drawing thread.
+    ledger::OpenOptions options;
+    options.create = false;
+    auto ledger = ledger::Ledger::open(ledger_path_, options);
+    if (!ledger) {
+        result.error = ledger.error();
+        return result;
+    }
+    return request_.kind == ExportKind::certificates ? write_certificates(*ledger)
+                                                     : write_report(*ledger);
+}
+
+ExportOutcome ManagerExport::write_report(ledger::Ledger& ledger) {
+    ExportOutcome result;
+    report::StatusOptions options;
+    options.as_of = request_.as_of;
+    auto matrix = report::StatusMatrix::load(ledger, options);
+    if (!matrix) {
+        result.error = matrix.error();
+        return result;
+    }
+    const report::RowFilter& filter = request_.filter;
+    if (auto r = matrix->check(filter); !r) {
+        result.error = r.error();
+        return result;
+    }
+    total_ = matrix->count_rows(filter);
+    // As `waymark report`: refused before the checkpoint is taken.
+    if (request_.kind == ExportKind::xlsx && total_ > report::kXlsxRowLimit) {
+        result.error = make_error(ErrorCode::usage,
+                                  "the report has " + std::to_string(total_.load()) +
+                                      " rows, more than an Excel sheet holds; choose a team or "
+                                      "course, or export CSV");
+        return result;
+    }
+    const fs::path file = request_.folder / export_file_name(request_.kind, filter, request_.as_of);
+    const auto progress = [this](std::int64_t done, std::int64_t total) {
+        done_ = done;
+        total_ = total;
+    };
+    auto exported = report::write_signed_export(
+        ledger, file,
+        [&](const ledger::Checkpoint& checkpoint, report::OutputFile& out) -> Result<void> {
+            if (cancel_)
+                return cancelled();
+            const auto info = report::export_info(ledger, checkpoint, filter);
+            switch (request_.kind) {
+                case ExportKind::csv:
+                    // Shaped for Excel, which is where a manager opens it (`--excel`).
+                    report::write_status_csv(*matrix, filter, {true}, out, progress);
+                    break;
+                case ExportKind::xlsx:
+                    if (auto r = report::write_status_xlsx(*matrix, info, out, progress); !r)
+                        return r;
+                    break;
+                case ExportKind::html:
+                    report::write_status_html(*matrix, info, out);
+                    break;
+                case ExportKind::certificates:
+                    break;
+            }
+            // Checked once more before the file is signed and put in place.
+            if (cancel_)
+                return cancelled();
+            return {};
+        });
+    if (!exported) {
+        result.cancelled = cancel_;
+        if (!result.cancelled)
+            result.error = exported.error();
+        return result;
+    }
+    done_ = total_.load();
+    result.files.push_back(file);
+    return result;
+}
+
+ExportOutcome ManagerExport::write_certificates(ledger::Ledger& ledger) {
+    ExportOutcome result;
+    report::StatusOptions options;
+    options.as_of = request_.as_of;
+    auto matrix = report::StatusMatrix::load(ledger, options);
+    if (!matrix) {
+        result.error = matrix.error();
+        return result;
+    }
+    if (auto r = matrix->check(request_.filter); !r) {
+        result.error = r.error();
+        return result;
+    }
+    // Only a completion that still counts is certified, as the report shows it.
+    struct Wanted {
+        std::string learner_id, staff_id, course_id;
+    };
+    std::vector<Wanted> wanted;
+    matrix->for_each_row(request_.filter, [&](const report::StatusRow& r) {
+        if (r.status == report::Status::completed || r.status == report::Status::due_soon)
+            wanted.push_back(
+                {std::string(r.learner_id), std::string(r.staff_id), std::string(r.course_id)});
+        else
+            ++result.skipped;
+        return true;
+    });
+    total_ = static_cast<std::int64_t>(wanted.size());
+    for (const auto& w : wanted) {
+        if (cancel_) {
+            result.cancelled = true;
+            return result;
+        }
+        const fs::path file = request_.folder / certificate_file_name(w.staff_id, w.course_id);
+        const auto title = request_.titles.find(w.course_id);
+        auto saved = report::save_certificate_pdf(
+            ledger, w.learner_id, w.course_id, file,
+            title == request_.titles.end() ? std::string_view() : title->second);
+        if (!saved) {
+            result.error = saved.error();
+            return result;
+        }
+        result.files.push_back(file);
+        ++done_;
+    }
+    return result;
+}
+
+std::string ManagerExport::message() const {
+    const bool certificates = request_.kind == ExportKind::certificates;
+    if (!finished_) {
+        if (cancel_)
+            return "Cancelling...";
+        if (total_ == 0)
+            return "Reading the training records...";
+        return (certificates
+                    ? "Writing certificates: " + with_commas(done_) + " of " + with_commas(total_)
+                    : std::string("Writing the ") + export_label(request_.kind) + " report: " +
+                          with_commas(done_) + " of " + with_commas(total_) + " rows") +
+               "...";
+    }
+    const ExportOutcome o = outcome();
+    std::string text;
+    if (o.error)
+        text = "The export did not finish. " + o.error->describe() + ".";
+    else if (o.cancelled && o.files.empty())
+        text = "Cancelled. Nothing was written.";
+    else if (o.cancelled)
+        text = "Cancelled after " + count_of(o.files.size(), "certificate") +
+               "; each one written is whole.";
+    else if (!certificates)
+        text = "Wrote " + o.files.front().string() + " and " +
+               report::signature_path(o.files.front()).string() +
+               ". The .sig file beside the report lets an auditor check that it is exactly what "
+               "this device signed (waymark verify-export).";
+    else if (o.files.empty())
+        text = "No certificates were written: nobody listed holds a current completion.";
+    else
+        text = "Wrote " + count_of(o.files.size(), "certificate") + " to " +
+               request_.folder.string() + ": " + file_list(o.files) +
+               ". Each prints a verification code that anyone can check against this "
+               "device's records (waymark certificate verify).";
+    if (certificates && o.skipped > 0)
+        text += " " + count_of(static_cast<std::size_t>(o.skipped), "row") +
+                " listed had no current completion to certify.";
+    return text;
+}
+
+}  // namespace waymark::player

@@ -1,0 +1,25 @@
+// The parts of the manager screen, one file each: the status tiles and filters with the
+// list of learners (manager_list.cpp), the table by team and course (manager_teams.cpp)
+// and the exports (manager_exports.cpp). Internal to waymark_ui; manager_screen.cpp puts
+// them together. They draw player::ManagerArea and call its actions; they decide nothing.
+#pragma once
+
+#include "draw_context.hpp"
+
+namespace waymark::ui {
+
+// One tile per status with its count (what choosing it would list), then the search, the
+// team, course and sort choices, then the rows, virtualised: only the rows on screen are
+// drawn, so 100,000 learners cost what 20 do.
+void draw_manager_list(DrawContext& ctx, player::ManagerArea& area, float width);
+
+// Completion of each team on each course the team and course filters leave.
+void draw_manager_teams(DrawContext& ctx, const player::ManagerArea& area, float width);
+
+// The folder, the export buttons, progress with Cancel, and what the last export wrote.
+void draw_manager_exports(DrawContext& ctx, player::ManagerArea& area, float width);
+
+// The colour a status is shown in; its words (player::status_text) carry the meaning.
+ImVec4 status_colour(const DrawContext& ctx, report::Status status);
+
+}  // namespace waymark::ui
