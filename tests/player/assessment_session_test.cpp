@@ -3,6 +3,7 @@
 #include "answers.hpp"
 #include "courses.hpp"
 #include "waymark/player/assessment_session.hpp"
+#include "waymark/player/library.hpp"
 
 using namespace waymark;
 using namespace waymark::player;
@@ -130,4 +131,61 @@ TEST_F(Sitting, RefusesToStartWhenTheDrawCannotBeMet) {
     auto r = AssessmentSession::start(c, "a1", 5, now, record);
     EXPECT_FALSE(r.ok());
     EXPECT_TRUE(recorded.empty());
+}
+
+TEST_F(Sitting, ResumesWithTheFlagsAndAtTheQuestionOfTheSavedPlace) {
+    auto s = start();
+    ASSERT_TRUE(s.go_to(2, now, record));
+    s.toggle_flag();
+    ASSERT_TRUE(s.go_to(4, now, record));
+    const SittingPlace place = s.place();
+    EXPECT_EQ(place.question_id, s.attempt().question_ids()[4]);
+    EXPECT_EQ(place.flagged, std::vector<std::string>{s.attempt().question_ids()[2]});
+    auto again = AssessmentSession::resume(*entry.course, s.attempt(), place).value();
+    EXPECT_EQ(again.index(), 4u);
+    EXPECT_TRUE(again.flagged(2));
+    EXPECT_EQ(again.flagged_count(), 1u);
+}
+
+TEST_F(Sitting, APlaceNamingQuestionsNotOnThePaperIsIgnored) {
+    auto s = start();
+    SittingPlace tampered{"not-on-the-paper", {"not-on-the-paper", ""}};
+    auto again = AssessmentSession::resume(*entry.course, s.attempt(), tampered).value();
+    EXPECT_EQ(again.index(), 0u);
+    EXPECT_EQ(again.flagged_count(), 0u);
+}
+
+TEST_F(Sitting, SavingTheDraftRecordsAWholeAnswerAtOnceAndOnlyOnce) {
+    auto s = start();
+    s.draft() = test::right_answer(s.question(), s.shown_at(0));
+    ASSERT_TRUE(s.save_draft(now, record));
+    ASSERT_TRUE(s.save_draft(now, record));
+    EXPECT_EQ(recorded.size(), 2u);  // started, then the one answer
+    EXPECT_TRUE(s.answered(0));
+    EXPECT_EQ(s.index(), 0u);
+}
+
+TEST_F(Sitting, TheLibraryCardShowsAnOpenAttemptInsteadOfThePagesRead) {
+    auto s = start();
+    s.draft() = test::right_answer(s.question(), s.shown_at(0));
+    ASSERT_TRUE(s.next(now, record));
+    CourseHistory h;
+    h.attempts.push_back(recorded);
+    for (const auto& m : entry.course->modules)
+        for (const auto& p : m.pages)
+            h.pages_viewed.push_back({m.id, p.anchor});
+    EXPECT_EQ(course_status(*entry.course, h, now).label(),
+              "Assessment started, 1 of 8 questions answered");
+}
+
+TEST_F(Sitting, TheLibrarySaysHowFarAnOpenAttemptHasGot) {
+    auto s = start();
+    s.draft() = test::right_answer(s.question(), s.shown_at(0));
+    ASSERT_TRUE(s.next(now, record));
+    CourseHistory h;
+    h.attempts.push_back(recorded);
+    EXPECT_EQ(open_attempt_label(h), "Assessment started, 1 of 8 questions answered");
+    ASSERT_TRUE(s.submit(now, record));
+    h.attempts.back() = recorded;
+    EXPECT_EQ(open_attempt_label(h), "");
 }

@@ -6,11 +6,27 @@
 using namespace waymark;
 using namespace waymark::player;
 
-TEST(CourseReader, StartsOnTheFirstPageAndCountsItRead) {
+TEST(CourseReader, StartsOnTheFirstPageWithNothingRead) {
     auto c = test::course_with_pages({2, 3});
     CourseReader r(c);
     EXPECT_EQ(r.position(), (PagePosition{0, 0}));
-    EXPECT_TRUE(r.is_read({0, 0}));
+    EXPECT_FALSE(r.is_read({0, 0}));
+}
+
+TEST(CourseReader, APageOpenedIsNotYetRead) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    r.go_to({0, 1});
+    EXPECT_FALSE(r.is_read({0, 1}));
+}
+
+TEST(CourseReader, APageIsReadOnceItsEndWasSeen) {
+    auto c = test::course_with_pages({2, 3});
+    CourseReader r(c);
+    r.go_to({0, 1});
+    r.mark_read();
+    EXPECT_TRUE(r.is_read({0, 1}));
+    EXPECT_FALSE(r.is_read({0, 0}));
 }
 
 TEST(CourseReader, BackIsDisabledOnlyOnTheFirstPage) {
@@ -65,22 +81,36 @@ TEST(CourseReader, RefusesAPageThatDoesNotExist) {
 TEST(CourseReader, TicksAModuleOnlyWhenEveryPageWasRead) {
     auto c = test::course_with_pages({2, 1});
     CourseReader r(c);
+    r.mark_read();
     EXPECT_FALSE(r.module_read(0));
     r.go_to({0, 1});
+    r.mark_read();
     EXPECT_TRUE(r.module_read(0));
 }
 
-TEST(CourseReader, PercentReadCountsPagesShown) {
+TEST(CourseReader, PercentReadCountsPagesRead) {
     auto c = test::course_with_pages({2, 2});
     CourseReader r(c);
+    r.mark_read();
     r.go_to({1, 1});
-    EXPECT_EQ(r.percent_read(), 50);
+    EXPECT_EQ(r.percent_read(), 25);
+}
+
+TEST(CourseReader, PercentReadIsTheSameMeasureAsOneReadFromTheHistory) {
+    auto c = test::course_with_pages({1, 1, 1});
+    CourseReader r(c);
+    CourseHistory h;
+    h.pages_viewed = {{"m1", "page-1"}, {"m1", "page-1"}, {"gone", "page-1"}};
+    r.restore(h);
+    EXPECT_EQ(r.percent_read(), 33);
+    EXPECT_EQ(percent_read(c, pages_read(c, h.pages_viewed).size()), r.percent_read());
 }
 
 TEST(CourseReader, OptionalModulesDoNotBlockTheAssessment) {
     auto c = test::course_with_pages({1, 1});
     c.modules[1].required = false;
     CourseReader r(c);
+    r.mark_read();
     EXPECT_TRUE(r.required_pages_read());
 }
 
@@ -92,14 +122,23 @@ TEST(CourseReader, OptionalModulesCountWhenTheCourseAsksForAllModules) {
     EXPECT_FALSE(r.required_pages_read());
 }
 
-TEST(CourseReader, ResumesAtTheLastPageViewed) {
+TEST(CourseReader, ResumesOnThePageAfterTheLastOneRead) {
     auto c = test::course_with_pages({3, 3});
     CourseReader r(c);
     CourseHistory h;
-    h.pages_viewed = {{"m1", "page-1"}, {"m2", "page-2"}, {"m1", "page-3"}};
+    h.pages_viewed = {{"m1", "page-1"}, {"m2", "page-2"}, {"m1", "page-2"}};
     r.restore(h);
     EXPECT_EQ(r.position(), (PagePosition{0, 2}));
     EXPECT_TRUE(r.is_read({1, 1}));
+}
+
+TEST(CourseReader, ResumesOnTheLastPageReadWhenThePageAfterItWasReadToo) {
+    auto c = test::course_with_pages({3, 3});
+    CourseReader r(c);
+    CourseHistory h;
+    h.pages_viewed = {{"m1", "page-3"}, {"m1", "page-2"}};
+    r.restore(h);
+    EXPECT_EQ(r.position(), (PagePosition{0, 1}));
 }
 
 TEST(CourseReader, IgnoresViewsOfPagesANewVersionRemoved) {
@@ -109,6 +148,7 @@ TEST(CourseReader, IgnoresViewsOfPagesANewVersionRemoved) {
     h.pages_viewed = {{"m1", "page-2"}, {"gone", "page-1"}};
     r.restore(h);
     EXPECT_EQ(r.position(), (PagePosition{0, 1}));
+    EXPECT_EQ(r.percent_read(), 50);
 }
 
 TEST(CourseReader, HasNoCheckForAnUnknownQuestion) {

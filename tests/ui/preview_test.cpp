@@ -64,3 +64,34 @@ TEST_F(Preview, OffersNoSignOutToTheAuthor) {
     EXPECT_TRUE(h.has("Library##top")) << h.labels();
     EXPECT_FALSE(h.has("Sign out##top"));
 }
+
+TEST_F(Preview, ABrokenCourseJsonShowsItsDiagnosticsNotALearnersCard) {
+    std::ofstream(dir / "course.json", std::ios::trunc) << "{ \"id\": \"sample\", \"title\": ";
+    MemoryJournal journal;
+    test::Journey t(journal, {load_preview(dir)});
+    test::Harness h(t.p());
+    h.view().show_diagnostics(true);
+    ASSERT_TRUE(t.p().start_author_preview());
+    h.frames(3);
+    EXPECT_TRUE(h.has_containing("course.json")) << h.labels();
+    EXPECT_FALSE(h.has_containing("Ask its trainer")) << h.labels();
+    EXPECT_TRUE(h.has("1 error, 0 warnings")) << h.labels();
+}
+
+TEST_F(Preview, ALongDiagnosticWrapsInsideTheWindow) {
+    const std::string long_name(300, 'x');
+    append("modules/01-pages.md", "\n![A picture](" + long_name + ".png)\n");
+    MemoryJournal journal;
+    test::Journey t(journal, {load_preview(dir)});
+    test::Harness h(t.p(), {800, 700});
+    h.view().show_diagnostics(true);
+    ASSERT_TRUE(t.p().start_author_preview());
+    h.frames(3);
+    const ui::WidgetRecord* line = nullptr;
+    for (const auto& w : ui::widgets_last_frame())
+        if (w.label.find(long_name) != std::string::npos)
+            line = &w;
+    ASSERT_NE(line, nullptr) << h.labels();
+    EXPECT_LE(line->max.x, 800.f);
+    EXPECT_GT(line->max.y - line->min.y, ImGui::GetFontSize() * 1.5f);  // more than one line
+}

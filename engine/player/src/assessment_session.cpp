@@ -1,5 +1,6 @@
 #include "waymark/player/assessment_session.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "waymark/assessment/random.hpp"
@@ -8,6 +9,18 @@
 namespace waymark::player {
 
 namespace as = waymark::assessment;
+
+std::string open_attempt_label(const CourseHistory& history) {
+    for (const auto& events : history.attempts) {
+        auto a = as::rebuild_attempt(events);
+        if (!a || (a->state() != as::AttemptState::in_progress &&
+                   a->state() != as::AttemptState::submitted))
+            continue;
+        return "Assessment started, " + std::to_string(a->answers().size()) + " of " +
+               std::to_string(a->question_ids().size()) + " questions answered";
+    }
+    return {};
+}
 
 AssessmentSession::AssessmentSession(const course::Course& course, as::Attempt attempt)
     : course_(&course), policy_(policy_of(course.assessment)), attempt_(std::move(attempt)) {
@@ -41,7 +54,8 @@ Result<AssessmentSession> AssessmentSession::start(const course::Course& course,
 }
 
 Result<AssessmentSession> AssessmentSession::resume(const course::Course& course,
-                                                    as::Attempt attempt) {
+                                                    as::Attempt attempt,
+                                                    const SittingPlace& place) {
     for (const auto& id : attempt.question_ids())
         if (!course.find_assessment_question(id))
             return make_error(ErrorCode::not_found,
@@ -58,6 +72,15 @@ Result<AssessmentSession> AssessmentSession::resume(const course::Course& course
         session.index_ = session.count() - 1;
         session.stage_ = SittingStage::review;
     }
+    const auto& ids = session.attempt_.question_ids();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (std::find(place.flagged.begin(), place.flagged.end(), ids[i]) != place.flagged.end())
+            session.flags_.insert(i);
+        if (ids[i] == place.question_id) {
+            session.index_ = i;
+            session.stage_ = SittingStage::question;
+        }
+    }
     if (session.attempt_.state() == as::AttemptState::scored)
         session.stage_ = SittingStage::finished;
     return session;
@@ -73,6 +96,16 @@ std::string AssessmentSession::progress_label() const {
 
 bool AssessmentSession::answered(std::size_t i) const {
     return i < count() && attempt_.answers().count(attempt_.question_ids()[i]) != 0;
+}
+
+SittingPlace AssessmentSession::place() const {
+    SittingPlace p;
+    const auto& ids = attempt_.question_ids();
+    if (stage_ == SittingStage::question)
+        p.question_id = ids[index_];
+    for (const std::size_t i : flags_)
+        p.flagged.push_back(ids[i]);
+    return p;
 }
 
 std::size_t AssessmentSession::unanswered_count() const {
@@ -94,7 +127,7 @@ Result<void> AssessmentSession::apply_recorded(const as::AttemptEvent& e,
     return {};
 }
 
-Result<void> AssessmentSession::save_current(UtcTime now, const RecordEvent& record) {
+Result<void> AssessmentSession::save_draft(UtcTime now, const RecordEvent& record) {
     if (stage_ != SittingStage::question || out_of_time(now))
         return {};
     const content::Question& q = question();
@@ -113,7 +146,7 @@ Result<void> AssessmentSession::save_current(UtcTime now, const RecordEvent& rec
 }
 
 Result<void> AssessmentSession::next(UtcTime now, const RecordEvent& record) {
-    if (auto r = save_current(now, record); !r)
+    if (auto r = save_draft(now, record); !r)
         return r;
     if (index_ + 1 < count())
         ++index_;
@@ -125,7 +158,7 @@ Result<void> AssessmentSession::next(UtcTime now, const RecordEvent& record) {
 Result<void> AssessmentSession::back(UtcTime now, const RecordEvent& record) {
     if (!can_go_back())
         return {};
-    if (auto r = save_current(now, record); !r)
+    if (auto r = save_draft(now, record); !r)
         return r;
     --index_;
     return {};
@@ -134,7 +167,7 @@ Result<void> AssessmentSession::back(UtcTime now, const RecordEvent& record) {
 Result<void> AssessmentSession::go_to(std::size_t i, UtcTime now, const RecordEvent& record) {
     if (i >= count() || stage_ == SittingStage::finished)
         return {};
-    if (auto r = save_current(now, record); !r)
+    if (auto r = save_draft(now, record); !r)
         return r;
     index_ = i;
     stage_ = SittingStage::question;
@@ -142,7 +175,7 @@ Result<void> AssessmentSession::go_to(std::size_t i, UtcTime now, const RecordEv
 }
 
 Result<void> AssessmentSession::open_review(UtcTime now, const RecordEvent& record) {
-    if (auto r = save_current(now, record); !r)
+    if (auto r = save_draft(now, record); !r)
         return r;
     stage_ = SittingStage::review;
     return {};
@@ -160,7 +193,7 @@ void AssessmentSession::cancel_submit() {
 
 Result<void> AssessmentSession::submit(UtcTime now, const RecordEvent& record) {
     if (attempt_.state() == as::AttemptState::in_progress) {
-        if (auto r = save_current(now, record); !r)
+        if (auto r = save_draft(now, record); !r)
             return r;
         if (auto r = apply_recorded(as::AttemptSubmitted{now}, record); !r)
             return r;

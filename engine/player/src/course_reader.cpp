@@ -1,9 +1,26 @@
 #include "waymark/player/course_reader.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <cctype>
 
 namespace waymark::player {
+
+namespace {
+
+std::optional<PagePosition> find_page(const course::Course& course, const PageRef& r) {
+    for (std::size_t m = 0; m < course.modules.size(); ++m) {
+        if (course.modules[m].id != r.module_id)
+            continue;
+        const auto& pages = course.modules[m].pages;
+        for (std::size_t p = 0; p < pages.size(); ++p)
+            if (pages[p].anchor == r.anchor)
+                return PagePosition{m, p};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 CourseReader::CourseReader(const course::Course& course) : course_(&course) {
     assert(course.page_count() > 0);
@@ -13,7 +30,6 @@ CourseReader::CourseReader(const course::Course& course) : course_(&course) {
             position_ = {m, 0};
             break;
         }
-    read_.insert(position_);
 }
 
 const course::Module& CourseReader::module() const {
@@ -78,7 +94,6 @@ bool CourseReader::go_to(PagePosition p) {
     if (!valid(p))
         return false;
     position_ = p;
-    read_.insert(p);
     return true;
 }
 
@@ -127,8 +142,20 @@ bool CourseReader::module_read(std::size_t m) const {
 }
 
 int CourseReader::percent_read() const {
-    const auto total = course_->page_count();
-    return total == 0 ? 0 : static_cast<int>(read_.size() * 100 / total);
+    return player::percent_read(*course_, read_.size());
+}
+
+std::set<PagePosition> pages_read(const course::Course& course, const std::vector<PageRef>& read) {
+    std::set<PagePosition> out;
+    for (const auto& r : read)
+        if (auto p = find_page(course, r))
+            out.insert(*p);
+    return out;
+}
+
+int percent_read(const course::Course& course, std::size_t pages) {
+    const auto total = course.page_count();
+    return total == 0 ? 0 : static_cast<int>(std::min(pages, total) * 100 / total);
 }
 
 bool CourseReader::required_pages_read() const {
@@ -149,26 +176,20 @@ PageRef CourseReader::ref(PagePosition p) const {
 }
 
 std::optional<PagePosition> CourseReader::find(const PageRef& r) const {
-    for (std::size_t m = 0; m < course_->modules.size(); ++m) {
-        if (course_->modules[m].id != r.module_id)
-            continue;
-        const auto& pages = course_->modules[m].pages;
-        for (std::size_t p = 0; p < pages.size(); ++p)
-            if (pages[p].anchor == r.anchor)
-                return PagePosition{m, p};
-    }
-    return std::nullopt;
+    return find_page(*course_, r);
 }
 
 void CourseReader::restore(const CourseHistory& history) {
+    const auto read = pages_read(*course_, history.pages_viewed);
+    read_.insert(read.begin(), read.end());
     std::optional<PagePosition> last;
-    for (const auto& r : history.pages_viewed)
-        if (auto p = find(r)) {
-            read_.insert(*p);
-            last = p;
-        }
-    if (last)
-        position_ = *last;
+    for (auto it = history.pages_viewed.rbegin(); it != history.pages_viewed.rend() && !last; ++it)
+        last = find(*it);
+    if (!last)
+        return;
+    position_ = *last;
+    if (auto next = following(); next && !is_read(*next))
+        position_ = *next;
 }
 
 CheckState* CourseReader::check(const std::string& question_id, std::uint64_t seed) {

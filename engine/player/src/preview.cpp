@@ -14,6 +14,13 @@ LibraryCourse load_preview(const fs::path& folder) {
     LibraryCourse entry = load_course_folder(folder);
     if (entry.course)
         entry.error.clear();
+    // A course that cannot load at all shows its diagnostics instead of the pages: there
+    // must be at least one, saying why.
+    else if (entry.diagnostics.error_count() == 0)
+        entry.diagnostics.add(
+            make_error(ErrorCode::invalid,
+                       entry.error.empty() ? "the course could not be loaded" : entry.error,
+                       (folder / "course.json").string()));
     return entry;
 }
 

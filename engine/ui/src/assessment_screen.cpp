@@ -8,6 +8,7 @@
 #include <string>
 
 #include "draw_context.hpp"
+#include "waymark/player/score_text.hpp"
 #include "waymark/ui/widgets.hpp"
 
 namespace waymark::ui {
@@ -77,19 +78,11 @@ void draw_assessment_intro_screen(DrawContext& ctx) {
     const auto& a = r->course().assessment;
     const std::size_t questions =
         a.draw > 0 ? static_cast<std::size_t>(a.draw) : r->course().scored_assessment_questions();
-    std::string rules = std::to_string(questions) + " questions. You pass with " +
-                        std::to_string(a.pass_mark) + "% or more.";
-    if (a.time_limit_minutes > 0)
-        rules += " You have " + std::to_string(a.time_limit_minutes) +
-                 " minutes; your answers are submitted when the time is up.";
-    draw_text(ctx, rules, ctx.fonts.body, ctx.colours.text, w);
     const auto decision = ctx.player.eligibility();
-    if (decision.attempts_left >= 0)
-        draw_text(ctx, "Attempts left: " + std::to_string(decision.attempts_left), ctx.fonts.body,
-                  ctx.colours.text, w);
-    draw_text(ctx,
-              "You can flag questions to come back to, and check every answer before you submit.",
-              ctx.fonts.body, ctx.colours.muted, w);
+    const auto* course = ctx.player.current_course();
+    for (const auto& paragraph : player::assessment_intro(player::policy_of(a), questions, decision,
+                                                          course && !course->preview_only()))
+        draw_text(ctx, paragraph, ctx.fonts.body, ctx.colours.text, w);
     ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
     notice(ctx, w);
     const auto past = ctx.player.past_attempts();
@@ -109,7 +102,7 @@ void draw_assessment_intro_screen(DrawContext& ctx) {
         ctx.player.start_assessment();
     ImGui::SameLine();
     if (button("Back to the course"))
-        ctx.player.open_course(*course_index(ctx));
+        ctx.player.read_course(*course_index(ctx));
     ImGui::EndGroup();
 }
 
@@ -148,10 +141,14 @@ void draw_assessment_screen(DrawContext& ctx) {
         notice(ctx, w);
         draw_answer(ctx, q, s->shown_at(s->index()), s->draft(), "q" + std::to_string(s->index()),
                     true, w);
+        // Saved as it changes (a no-op when it has not), so a crash keeps the ticks on an
+        // open question; text is saved once its field is left, not at every keystroke.
+        if (!ImGui::IsAnyItemActive())
+            ctx.player.assessment_save_answer();
         ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
         bool flag = s->flagged(s->index());
         if (checkbox("Flag this question to come back to", &flag))
-            s->toggle_flag();
+            ctx.player.assessment_toggle_flag();
     } else {
         review(ctx, *s, w);
     }

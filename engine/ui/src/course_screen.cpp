@@ -97,7 +97,9 @@ void toc(DrawContext& ctx, player::CourseReader& r) {
                 module.pages[pg].title + "##toc" + std::to_string(m) + "-" + std::to_string(pg);
             if (wrapped_selectable(label.c_str(), here, r.is_read(pos) ? "\xE2\x9C\x93" : ""))
                 ctx.player.go_to_page(pos);
-            if (here && ImGui::IsWindowAppearing())
+            // The contents follow the page: when it changes (a page of module 6 is below
+            // the pane's fold) as well as when the pane opens.
+            if (here && (ImGui::IsWindowAppearing() || ctx.memory->page != pos))
                 ImGui::SetScrollHereY(0.3f);
         }
         ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
@@ -237,6 +239,12 @@ void draw_course_screen(DrawContext& ctx) {
         }
     }
     ImGui::Dummy(ImVec2(1, 24 * ctx.scale));
+    // The page counts as read once its end (the top of this closing space) has been on the
+    // screen, give or take half a line: the last blocks can settle a little taller once
+    // scrolled to, leaving End that much short of the new bottom.
+    if (ImGui::GetItemRectMin().y <=
+        ImGui::GetWindowPos().y + ImGui::GetWindowHeight() + ctx.fonts.body->FontSize / 2)
+        ctx.player.page_end_seen();
     ImGui::EndGroup();
     ImGui::EndChild();
     if (ctx.memory->skip_to_page) {

@@ -7,30 +7,41 @@
 #include <string>
 
 #include "draw_context.hpp"
+#include "waymark/player/score_text.hpp"
 #include "waymark/ui/widgets.hpp"
 
 namespace waymark::ui {
 
-// One line per problem, findable by the test harness under its text.
+// One line per problem, wrapped at the pane's edge, findable by the test harness under
+// its text.
 void diagnostic_lines(DrawContext& ctx, const Diagnostics& all) {
+    ImGui::PushTextWrapPos(0.0f);
     for (const auto& d : all.items()) {
         const std::string line = d.format();
-        ImGui::TextColored(d.severity == Severity::error ? ctx.colours.danger : ctx.colours.warning,
-                           "%s", line.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, d.severity == Severity::error ? ctx.colours.danger
+                                                                           : ctx.colours.warning);
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopStyleColor();
         note_item((line + "##diagnostic").c_str());
     }
+    ImGui::PopTextWrapPos();
 }
 
 void diagnostics(DrawContext& ctx) {
     const auto* c = ctx.player.current_course();
-    ImGui::BeginChild("diagnostics", ImVec2(0, 150 * ctx.scale), true);
+    // Under the pages a strip; with no pages to show, the rest of the screen.
+    const float height = ctx.player.reader() ? 150 * ctx.scale : 0;
+    ImGui::BeginChild("diagnostics", ImVec2(0, height), true);
     if (!c || c->diagnostics.empty()) {
         ImGui::TextColored(ctx.colours.success, "\xE2\x9C\x93 No problems found in %s",
                            c ? c->path.string().c_str() : "the course");
     } else {
         ImGui::PushFont(ctx.fonts.bold);
-        ImGui::Text("%zu errors, %zu warnings", c->diagnostics.error_count(),
-                    c->diagnostics.warning_count());
+        const std::string counts =
+            player::counted(static_cast<long long>(c->diagnostics.error_count()), "error") + ", " +
+            player::counted(static_cast<long long>(c->diagnostics.warning_count()), "warning");
+        ImGui::TextUnformatted(counts.c_str());
+        note_item((counts + "##diagnostic-counts").c_str());
         ImGui::PopFont();
         ImGui::PushFont(ctx.fonts.mono);
         diagnostic_lines(ctx, c->diagnostics);

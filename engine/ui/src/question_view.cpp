@@ -169,12 +169,16 @@ void draw_scenario(DrawContext& ctx, const content::Question& q, player::AnswerD
         d.path.clear();
         return;
     }
+    // Inside an attempt the story is scored: no feedback on each step and no starting
+    // again, or a learner could retry until right. Its feedback comes with the result, as
+    // the assessment's review policy allows. Practice scenarios in the pages keep both.
+    const bool scored = ctx.player.screen() == player::Screen::assessment;
     for (std::size_t i = 0; i < d.path.size() && i < walk->steps.size(); ++i) {
         const auto& step = q.steps[walk->steps[i]];
         draw_text(ctx, step.text, ctx.fonts.body, ctx.colours.muted, width);
         draw_text(ctx, "You chose: " + step.options[d.path[i]].text, ctx.fonts.bold,
                   ctx.colours.text, width);
-        if (i < walk->feedback.size() && !walk->feedback[i].empty())
+        if (!scored && i < walk->feedback.size() && !walk->feedback[i].empty())
             draw_text(ctx, walk->feedback[i], ctx.fonts.italic, ctx.colours.muted, width);
         ImGui::Separator();
     }
@@ -186,10 +190,12 @@ void draw_scenario(DrawContext& ctx, const content::Question& q, player::AnswerD
                            step.options[o].text, false, false, enabled, width))
                 d.path.push_back(o);
     } else {
-        draw_text(ctx, "You reached the end of this story.", ctx.fonts.italic, ctx.colours.muted,
-                  width);
+        draw_text(ctx,
+                  scored ? "You reached the end of this story. Your choices are your answer."
+                         : "You reached the end of this story.",
+                  ctx.fonts.italic, ctx.colours.muted, width);
     }
-    if (!d.path.empty() && button(("Start the story again##" + id).c_str(), enabled))
+    if (!scored && !d.path.empty() && button(("Start the story again##" + id).c_str(), enabled))
         d.path.clear();
 }
 

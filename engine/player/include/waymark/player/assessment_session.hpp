@@ -40,6 +40,11 @@ enum class SittingStage {
     finished,  // scored: the result screen takes over
 };
 
+// What a library card says of an attempt left open in `history` ("Assessment started, 3 of
+// 10 questions answered"), so that it never reads "In progress, 100%" while the learner
+// is part-way through the assessment; empty when no attempt is open.
+std::string open_attempt_label(const CourseHistory& history);
+
 // Writes one fact. Returns the journal's error when it could not be recorded.
 using RecordEvent = std::function<Result<void>(const assessment::AttemptEvent&)>;
 
@@ -51,10 +56,13 @@ class AssessmentSession {
     static Result<AssessmentSession> start(const course::Course& course, std::string attempt_id,
                                            std::uint64_t seed, UtcTime now,
                                            const RecordEvent& record);
-    // Carries on with an attempt rebuilt from the journal (in progress or submitted).
-    // Resumes at the first unanswered question, or the review list when all are.
+    // Carries on with an attempt rebuilt from the journal (in progress or submitted), with
+    // the flags and the question of `place` (ids no longer on the paper are ignored).
+    // Without a question there, resumes at the first unanswered question, or the review
+    // list when all are.
     static Result<AssessmentSession> resume(const course::Course& course,
-                                            assessment::Attempt attempt);
+                                            assessment::Attempt attempt,
+                                            const SittingPlace& place = {});
 
     const assessment::Attempt& attempt() const { return attempt_; }
     SittingStage stage() const { return stage_; }
@@ -75,8 +83,13 @@ class AssessmentSession {
     }
     std::size_t unanswered_count() const;
     std::size_t flagged_count() const { return flags_.size(); }
+    // The question on screen (none in the review list) and the flags, for the journal.
+    SittingPlace place() const;
 
     bool can_go_back() const { return stage_ == SittingStage::question && index_ > 0; }
+    // Saves the draft on screen when it is a whole answer that differs from the saved one
+    // (recording AnswerSaved first). Called as the learner changes it, and before moving.
+    Result<void> save_draft(UtcTime now, const RecordEvent& record);
     // Saves the draft when complete and changed (recording AnswerSaved first), then moves.
     // Next from the last question opens the review list. Errors come from the journal;
     // the screen does not move when the answer could not be recorded.
@@ -98,7 +111,6 @@ class AssessmentSession {
 
   private:
     AssessmentSession(const course::Course& course, assessment::Attempt attempt);
-    Result<void> save_current(UtcTime now, const RecordEvent& record);
     Result<void> apply_recorded(const assessment::AttemptEvent& e, const RecordEvent& record);
 
     const course::Course* course_;

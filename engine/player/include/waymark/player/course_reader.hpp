@@ -1,7 +1,8 @@
 // waymark/player/course_reader.hpp: where a learner is in a course's pages.
 //
 // The reader holds the current page, which pages have been read (a page counts as read
-// once it has been shown), and the state of each inline knowledge check. It decides
+// once its end has been on the screen, not when it opens), and the state of each inline
+// knowledge check. It decides
 // what Back and Next do, what the progress line says, where a link inside the course
 // leads and on which page a module's sources are listed; the UI only draws it.
 #pragma once
@@ -53,8 +54,10 @@ class CourseReader {
     const content::Page& page() const;
 
     bool valid(PagePosition p) const;
-    // Moves to `p` and marks it read. Returns false (staying put) when `p` does not exist.
+    // Moves to `p`. Returns false (staying put) when `p` does not exist.
     bool go_to(PagePosition p);
+    // Marks the page on screen read: its end has been on the screen.
+    void mark_read() { read_.insert(position_); }
     bool can_go_back() const;  // false only on the very first page
     bool can_go_next() const;  // false only on the very last page
     // The page Back and Next lead to; empty at either end.
@@ -66,7 +69,7 @@ class CourseReader {
 
     bool is_read(PagePosition p) const;
     bool module_read(std::size_t module) const;  // every page of it
-    // Pages read, as a whole percentage of all pages (0..100, rounded down).
+    // Pages read, as percent_read() below says.
     int percent_read() const;
     // Every page of every module the completion rule counts (required ones, or all).
     bool required_pages_read() const;
@@ -86,8 +89,9 @@ class CourseReader {
     PageRef ref(PagePosition p) const;
     std::optional<PagePosition> find(const PageRef& ref) const;
 
-    // Brings back what `history` recorded: pages read, and the page to resume at (the
-    // last one viewed that still exists; the first page when none does).
+    // Brings back what `history` recorded: pages read, and the page to resume at: the
+    // page after the last one read when that one is still unread (the learner had moved
+    // on to it), else the last one read; the first page when none is.
     void restore(const CourseHistory& history);
 
     // The state of the knowledge check `question_id`, created on first use with options
@@ -100,5 +104,13 @@ class CourseReader {
     std::set<PagePosition> read_;
     std::map<std::string, CheckState> checks_;
 };
+
+// The pages of `course` that `read` names, in any order and repeated or not; pages the
+// course no longer has are left out.
+std::set<PagePosition> pages_read(const course::Course& course, const std::vector<PageRef>& read);
+
+// `pages` read as a whole percentage of the course's pages (0..100, rounded down): the one
+// "% read" measure, on the course's contents and the library's card alike.
+int percent_read(const course::Course& course, std::size_t pages);
 
 }  // namespace waymark::player
