@@ -18,7 +18,7 @@ ui::Texture SizeOnlyImages::load(const std::string& bytes) {
     return {nullptr, w, h};
 }
 
-Harness::Harness(player::Player& player, ImVec2 display)
+Harness::Harness(player::Player& player, ImVec2 display, player::Speech* speech)
     : player_(player), context_(ImGui::CreateContext()), display_(display) {
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
@@ -33,10 +33,11 @@ Harness::Harness(player::Player& player, ImVec2 display)
     hooks.open_url = [this](const std::string& url) { links_opened.push_back(url); };
     hooks.open_file = [this](const std::string& path) { files_opened.push_back(path); };
     hooks.quit = [this] { quit_requested = true; };
+    hooks.speech = speech;
     view_ = std::make_unique<ui::PlayerView>(player_, images_, hooks);
     view_->set_fonts(ui::build_fonts(*io.Fonts, player_.settings(), 1));
     // Spacing follows the text size, as in the real window.
-    ui::apply_style(player_.settings().theme, ui::body_size(player_.settings(), 1) / 18.f);
+    ui::apply_style(player_.settings().theme, ui::spacing_scale(player_.settings(), 1));
     view_->fonts_rebuilt();
     io.MousePos = ImVec2(1, 1);
     frame();
@@ -51,9 +52,8 @@ std::uint64_t Harness::frame() {
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     if (view_->fonts_outdated()) {
-        const float scale = ui::body_size(player_.settings(), 1) / 18.f;
         view_->set_fonts(ui::build_fonts(*io.Fonts, player_.settings(), 1));
-        ui::apply_style(player_.settings().theme, scale);
+        ui::apply_style(player_.settings().theme, ui::spacing_scale(player_.settings(), 1));
         view_->fonts_rebuilt();
     }
     ImGui::NewFrame();

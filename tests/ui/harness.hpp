@@ -29,7 +29,9 @@ class SizeOnlyImages : public ui::ImageLoader {
 
 class Harness {
   public:
-    explicit Harness(player::Player& player, ImVec2 display = {1280, 860});
+    // With `speech`, the view has a voice for its Listen buttons, as in the real window.
+    explicit Harness(player::Player& player, ImVec2 display = {1280, 860},
+                     player::Speech* speech = nullptr);
     ~Harness();
     Harness(const Harness&) = delete;
     Harness& operator=(const Harness&) = delete;

@@ -71,6 +71,7 @@ TEST(PlayerJourney, NewLearnerReadsEverythingFailsRetriesAndPasses) {
 
     for (;;) {
         answer_checks_on_page(h, t.p());
+        h.press(ImGuiKey_End);  // a page is read once its end has been on the screen
         if (t.p().next_label() != "Next")
             break;
         ASSERT_TRUE(h.click("Next##page"));
@@ -103,8 +104,10 @@ TEST(PlayerJourney, ResumesAtTheSamePageAfterThePlayerIsClosed) {
         test::Harness h(t.p());
         add_learner_by_typing(h);
         ASSERT_TRUE(h.click("Start##waymark-sample"));
+        h.press(ImGuiKey_End);  // read to the end
         ASSERT_TRUE(h.click("Next##page"));
-        ASSERT_TRUE(h.click("Next##page"));
+        h.press(ImGuiKey_End);
+        ASSERT_TRUE(h.click("Next##page"));  // opened, not yet read
         where = t.p().reader()->position();
     }
     test::Journey again(journal);
@@ -268,7 +271,7 @@ TEST(PlayerScreens, AJournalThatCannotBeWrittenStopsTheCourseWithAMessage) {
     t.p().open_course(0);
     test::Harness h(t.p());
     journal.broken = true;
-    ASSERT_TRUE(h.click("Next##page"));
+    h.press(ImGuiKey_End);  // the page's end comes on screen: it is read, and recorded
     EXPECT_EQ(t.p().screen(), Screen::stopped);
     EXPECT_FALSE(h.has("Next##page"));
     ASSERT_TRUE(h.click("Close the player"));
@@ -297,7 +300,7 @@ TEST(PlayerScreens, TheManagerAreaOpensAfterAWrongThenTheRightPassphrase) {
     ASSERT_TRUE(h.type_into("Passphrase", "correct horse battery"));
     ASSERT_TRUE(h.click("Open the manager area"));
     EXPECT_EQ(p.screen(), Screen::manager);
-    EXPECT_TRUE(h.has("Overdue list"));
+    EXPECT_TRUE(h.has("Lock the manager area"));
 }
 
 TEST(PlayerScreens, APassedCourseSavesTheCertificateAndOpensIt) {
@@ -342,4 +345,92 @@ TEST(PlayerScreens, APassedCourseFolderOffersNoCertificate) {
         EXPECT_FALSE(h.has("Save certificate (PDF)")) << h.labels();
     }
     fs::remove_all(dir);
+}
+
+TEST(PlayerJourney, AScoredScenarioGivesNoStepFeedbackAndNoRestartInsideTheAttempt) {
+    // The sample's only scenario is in its bank; find a paper that draws it.
+    for (std::uint64_t seed = 1; seed < 60; ++seed) {
+        MemoryJournal journal;
+        test::Journey t(journal);
+        t.seeds = seed;
+        t.add_learner();
+        t.read_every_page();
+        t.p().start_assessment();
+        auto* s = t.p().session();
+        const auto& ids = s->attempt().question_ids();
+        const auto at = std::find(ids.begin(), ids.end(), "sample-trust");
+        if (at == ids.end())
+            continue;
+        const auto i = static_cast<std::size_t>(at - ids.begin());
+        t.p().assessment_go_to(i);
+        test::Harness h(t.p());
+        h.frame();
+        // The second option ends the story at once; in practice "Start the story again"
+        // would follow it.
+        const auto& option = s->question().steps[0].options[1];
+        ASSERT_TRUE(h.click(option.text + "##q" + std::to_string(i) + "-s0-1")) << h.labels();
+        h.frames(2);
+        EXPECT_EQ(s->draft().path, std::vector<std::size_t>{1});
+        EXPECT_FALSE(h.has_containing("Start the story again")) << h.labels();
+        EXPECT_TRUE(s->answered(i));  // the finished story is saved as the answer at once
+        return;
+    }
+    FAIL() << "no paper in 60 seeds drew the scenario";
+}
+
+TEST(PlayerScreens, TheContentsFollowTheCurrentPageToTheLastModule) {
+    MemoryJournal journal;
+    test::Journey t(journal, {test::prevent_course()});
+    t.add_learner();
+    t.p().open_course(0);
+    test::Harness h(t.p());
+    h.frames(3);
+    const auto& course = t.p().reader()->course();
+    const std::size_t m = course.modules.size() - 1;
+    const std::size_t pg = course.modules[m].pages.size() - 1;
+    t.p().go_to_page({m, pg});
+    h.frames(3);
+    const auto* entry = h.find(course.modules[m].pages[pg].title + "##toc" + std::to_string(m) +
+                               "-" + std::to_string(pg));
+    ASSERT_NE(entry, nullptr) << h.labels();
+    EXPECT_TRUE(entry->visible);
+}
+
+TEST(PlayerScreens, APageIsNotReadUntilItsEndHasBeenOnScreen) {
+    MemoryJournal journal;
+    test::Journey t(journal, {test::prevent_course()});
+    t.add_learner();
+    t.p().open_course(0);
+    const auto& course = t.p().reader()->course();
+    // The longest page, which cannot fit on one screen.
+    player::PagePosition longest;
+    std::size_t blocks = 0;
+    for (std::size_t m = 0; m < course.modules.size(); ++m)
+        for (std::size_t p = 0; p < course.modules[m].pages.size(); ++p)
+            if (course.modules[m].pages[p].blocks.size() > blocks) {
+                blocks = course.modules[m].pages[p].blocks.size();
+                longest = {m, p};
+            }
+    t.p().go_to_page(longest);
+    test::Harness h(t.p());
+    h.frames(3);
+    EXPECT_FALSE(t.p().reader()->is_read(longest));
+    h.press(ImGuiKey_End);
+    EXPECT_TRUE(t.p().reader()->is_read(longest));
+    EXPECT_EQ(journal.history(t.p().learner()->id, course.id)->pages_viewed.size(), 1u);
+}
+
+// The sample's second page grows a little once its end is scrolled to (its last blocks
+// settle), so End lands just short of the new bottom: the page still counts as read.
+TEST(PlayerScreens, EndCountsAPageReadWhoseLastBlocksSettleTaller) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_course(0);
+    t.p().go_to_page({0, 1});
+    test::Harness h(t.p());
+    h.frames(3);
+    h.press(ImGuiKey_End);
+    h.frames(3);
+    EXPECT_TRUE(t.p().reader()->is_read({0, 1}));
 }

@@ -196,6 +196,20 @@ TEST(KeyboardOnly, TabFromANewlyOpenedPageGoesToThePagesFirstControl) {
     EXPECT_EQ(h.focused(), "link to a web page##link0");
 }
 
+TEST(KeyboardOnly, ALinkOfSeveralWordsIsOneTabStop) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    test::Harness h(t.p());
+    ASSERT_TRUE(h.tab_to("Start##waymark-sample"));
+    h.press(ImGuiKey_Enter);
+    ASSERT_EQ(t.p().screen(), Screen::course);
+    h.press(ImGuiKey_Tab);
+    ASSERT_EQ(h.focused(), "link to a web page##link0");
+    h.press(ImGuiKey_Tab);
+    EXPECT_EQ(ui::focused_widget()->label, "another page of the course");
+}
+
 TEST(KeyboardOnly, EveryScreenOpensWithTheFocusOnItsHeading) {
     MemoryJournal journal;
     test::Journey t(journal);
@@ -327,6 +341,7 @@ TEST(KeyboardOnly, ANewLearnerTakesTheWholeCourseWithTheKeyboardAlone) {
                 EXPECT_EQ(state->feedback->outcome, assessment::Outcome::correct) << q.id;
             }
         }
+        h.press(ImGuiKey_End);  // a page is read once its end has been on the screen
         if (p.next_label() != "Next")
             break;
         ASSERT_TRUE(h.tab_to("Next##page"));

@@ -397,7 +397,7 @@ void App::rebuild_fonts() {
         std::fprintf(stderr, "waymark-player: %s\n", problem.c_str());
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    apply_style(player_->settings().theme, body_size(player_->settings(), scale_) / 18.f);
+    apply_style(player_->settings().theme, spacing_scale(player_->settings(), scale_));
     view_->set_fonts(fonts);
     view_->fonts_rebuilt();
 }
@@ -490,12 +490,14 @@ int App::run() {
     // A logout's SIGTERM, or Ctrl+C, ends the loop as closing the window does, so the
     // window's place is remembered and the ledger closed.
     while (!glfwWindowShouldClose(window_) && !quit_ && !stop_.stop_requested()) {
-        // The manager sign-in counts down its wait and enables its button when it ends.
+        // The manager and PIN sign-ins count down their waits and enable their buttons when
+        // they end.
         const bool clock_running =
             (player_->screen() == player::Screen::assessment && player_->session() &&
              player_->session()->time_left(player_->now())) ||
             (player_->screen() == player::Screen::manager_sign_in &&
-             player_->manager_wait().count() > 0);
+             player_->manager_wait().count() > 0) ||
+            (player_->screen() == player::Screen::learners && player_->pin_wait().count() > 0);
         const bool polling = clock_running || !options_.preview.empty();
         if (pacer.wants_frame() || !key_queue.empty())
             glfwPollEvents();
@@ -709,13 +711,19 @@ int App::screenshot_tour() {
         std::printf("%d screenshots in %s\n", n, dir.c_str());
         return 0;
     }
+    // A page counts as read once its end has been on screen, which shots of its top never
+    // show: the tour says so itself before moving on, so the assessment opens.
+    const auto read_on = [&p] {
+        p.page_end_seen();
+        p.next_page();
+    };
     p.open_course(sample);
     shot("page-text-lists-tables");
-    p.next_page();
+    read_on();
     shot("page-callouts-steps-contacts");
     reveal_widget("Copy##emergencyPhone");
     shot("page-contact-cards");
-    p.next_page();
+    read_on();
     shot("page-knowledge-check");
     // Answer the page's first knowledge check with the first option everywhere, to show
     // its feedback.
@@ -734,8 +742,8 @@ int App::screenshot_tour() {
         break;
     }
     while (p.reader() && p.reader()->can_go_next())
-        p.next_page();
-    p.next_page();
+        read_on();
+    read_on();
     shot("assessment-intro");
     p.start_assessment();
     shot("assessment-question");

@@ -80,6 +80,9 @@ void draw_manager_screen(DrawContext& ctx);           // manager_screen.cpp
 float column_width(const DrawContext& ctx, float avail);
 // Starts a centred column; returns its width.
 float centre(const DrawContext& ctx);
+// The screen x where the column centre() last started in this window ends (never past
+// the window's edge).
+float column_right();
 // A screen's opening: a centred column begun as a group (the screen ends it with
 // ImGui::EndGroup), its title, and the line under the title in the muted colour followed
 // by a gap when `lead` is not empty. Returns the column's width.

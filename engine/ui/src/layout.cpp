@@ -1,4 +1,5 @@
 #include <imgui.h>
+#include <imgui_internal.h>  // ImHashStr
 
 #include <algorithm>
 #include <cfloat>
@@ -18,12 +19,27 @@ float column_width(const DrawContext& ctx, float avail) {
     return std::min(avail, per_char * 72.f);
 }
 
+namespace {
+
+// Where the window's column ends, kept in the window's own storage: what is drawn later
+// in the column without being told its width (a problem under "Listen") wraps there.
+const ImGuiID column_right_key = ImHashStr("waymark-column-right");
+
+}  // namespace
+
 // Starts a centred column; returns its width.
 float centre(const DrawContext& ctx) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float w = column_width(ctx, avail);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) / 2);
+    ImGui::GetStateStorage()->SetFloat(column_right_key, ImGui::GetCursorScreenPos().x + w);
     return w;
+}
+
+float column_right() {
+    const float window_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    return std::min(window_right,
+                    ImGui::GetStateStorage()->GetFloat(column_right_key, window_right));
 }
 
 float open_screen(const DrawContext& ctx, const std::string& title_text, const std::string& lead) {

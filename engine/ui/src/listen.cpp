@@ -45,9 +45,12 @@ void listen_button(DrawContext& ctx, const std::string& what,
         m.heard_block = m.reading_blocks[*at];
     if (this_one && !speech->reading()) {
         const std::string problem = speech->problem();
-        if (!problem.empty())
-            draw_text(ctx, problem, ctx.fonts.small, ctx.colours.danger,
-                      ImGui::GetContentRegionAvail().x);
+        if (!problem.empty()) {
+            // Wrapped inside the text column, which ends before the window does.
+            const float width = column_right() - ImGui::GetCursorScreenPos().x;
+            draw_text(ctx, problem, ctx.fonts.small, ctx.colours.danger, std::max(1.f, width));
+            note_item("Reading aloud problem##listen");
+        }
     }
 }
 

@@ -142,6 +142,8 @@ void draw_inlines(DrawContext& ctx, const content::Inlines& spans, ImFont* base,
             id.c_str(), ImVec2(std::max(1.f, box.max.x - box.min.x), box.max.y - box.min.y));
         ImGui::PopID();
         note_item(id.c_str());
+        if (i > 0 && links[i - 1].span == box.span)
+            continue_tab_stop();  // the next word of the same link
         if (ImGui::IsItemHovered()) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
             const bool web =

@@ -52,6 +52,11 @@ float body_size(const player::Settings& s, float scale) {
     return 18.f * scale * static_cast<float>(player::clamp_text_size(s.text_size_percent)) / 100.f;
 }
 
+float spacing_scale(const player::Settings& s, float scale) {
+    const float text = static_cast<float>(player::clamp_text_size(s.text_size_percent)) / 100.f;
+    return scale * (1.f + (text - 1.f) / 2.f);
+}
+
 float x_height_ratio(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f)

@@ -44,28 +44,30 @@ std::vector<Action> actions(const DrawContext& ctx) {
 
 // The top bar: the name, "Skip to page" on a course page, the course's pinned contact and
 // the learner's actions at the right. When the row does not fit the window (large text,
-// a narrow window), the actions collapse into a "Menu" holding every one of them, and the
-// pinned contact, which must stay in view, moves onto a line of its own, wrapped.
+// a narrow window) the bar goes compact, to leave the page most of a small screen: the
+// actions collapse into a "Menu" holding every one of them, the name goes (the window's
+// title says it), buttons are shallower, and the pinned contact, which must stay in
+// view, takes the small font if that keeps it on the row, else a line of its own, wrapped.
 void draw_top_bar(DrawContext& ctx) {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float left = ImGui::GetCursorPosX();
     const float right = ImGui::GetWindowContentRegionMax().x;
-    ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextColored(ctx.colours.accent, "Waymark");
-    ImGui::PopFont();
-    float used = ImGui::GetItemRectSize().x;
+    const float avail = right - left;
+    const float name_w =
+        ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX, 0, "Waymark").x;
     const bool skip = ctx.player.screen() == Screen::course && ctx.player.reader();
-    if (skip)
-        used += st.ItemSpacing.x + button_width("Skip to page");
+    const float skip_w = skip ? button_width("Skip to page") : 0;
 
     const auto* contact = ctx.player.pinned_contact();
     std::string line;
-    float line_w = 0;
-    if (contact) {
+    auto contact_w = [&](ImFont* font) {
+        return contact ? st.ItemSpacing.x +
+                             font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.c_str()).x
+                       : 0.f;
+    };
+    if (contact)
         line =
             "\xE2\x98\x8E " + contact->name + (contact->phone.empty() ? "" : ": " + contact->phone);
-        line_w = st.ItemSpacing.x + ImGui::CalcTextSize(line.c_str()).x;
-    }
 
     const auto* learner = ctx.player.learner();
     const bool has_actions = learner && ctx.player.screen() != Screen::stopped;
@@ -78,28 +80,47 @@ void draw_top_bar(DrawContext& ctx) {
         for (const auto& a : all)
             row_w += st.ItemSpacing.x + button_width(a.label);
     }
-    const float avail = right - left;
     const float menu_w = has_actions ? st.ItemSpacing.x * 2 + button_width("Menu") : 0;
-    const bool row_fits = used + line_w + row_w <= avail;
-    const bool collapsed = has_actions && !row_fits;
-    const bool contact_inline = used + line_w + (collapsed ? menu_w : row_w) <= avail;
+    const bool compact = name_w + skip_w + contact_w(ctx.fonts.body) + row_w > avail;
+    const bool collapsed = has_actions && compact;
+    const float used = compact ? skip_w : name_w + (skip ? st.ItemSpacing.x + skip_w : 0);
+    const float room = avail - used - (collapsed ? menu_w : row_w);
+    ImFont* contact_font = contact_w(ctx.fonts.body) <= room ? ctx.fonts.body : ctx.fonts.small;
+    const bool contact_inline = contact_w(contact_font) <= room;
 
+    if (compact)
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(st.FramePadding.x, st.FramePadding.y * 0.5f));
+    bool first = true;
+    auto next_on_row = [&first] {
+        if (!first)
+            ImGui::SameLine();
+        first = false;
+    };
+    if (!compact) {
+        next_on_row();
+        ImGui::PushFont(ctx.fonts.heading);
+        ImGui::TextColored(ctx.colours.accent, "Waymark");
+        ImGui::PopFont();
+    }
     if (skip) {
         // The first stop of the Tab order on a page: past the top bar and the contents.
-        ImGui::SameLine();
+        next_on_row();
         if (button("Skip to page"))
             ctx.memory->skip_to_page = true;
     }
     if (contact && contact_inline) {
         // The course's pinned contact (the emergency number) stays in view on its screens.
-        ImGui::SameLine();
+        next_on_row();
+        ImGui::PushFont(contact_font);
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(contact->emergency ? ctx.colours.danger : ctx.colours.text, "%s",
                            line.c_str());
+        ImGui::PopFont();
         note_item((line + "##pinned").c_str());
     }
     if (has_actions && !collapsed) {
-        ImGui::SameLine();
+        next_on_row();
         ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - row_w + st.ItemSpacing.x));
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(ctx.colours.muted, "%s", who.c_str());
@@ -109,7 +130,7 @@ void draw_top_bar(DrawContext& ctx) {
                 a.act(ctx.player);
         }
     } else if (collapsed) {
-        ImGui::SameLine();
+        next_on_row();
         ImGui::SetCursorPosX(
             std::max(ImGui::GetCursorPosX(), right - menu_w + st.ItemSpacing.x * 2));
         if (button("Menu##top"))
@@ -131,13 +152,20 @@ void draw_top_bar(DrawContext& ctx) {
             ImGui::EndPopup();
         }
     }
+    if (first)
+        ImGui::NewLine();  // nothing on the row at all: it still ends
+    if (compact)
+        ImGui::PopStyleVar();
     if (contact && !contact_inline) {
         const std::string id = line + "##pinned";
-        draw_text(ctx, line, ctx.fonts.body,
+        draw_text(ctx, line, ctx.fonts.small,
                   contact->emergency ? ctx.colours.danger : ctx.colours.text, avail);
         note_item(id.c_str());
     }
     ImGui::Separator();
+    // A little air under the bar, unless every line counts.
+    if (!compact)
+        ImGui::Dummy(ImVec2(1, 6 * ctx.scale));
 }
 
 }  // namespace waymark::ui

@@ -98,12 +98,16 @@ struct PlayerView::Impl {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(vp->WorkPos);
         ImGui::SetNextWindowSize(vp->WorkSize);
+        // Half the usual margin above the top bar and below the footer: the screens' own
+        // panes have theirs, and at large text on a small screen every line counts.
+        const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(padding.x, padding.y / 2));
         ImGui::Begin("Waymark", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                          ImGuiWindowFlags_NoScrollWithMouse);
+        ImGui::PopStyleVar();
         draw_top_bar(ctx);
-        ImGui::Dummy(ImVec2(1, 6 * ctx.scale));
         // The course, assessment and result screens scroll their own parts; the others
         // scroll as a whole, in one shared child window.
         const bool scrolls = p().screen() != Screen::course && p().screen() != Screen::assessment &&

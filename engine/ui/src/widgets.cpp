@@ -71,6 +71,11 @@ void note_item(const char* id, bool enabled) {
     current.push_back(std::move(r));
 }
 
+void continue_tab_stop() {
+    if (!current.empty())
+        current.back().tab_stop = false;
+}
+
 bool button(const char* label, bool enabled, ImVec2 size) {
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label, size);

@@ -2,9 +2,12 @@
 //
 // ImGui 1.86 reads which keys are down once per frame, so a key pressed and released
 // between two frames (a fast tap, or xdotool) would never be seen down and its press
-// would be lost. The window's key events go into this queue; each frame takes events up
-// to the release of a key pressed in that same frame, which waits for the next frame.
-// Promises: no event is dropped or reordered; every press is seen down for a frame.
+// would be lost; Shift let go in the frame Tab is pressed makes Shift+Tab a Tab; and of
+// two keys pressed in one frame the player acts on one. The window's key events go into
+// this queue; each frame takes events up to and including the next press: whatever
+// happened before it is in effect when it is seen, whatever follows waits a frame.
+// Promises: no event is dropped or reordered; every press is seen down for a frame, with
+// the modifiers held at that moment, and one press at a time.
 #pragma once
 
 #include <deque>

@@ -38,6 +38,11 @@ Fonts build_fonts(ImFontAtlas& atlas, const player::Settings& settings, float sc
 // The body text size in pixels for `settings` at `scale`.
 float body_size(const player::Settings& settings, float scale);
 
+// How much the padding and gaps of apply_style grow for `settings` at `scale`: with the
+// monitor's scale, and half as fast as the text, so that at 200% the words are twice the
+// size while a small screen (1366x768) still holds a paragraph of the page, not a line.
+float spacing_scale(const player::Settings& settings, float scale);
+
 // The height of the letter x in the font file `path`, as a fraction of the pixel size
 // ImGui draws it at; 0 when the file cannot be read as a font. Text sizes are chosen by
 // x-height, which is what the eye reads as the size of text.

@@ -66,5 +66,8 @@ bool wrapped_selectable(const char* label, bool selected, const char* mark);
 bool input_text(const char* label, std::string* text, bool multiline = false, float height = 0);
 // Records the last ImGui item under `label` (for custom widgets such as links).
 void note_item(const char* label, bool enabled = true);
+// Makes the item just noted part of the Tab stop before it (the later words of a link,
+// each clickable on its own): Tab passes it by, so a link is one stop however many words.
+void continue_tab_stop();
 
 }  // namespace waymark::ui
