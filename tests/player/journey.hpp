@@ -1,10 +1,13 @@
 // Test support: a Player over the sample course with a clock the test moves.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
 
 #include "answers.hpp"
 #include "courses.hpp"
+#include "waymark/player/ledger_journal.hpp"
 #include "waymark/player/player.hpp"
 
 namespace waymark::test {
@@ -23,10 +26,22 @@ struct Journey {
         o.clock = [this] { return now; };
         o.random_seed = [this] { return seeds++; };
         o.new_id = [this] { return "id-" + std::to_string(++ids); };
+        offer_the_sample_course(journal);
         player = std::make_unique<player::Player>(std::move(library), journal, o);
     }
 
     player::Player& p() { return *player; }
+
+    // The trainers' sample course is for author preview by default; these journeys take it
+    // as staff would a course their organisation offers.
+    static void offer_the_sample_course(player::Journal& journal) {
+        const std::string key = "course.waymark-sample.offered";
+        if (auto* memory = dynamic_cast<player::MemoryJournal*>(&journal)) {
+            memory->set_organisation_setting(key, "yes");
+        } else if (auto* ledger = dynamic_cast<player::LedgerJournal*>(&journal)) {
+            EXPECT_TRUE(ledger->ledger().record_setting("", {key, "yes"}));
+        }
+    }
 
     void add_learner(const std::string& name = "Sam Patel", const std::string& staff = "WF-1") {
         p().show_add_learner();
@@ -34,10 +49,14 @@ struct Journey {
         p().submit_learner_form();
     }
 
+    // Opens the course and reads each page to its end, as the course screen reports it.
     void read_every_page() {
         p().open_course(0);
-        while (p().reader()->can_go_next())
+        p().page_end_seen();
+        while (p().reader()->can_go_next()) {
             p().next_page();
+            p().page_end_seen();
+        }
     }
 
     // A new learner reads every page and sits the assessment once, to pass or to fail.

@@ -194,3 +194,53 @@ TEST(MemoryJournalCertificate, RefusesWithTheReasonWhenAskedDirectly) {
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().message.find("training record"), std::string::npos);
 }
+
+TEST_F(WithLedger, AKilledPlayerKeepsTheFlagsAndTheTicksOnTheOpenQuestion) {
+    AnswerDraft ticked;
+    {
+        auto j = open();
+        test::Journey t(j);
+        t.add_learner();
+        t.read_every_page();
+        t.p().start_assessment();
+        t.p().assessment_go_to(1);
+        t.p().assessment_toggle_flag();
+        t.p().assessment_go_to(3);
+        auto* s = t.p().session();
+        s->draft() = test::right_answer(s->question(), s->shown_at(3));
+        t.p().assessment_save_answer();
+        ticked = s->draft();
+    }  // no goodbye: the journal is simply dropped, as a killed process would
+    auto j = open();
+    test::Journey again(j);
+    again.p().choose_learner(0);
+    again.p().open_course(0);
+    ASSERT_EQ(again.p().screen(), Screen::assessment);
+    const auto* s = again.p().session();
+    EXPECT_EQ(s->index(), 3u);
+    EXPECT_EQ(to_response(s->question_at(3), s->shown_at(3), s->draft_at(3)).value(),
+              to_response(s->question_at(3), s->shown_at(3), ticked).value());
+    EXPECT_TRUE(s->flagged(1));
+    EXPECT_EQ(s->flagged_count(), 1u);
+    EXPECT_TRUE(j.ledger().verify()->ok());
+}
+
+TEST_F(WithLedger, ResumesWithoutFlagsWhenTheSavedPlaceWasTamperedWith) {
+    {
+        auto j = open();
+        test::Journey t(j);
+        t.add_learner();
+        t.read_every_page();
+        t.p().start_assessment();
+        auto* s = t.p().session();
+        ASSERT_TRUE(j.ledger().record_setting(
+            t.p().learner()->id, {"sitting/" + s->attempt().id(), "\n\nno-such-question\n"}));
+    }
+    auto j = open();
+    test::Journey again(j);
+    again.p().choose_learner(0);
+    again.p().open_course(0);
+    ASSERT_NE(again.p().session(), nullptr);
+    EXPECT_EQ(again.p().session()->index(), 0u);
+    EXPECT_EQ(again.p().session()->flagged_count(), 0u);
+}

@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
 
 #include "journey.hpp"
 #include "waymark/player/player.hpp"
+#include "waymark/player/preview.hpp"
 
 using namespace waymark;
 using namespace waymark::player;
@@ -90,15 +94,45 @@ TEST(Player, SettingsReturnToTheScreenTheyWereOpenedFrom) {
     EXPECT_EQ(t.p().screen(), Screen::course);
 }
 
-TEST(Player, RecordsEachPageViewBeforeShowingIt) {
+TEST(Player, DoesNotCountAPageReadWhenItOpens) {
     MemoryJournal j;
     test::Journey t(j);
     t.add_learner();
     t.p().open_course(0);
     t.p().next_page();
+    EXPECT_TRUE(j.history(t.p().learner()->id, "waymark-sample")->pages_viewed.empty());
+    EXPECT_FALSE(t.p().reader()->is_read(t.p().reader()->position()));
+    EXPECT_EQ(t.p().reader()->percent_read(), 0);
+}
+
+TEST(Player, RecordsAPageReadOnceItsEndHasBeenOnScreen) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    t.p().next_page();
+    t.p().page_end_seen();
+    t.p().page_end_seen();  // seen again: recorded once
     auto h = j.history(t.p().learner()->id, "waymark-sample");
-    ASSERT_EQ(h->pages_viewed.size(), 2u);
+    ASSERT_EQ(h->pages_viewed.size(), 1u);
     EXPECT_EQ(h->pages_viewed.back(), t.p().reader()->ref(t.p().reader()->position()));
+    EXPECT_TRUE(t.p().reader()->is_read(t.p().reader()->position()));
+}
+
+TEST(Player, TheLibraryAndTheCourseSayTheSamePercentRead) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.add_learner();
+    t.p().open_course(0);
+    for (int i = 0; i < 3; ++i) {
+        t.p().page_end_seen();
+        t.p().next_page();
+    }
+    const auto& course = *t.p().current_course()->course;
+    const auto h = j.history(t.p().learner()->id, "waymark-sample");
+    EXPECT_GT(t.p().reader()->percent_read(), 0);
+    EXPECT_EQ(percent_read(course, pages_read(course, h->pages_viewed).size()),
+              t.p().reader()->percent_read());
 }
 
 TEST(Player, OffersTheAssessmentFromTheLastPage) {
@@ -129,8 +163,10 @@ TEST(Player, ResumesACourseAtTheLastPageAfterARestart) {
         test::Journey t(j);
         t.add_learner();
         t.p().open_course(0);
+        t.p().page_end_seen();
         t.p().next_page();
-        t.p().next_page();
+        t.p().page_end_seen();
+        t.p().next_page();  // on to a page not yet read to its end
         where = t.p().reader()->position();
     }
     test::Journey again(j);
@@ -265,12 +301,11 @@ TEST(Player, StopsTheCourseWhenTheJournalCannotBeWritten) {
     test::Journey t(j);
     t.add_learner();
     t.p().open_course(0);
-    const auto before = t.p().reader()->position();
     j.broken = true;
-    t.p().next_page();
+    t.p().page_end_seen();
     EXPECT_EQ(t.p().screen(), Screen::stopped);
     EXPECT_NE(t.p().stop_message().find("read-only"), std::string::npos);
-    EXPECT_EQ(t.p().reader()->position(), before);
+    EXPECT_FALSE(t.p().reader()->is_read(t.p().reader()->position()));
 }
 
 TEST(Player, StaysStoppedWhateverTheLearnerClicks) {
@@ -279,7 +314,7 @@ TEST(Player, StaysStoppedWhateverTheLearnerClicks) {
     t.add_learner();
     t.p().open_course(0);
     j.broken = true;
-    t.p().next_page();
+    t.p().page_end_seen();
     t.p().back_to_library();
     t.p().open_settings();
     EXPECT_EQ(t.p().screen(), Screen::stopped);
@@ -373,4 +408,131 @@ TEST(PlayerPinnedContact, IsNotShownForACourseThatPinsNone) {
     t.add_learner();
     t.p().open_course(0);
     EXPECT_EQ(t.p().pinned_contact(), nullptr);
+}
+
+namespace {
+
+// Reads the course, starts the assessment and ticks the first question's right answer
+// without moving on; returns the attempt's id.
+std::string tick_the_first_question(test::Journey& t) {
+    t.add_learner();
+    t.read_every_page();
+    t.p().start_assessment();
+    auto* s = t.p().session();
+    s->draft() = test::right_answer(s->question(), s->shown_at(0));
+    t.p().assessment_save_answer();
+    return s->attempt().id();
+}
+
+}  // namespace
+
+TEST(Player, TheTicksOnTheOpenQuestionComeBackAfterACrash) {
+    MemoryJournal j;
+    AnswerDraft ticked;
+    {
+        test::Journey t(j);
+        tick_the_first_question(t);
+        ticked = t.p().session()->draft();
+    }  // the player is dropped mid-question, as a killed process would be
+    test::Journey again(j);
+    again.p().choose_learner(0);
+    again.p().open_course(0);
+    ASSERT_NE(again.p().session(), nullptr);
+    EXPECT_EQ(again.p().session()->index(), 0u);
+    EXPECT_TRUE(again.p().session()->answered(0));
+    // The same answer on screen (a typed number may come back as "75" for "75.000000").
+    const auto* s = again.p().session();
+    EXPECT_EQ(to_response(s->question(), s->shown_at(0), s->draft_at(0)).value(),
+              to_response(s->question(), s->shown_at(0), ticked).value());
+}
+
+TEST(Player, AFlagComesBackAfterACrash) {
+    MemoryJournal j;
+    {
+        test::Journey t(j);
+        t.add_learner();
+        t.read_every_page();
+        t.p().start_assessment();
+        t.p().assessment_go_to(2);
+        t.p().assessment_toggle_flag();
+    }
+    test::Journey again(j);
+    again.p().choose_learner(0);
+    again.p().open_course(0);
+    ASSERT_NE(again.p().session(), nullptr);
+    EXPECT_TRUE(again.p().session()->flagged(2));
+    EXPECT_EQ(again.p().session()->flagged_count(), 1u);
+    EXPECT_EQ(again.p().session()->index(), 2u);  // the question it was on
+}
+
+TEST(Player, ContinueReturnsToAnOpenAssessment) {
+    MemoryJournal j;
+    std::string attempt;
+    {
+        test::Journey t(j);
+        attempt = tick_the_first_question(t);
+        t.p().back_to_library();
+    }
+    test::Journey again(j);
+    again.p().choose_learner(0);
+    again.p().open_course(0);
+    EXPECT_EQ(again.p().screen(), Screen::assessment);
+    EXPECT_EQ(again.p().session()->attempt().id(), attempt);
+}
+
+TEST(Player, TheCoursePagesStayOpenToReadDuringAnOpenAttempt) {
+    MemoryJournal j;
+    test::Journey t(j);
+    tick_the_first_question(t);
+    t.p().open_assessment_intro();
+    t.p().read_course(0);
+    EXPECT_EQ(t.p().screen(), Screen::course);
+}
+
+TEST(Player, ContinueOpensTheCoursePagesWhenNoAttemptIsOpen) {
+    MemoryJournal j;
+    test::Journey t(j);
+    t.take_course(true);
+    t.p().back_to_library();
+    t.p().open_course(0);
+    EXPECT_EQ(t.p().screen(), Screen::course);
+}
+
+TEST(Player, StopsWhenAFlagCannotBeSaved) {
+    class FlagsFail : public MemoryJournal {
+      public:
+        Result<void> save_sitting_place(const std::string&, const std::string&,
+                                        const SittingPlace&) override {
+            return make_error(ErrorCode::io, "the ledger is read-only", "/data/ledger.db");
+        }
+    } j;
+    test::Journey t(j);
+    t.add_learner();
+    t.read_every_page();
+    t.p().start_assessment();
+    t.p().assessment_toggle_flag();
+    EXPECT_EQ(t.p().screen(), Screen::stopped);
+}
+
+TEST(Player, AnAuthorSeesTheDiagnosticsOfACourseThatCannotLoad) {
+    namespace fs = std::filesystem;
+    const fs::path dir =
+        fs::temp_directory_path() / ("waymark-broken-preview-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(WAYMARK_SOURCE_DIR "/courses/waymark-sample", dir, fs::copy_options::recursive);
+    std::ofstream(dir / "course.json", std::ios::trunc) << "{ \"id\": \"broken\", ";
+    MemoryJournal j;
+    test::Journey t(j, {load_preview(dir)});
+    ASSERT_TRUE(t.p().start_author_preview());
+    EXPECT_EQ(t.p().screen(), Screen::course);  // not the library's learner card
+    EXPECT_EQ(t.p().reader(), nullptr);
+    ASSERT_NE(t.p().current_course(), nullptr);
+    EXPECT_GT(t.p().current_course()->diagnostics.error_count(), 0u);
+    // Once the author fixes it, the preview shows the pages by itself.
+    fs::copy_file(WAYMARK_SOURCE_DIR "/courses/waymark-sample/course.json", dir / "course.json",
+                  fs::copy_options::overwrite_existing);
+    t.p().reload_course(0, load_preview(dir));
+    EXPECT_NE(t.p().reader(), nullptr);
+    EXPECT_EQ(t.p().screen(), Screen::course);
+    fs::remove_all(dir);
 }

@@ -1,5 +1,6 @@
 #include "waymark/player/ledger_journal.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "waymark/report/certificate.hpp"
@@ -179,9 +180,54 @@ Result<CourseHistory> LedgerJournal::history(const std::string& learner_id,
         out.at = parse_iso8601(c.completed_at).value_or(UtcTime{});
         out.scaled = c.score;
         out.attempt_id = c.attempt_id;
+        if (c.valid_until)
+            out.valid_until = parse_iso8601(*c.valid_until);
+        out.trusted = c.course.trusted;
         h.completions.push_back(out);
     }
     return h;
+}
+
+namespace {
+
+std::string sitting_key(const std::string& attempt_id) {
+    return "sitting/" + attempt_id;
+}
+
+}  // namespace
+
+Result<SittingPlace> LedgerJournal::sitting_place(const std::string& learner_id,
+                                                  const std::string& attempt_id) {
+    auto pairs = ledger_.settings(learner_id);
+    if (!pairs)
+        return pairs.error();
+    SittingPlace place;
+    const std::string key = sitting_key(attempt_id);
+    for (const auto& [k, value] : *pairs) {
+        if (k != key)
+            continue;
+        bool first = true;
+        for (std::size_t at = 0; at <= value.size();) {
+            const std::size_t end = std::min(value.find('\n', at), value.size());
+            const std::string line = value.substr(at, end - at);
+            if (first)
+                place.question_id = line;
+            else if (!line.empty())
+                place.flagged.push_back(line);
+            first = false;
+            at = end + 1;
+        }
+    }
+    return place;
+}
+
+Result<void> LedgerJournal::save_sitting_place(const std::string& learner_id,
+                                               const std::string& attempt_id,
+                                               const SittingPlace& place) {
+    std::string value = place.question_id;
+    for (const auto& id : place.flagged)
+        value += "\n" + id;
+    return done(ledger_.record_setting(learner_id, {sitting_key(attempt_id), value}));
 }
 
 Result<void> LedgerJournal::save_certificate(const std::string& learner_id,
@@ -195,21 +241,71 @@ Result<void> LedgerJournal::save_certificate(const std::string& learner_id,
     return {};
 }
 
+Result<report::OrganisationSettings> LedgerJournal::organisation() {
+    auto settings = ledger_.settings("");
+    if (!settings)
+        return settings.error();
+    return report::read_organisation_settings(*settings);
+}
+
+Result<std::optional<UtcTime>> LedgerJournal::enrolled_at(const std::string& learner_id) {
+    auto learner = ledger_.learner(learner_id);
+    if (!learner)
+        return learner.error();
+    return parse_iso8601(learner->enrolled_at);
+}
+
+Result<void> LedgerJournal::record_course_title(const std::string& course_id,
+                                                const std::string& title) {
+    const std::string key = "course." + course_id + ".title";
+    auto settings = ledger_.settings("");
+    if (!settings)
+        return settings.error();
+    for (const auto& [k, v] : *settings)
+        if (k == key && !v.empty())
+            return {};
+    return done(ledger_.record_setting("", ledger::SettingChanged{key, title}));
+}
+
 Result<bool> LedgerJournal::has_manager_passphrase() {
     return ledger_.has_manager_passphrase();
 }
 
-Result<ManagerCheck> LedgerJournal::check_manager_passphrase(const std::string& passphrase) {
-    auto r = ledger_.check_manager_passphrase(passphrase);
+namespace {
+
+Result<ManagerCheck> as_check(const Result<ledger::SignInCheck>& r) {
     if (!r)
         return r.error();
-    using In = ledger::ManagerSignIn::Outcome;
+    using In = ledger::SignInCheck::Outcome;
     using Out = ManagerCheck::Outcome;
     const Out outcome = r->outcome == In::granted   ? Out::granted
                         : r->outcome == In::wait    ? Out::wait
                         : r->outcome == In::not_set ? Out::not_set
                                                     : Out::refused;
     return ManagerCheck{outcome, r->wait};
+}
+
+}  // namespace
+
+Result<ManagerCheck> LedgerJournal::check_manager_passphrase(const std::string& passphrase) {
+    return as_check(ledger_.check_manager_passphrase(passphrase));
+}
+
+Result<bool> LedgerJournal::pins_required() {
+    return ledger_.learner_pins_required();
+}
+
+Result<bool> LedgerJournal::has_pin(const std::string& learner_id) {
+    return ledger_.has_learner_pin(learner_id);
+}
+
+Result<void> LedgerJournal::set_pin(const std::string& learner_id, const std::string& pin) {
+    return ledger_.set_learner_pin(learner_id, pin);
+}
+
+Result<ManagerCheck> LedgerJournal::check_pin(const std::string& learner_id,
+                                              const std::string& pin) {
+    return as_check(ledger_.check_learner_pin(learner_id, pin));
 }
 
 }  // namespace waymark::player

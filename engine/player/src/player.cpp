@@ -2,8 +2,11 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "waymark/assessment/knowledge_check.hpp"
 #include "waymark/core/ids.hpp"
+#include "waymark/player/ledger_journal.hpp"
 
 namespace waymark::player {
 
@@ -27,6 +30,12 @@ Player::Player(std::vector<LibraryCourse> library, Journal& journal, PlayerOptio
         return;
     }
     learners_ = std::move(*people);
+    auto required = journal_->pins_required();
+    if (!required) {
+        recorded(required.error());
+        return;
+    }
+    pins_required_ = *required;
     screen_ = learners_.empty() ? Screen::add_learner : Screen::learners;
 }
 
@@ -36,9 +45,11 @@ void Player::show(Screen s) {
     screen_ = s;
     notice_.clear();
     certificate_path_.clear();
-    // Leaving the manager area locks it: the dashboard is not kept.
-    if (s != Screen::manager)
-        dashboard_.reset();
+    // Leaving the manager area locks it: nothing it read is kept, and an export stops.
+    if (s != Screen::manager) {
+        manager_area_.reset();
+        export_.reset();
+    }
 }
 
 bool Player::recorded(const Result<void>& r) {
@@ -60,9 +71,62 @@ const Learner* Player::learner() const {
     return learner_ ? &learners_[*learner_] : nullptr;
 }
 
+namespace {
+
+// How long until `at` by `now`, rounded up; zero once it has passed.
+std::chrono::seconds wait_until(UtcTime at, UtcTime now) {
+    const auto left = at - now;
+    return left > UtcTime::duration::zero() ? std::chrono::ceil<std::chrono::seconds>(left)
+                                            : std::chrono::seconds{0};
+}
+
+// "Try again in 4 seconds." while a wait runs, else "Try again."
+std::string try_again(std::chrono::seconds wait) {
+    const auto n = wait.count();
+    return n > 0 ? "Try again in " + std::to_string(n) + (n == 1 ? " second." : " seconds.")
+                 : "Try again.";
+}
+
+}  // namespace
+
 void Player::choose_learner(std::size_t index) {
     if (index >= learners_.size())
         return;
+    form_ = {};
+    form_problems_.clear();
+    pin_for_ = index;
+    pin_error_.clear();
+    // A wait still running keeps its message: it says why the button is disabled.
+    if (pin_wait() == std::chrono::seconds{0})
+        pin_try_ = PinTry::none;
+    // Asked each time: a manager may have reset the PIN, or the organisation required
+    // PINs, while the player was open.
+    auto has = journal_->has_pin(learners_[index].id);
+    if (!has) {
+        // A PIN the ledger cannot vouch for opens nothing: the step says why.
+        pin_step_ = PinStep::enter;
+        pin_try_ = PinTry::failed;
+        pin_error_ = has.error().describe();
+        return;
+    }
+    if (*has) {
+        pin_step_ = PinStep::enter;
+        return;
+    }
+    auto required = journal_->pins_required();
+    if (!recorded(required ? Result<void>{} : Result<void>{required.error()}))
+        return;
+    pins_required_ = *required;
+    if (pins_required_) {
+        pin_step_ = PinStep::choose;
+        return;
+    }
+    sign_in_as(index);
+}
+
+void Player::sign_in_as(std::size_t index) {
+    pin_step_ = PinStep::none;
+    form_ = {};
     auto saved = journal_->settings(learners_[index].id);
     if (!recorded(saved ? Result<void>{} : Result<void>{saved.error()}))
         return;
@@ -71,14 +135,99 @@ void Player::choose_learner(std::size_t index) {
     show(Screen::library);
 }
 
+const Learner* Player::pin_learner() const {
+    return pin_step_ != PinStep::none ? &learners_[pin_for_] : nullptr;
+}
+
+std::chrono::seconds Player::pin_wait() const {
+    return wait_until(pin_retry_at_, now());
+}
+
+bool Player::can_submit_pin() const {
+    return screen_ == Screen::learners && pin_step_ != PinStep::none &&
+           pin_wait() == std::chrono::seconds{0};
+}
+
+std::string Player::pin_problem() const {
+    switch (pin_try_) {
+        case PinTry::none:
+            return {};
+        case PinTry::wrong:
+            return "Wrong PIN. " + try_again(pin_wait());
+        case PinTry::too_soon:
+            return "Too many wrong PINs for this name. " + try_again(pin_wait());
+        case PinTry::failed:
+            return pin_error_;
+    }
+    return {};
+}
+
+void Player::submit_pin() {
+    if (!can_submit_pin())
+        return;
+    const std::string& id = learners_[pin_for_].id;
+    if (pin_step_ == PinStep::choose) {
+        form_problems_ = pin_problems(form_.pin, form_.pin_again, true);
+        if (form_problems_.empty()) {
+            auto set = journal_->set_pin(id, form_.pin);
+            if (!set && set.error().code == ErrorCode::invalid)
+                form_problems_.push_back({LearnerField::pin, set.error().message});
+            else if (!recorded(set))
+                return;
+        }
+        form_.pin.clear();
+        form_.pin_again.clear();
+        if (form_problems_.empty())
+            sign_in_as(pin_for_);
+        return;
+    }
+    auto checked = journal_->check_pin(id, form_.pin);
+    // Never keep a PIN in memory longer than needed.
+    form_.pin.clear();
+    pin_error_.clear();
+    if (!checked) {
+        pin_try_ = PinTry::failed;
+        pin_error_ = checked.error().describe();
+        return;
+    }
+    using Outcome = ManagerCheck::Outcome;
+    switch (checked->outcome) {
+        case Outcome::granted:
+            pin_try_ = PinTry::none;
+            sign_in_as(pin_for_);
+            return;
+        case Outcome::refused:
+        case Outcome::wait:
+            pin_try_ = checked->outcome == Outcome::refused ? PinTry::wrong : PinTry::too_soon;
+            pin_retry_at_ = now() + checked->wait;
+            return;
+        case Outcome::not_set:
+            // Reset by a manager since the step opened: choose a new one if required.
+            pin_try_ = PinTry::none;
+            choose_learner(pin_for_);
+            return;
+    }
+}
+
+void Player::cancel_pin() {
+    pin_step_ = PinStep::none;
+    form_ = {};
+    form_problems_.clear();
+}
+
 void Player::show_add_learner() {
     form_ = {};
     form_problems_.clear();
+    pin_step_ = PinStep::none;
+    auto required = journal_->pins_required();
+    if (!recorded(required ? Result<void>{} : Result<void>{required.error()}))
+        return;
+    pins_required_ = *required;
     show(Screen::add_learner);
 }
 
 bool Player::submit_learner_form() {
-    form_problems_ = check_learner_form(form_, learners_);
+    form_problems_ = check_learner_form(form_, learners_, pins_required_);
     if (!form_problems_.empty())
         return false;
     const LearnerForm tidied = tidy(form_);
@@ -94,6 +243,8 @@ bool Player::submit_learner_form() {
         return false;
     }
     learners_.push_back(*stored);
+    if (!form_.pin.empty() && !recorded(journal_->set_pin(stored->id, form_.pin)))
+        return false;
     learner_ = learners_.size() - 1;
     settings_ = {};
     form_ = {};
@@ -124,6 +275,12 @@ bool Player::start_author_preview() {
         return false;
     author_preview_ = true;
     open_course(0);
+    // A course that cannot be loaded at all (a broken course.json) shows its diagnostics,
+    // not a learner's card: the author is the one who can fix it.
+    if (screen_ == Screen::library && !library_.empty()) {
+        course_index_ = 0;
+        show(Screen::course);
+    }
     return true;
 }
 
@@ -156,8 +313,23 @@ void Player::change_settings(Settings s) {
 CourseStatus Player::status_of(std::size_t index) const {
     if (!learner_ || index >= library_.size() || !library_[index].course)
         return {};
-    auto h = journal_->history(learners_[*learner_].id, library_[index].course->id);
-    return h ? course_status(*library_[index].course, *h, options_.clock()) : CourseStatus{};
+    const Learner& who = learners_[*learner_];
+    auto h = journal_->history(who.id, library_[index].course->id);
+    if (!h)
+        return {};
+    // Settings the reports would refuse cannot be recorded by `waymark settings`; should one
+    // be there anyway, the library falls back to the defaults rather than show nothing.
+    auto organisation = journal_->organisation();
+    auto enrolled = journal_->enrolled_at(who.id);
+    CourseStatus s = course_status(
+        *library_[index].course, *h, organisation ? *organisation : report::OrganisationSettings{},
+        {who.team, who.role, enrolled ? *enrolled : std::nullopt}, options_.clock());
+    // An author previews every course, the trainers' sample included; a course folder is
+    // always someone's deliberate preview (--courses DIR). Only packages follow the
+    // organisation's course.<id>.offered.
+    if (author_preview_ || library_[index].origin == CourseOrigin::source_folder)
+        s.listed = true;
+    return s;
 }
 
 void Player::load_history() {
@@ -168,7 +340,25 @@ void Player::load_history() {
 }
 
 void Player::open_course(std::size_t index) {
+    read_course(index);
+    if (screen_ != Screen::course || !ready_for_assessment())
+        return;
+    const auto past = past_attempts();
+    if (std::any_of(past.begin(), past.end(), [](const as::Attempt& a) {
+            return a.state() == as::AttemptState::in_progress ||
+                   a.state() == as::AttemptState::submitted;
+        }))
+        start_assessment();
+}
+
+void Player::read_course(std::size_t index) {
     if (!learner_ || index >= library_.size() || !library_[index].playable())
+        return;
+    // The first time a trusted course is opened its title is recorded with it (unless the
+    // organisation has set one), so reports and certificates name it rather than its id.
+    const LibraryCourse& chosen = library_[index];
+    if (chosen.trusted() && !chosen.course->title.empty() &&
+        !recorded(journal_->record_course_title(chosen.course->id, chosen.course->title)))
         return;
     course_index_ = index;
     session_.reset();
@@ -191,17 +381,21 @@ void Player::reload_course(std::size_t index, LibraryCourse course) {
     if (index >= library_.size())
         return;
     const bool current = course_index_ == index && reader_;
+    const bool showing_problems = author_preview_ && course_index_ == index && !reader_;
     std::optional<PageRef> where;
     if (current)
         where = reader_->ref(reader_->position());
     library_[index] = std::move(course);
+    if (showing_problems && library_[index].playable())
+        open_course(index);  // the author fixed it
     if (!current)
         return;
     if (!library_[index].course) {
-        // Nothing loadable: keep the old reader away from the freed course.
+        // Nothing loadable: keep the old reader away from the freed course. An author's
+        // preview stays on the course, showing what to fix; a learner goes to the library.
         reader_.reset();
         session_.reset();
-        show(Screen::library);
+        show(author_preview_ ? Screen::course : Screen::library);
         return;
     }
     reader_ = std::make_unique<CourseReader>(*library_[index].course);
@@ -238,14 +432,21 @@ const course::Contact* Player::pinned_contact() const {
 void Player::go_to_page(PagePosition p) {
     if (!reader_ || !reader_->valid(p))
         return;
-    const PageRef ref = reader_->ref(p);
-    // The view is recorded before the page is shown.
+    reader_->go_to(p);
+    show(Screen::course);
+}
+
+void Player::page_end_seen() {
+    if (!reader_ || screen_ != Screen::course || reader_->is_read(reader_->position()))
+        return;
+    // A page is read once its end has been on the screen, and recorded before the tick
+    // shows: the journal's page views are the pages read.
+    const PageRef ref = reader_->ref(reader_->position());
     if (!recorded(journal_->page_viewed(learners_[*learner_].id, current_course()->ref(), ref,
                                         options_.clock())))
         return;
     history_.pages_viewed.push_back(ref);
-    reader_->go_to(p);
-    show(Screen::course);
+    reader_->mark_read();
 }
 
 bool Player::can_go_next() const {
@@ -372,12 +573,16 @@ void Player::start_assessment() {
     for (const auto& a : past)
         if (a.state() == as::AttemptState::in_progress ||
             a.state() == as::AttemptState::submitted) {
-            auto resumed = AssessmentSession::resume(reader_->course(), a);
+            auto place = journal_->sitting_place(learners_[*learner_].id, a.id());
+            if (!recorded(place ? Result<void>{} : Result<void>{place.error()}))
+                return;
+            auto resumed = AssessmentSession::resume(reader_->course(), a, *place);
             if (!resumed) {
                 notice_ = resumed.error().message;
                 return;
             }
             session_ = std::move(*resumed);
+            saved_place_ = *place;
             show(Screen::assessment);
             if (session_->attempt().state() == as::AttemptState::submitted)
                 assessment_submit();
@@ -398,8 +603,38 @@ void Player::start_assessment() {
         return;
     }
     session_ = std::move(*started);
+    saved_place_ = {};
     result_.reset();
     show(Screen::assessment);
+}
+
+void Player::save_sitting_place() {
+    if (!session_ || screen_ == Screen::stopped ||
+        session_->attempt().state() != as::AttemptState::in_progress)
+        return;
+    const SittingPlace place = session_->place();
+    if (place == saved_place_)
+        return;
+    if (recorded(
+            journal_->save_sitting_place(learners_[*learner_].id, session_->attempt().id(), place)))
+        saved_place_ = place;
+}
+
+void Player::assessment_toggle_flag() {
+    if (!session_ || session_->stage() != SittingStage::question)
+        return;
+    session_->toggle_flag();
+    save_sitting_place();
+}
+
+void Player::assessment_save_answer() {
+    if (!session_)
+        return;
+    if (auto r = session_->save_draft(options_.clock(), recorder());
+        !r && screen_ != Screen::stopped)
+        notice_ = r.error().message;
+    // Resume here rather than at the first unanswered question, which this may no longer be.
+    save_sitting_place();
 }
 
 void Player::assessment_next() {
@@ -407,6 +642,7 @@ void Player::assessment_next() {
         if (auto r = session_->next(options_.clock(), recorder()); !r && screen_ != Screen::stopped)
             notice_ = r.error().message;
     }
+    save_sitting_place();
 }
 
 void Player::assessment_back() {
@@ -414,6 +650,7 @@ void Player::assessment_back() {
         if (auto r = session_->back(options_.clock(), recorder()); !r && screen_ != Screen::stopped)
             notice_ = r.error().message;
     }
+    save_sitting_place();
 }
 
 void Player::assessment_go_to(std::size_t index) {
@@ -422,6 +659,7 @@ void Player::assessment_go_to(std::size_t index) {
             !r && screen_ != Screen::stopped)
             notice_ = r.error().message;
     }
+    save_sitting_place();
 }
 
 void Player::assessment_review() {
@@ -430,6 +668,7 @@ void Player::assessment_review() {
             !r && screen_ != Screen::stopped)
             notice_ = r.error().message;
     }
+    save_sitting_place();
 }
 
 void Player::assessment_ask_submit() {
@@ -500,15 +739,14 @@ void Player::open_manager() {
 void Player::close_manager() {
     if (screen_ != Screen::manager_sign_in && screen_ != Screen::manager)
         return;
-    dashboard_.reset();
+    manager_area_.reset();
+    export_.reset();
     passphrase_.clear();
     show(manager_return_);
 }
 
 std::chrono::seconds Player::manager_wait() const {
-    const auto left = manager_retry_at_ - now();
-    return left > UtcTime::duration::zero() ? std::chrono::ceil<std::chrono::seconds>(left)
-                                            : std::chrono::seconds{0};
+    return wait_until(manager_retry_at_, now());
 }
 
 bool Player::can_submit_manager_passphrase() const {
@@ -517,10 +755,7 @@ bool Player::can_submit_manager_passphrase() const {
 }
 
 std::string Player::manager_problem() const {
-    const auto wait = manager_wait().count();
-    const std::string again =
-        wait > 0 ? "Try again in " + std::to_string(wait) + (wait == 1 ? " second." : " seconds.")
-                 : "Try again.";
+    const std::string again = try_again(manager_wait());
     switch (manager_try_) {
         case ManagerTry::none:
             return {};
@@ -562,13 +797,59 @@ void Player::submit_manager_passphrase() {
             manager_try_ = ManagerTry::none;
             return;
     }
-    auto board = build_dashboard(*journal_, learners_, library_, options_.clock());
-    if (!board) {
-        recorded(board.error());
+    // The area reads the ledger's status matrix, which every report uses; a journal kept
+    // in memory has none, and the screen says so rather than count by other rules.
+    auto* ledger_journal = dynamic_cast<LedgerJournal*>(journal_);
+    if (!ledger_journal) {
+        manager_try_ = ManagerTry::failed;
+        manager_error_ =
+            "This player keeps no record on this device (it runs without a ledger), so there "
+            "is nothing to report. Open the player on the device whose ledger holds the "
+            "training records.";
+        show(Screen::manager);
         return;
     }
-    dashboard_ = std::move(*board);
+    std::map<std::string, std::string> titles;
+    for (const auto& c : library_)
+        if (c.course)
+            titles.emplace(c.course->id, c.course->title);
+    auto area = ManagerArea::load(ledger_journal->ledger(), options_.clock(), titles);
+    if (!area) {
+        manager_try_ = ManagerTry::failed;
+        manager_error_ = "The training records could not be read: " + area.error().describe() +
+                         ". Ask your IT team to check the ledger with 'waymark ledger verify'.";
+        show(Screen::manager);
+        return;
+    }
     show(Screen::manager);
+    manager_area_ = std::move(*area);
+    if (export_folder_.empty())
+        export_folder_ = options_.certificate_folder.empty()
+                             ? std::filesystem::current_path().string()
+                             : options_.certificate_folder.string();
+}
+
+void Player::start_export(ExportKind kind) {
+    if (!manager_area_ || exporting())
+        return;
+    ExportRequest request;
+    request.kind = kind;
+    request.folder = export_folder_;
+    request.filter = manager_area_->export_filter();
+    request.as_of = manager_area_->as_of();
+    for (const auto& id : manager_area_->course_ids())
+        request.titles.emplace(id, manager_area_->course_title(id));
+    export_.reset();  // the last one has finished: its worker is joined here
+    export_ = std::make_unique<ManagerExport>(manager_area_->ledger_path(), std::move(request));
+}
+
+void Player::cancel_export() {
+    if (export_)
+        export_->cancel();
+}
+
+std::string Player::export_message() const {
+    return export_ ? export_->message() : std::string();
 }
 
 // --- result ----------------------------------------------------------------------

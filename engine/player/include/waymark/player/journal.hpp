@@ -21,6 +21,7 @@
 #include "waymark/core/time.hpp"
 #include "waymark/player/learner.hpp"
 #include "waymark/player/settings.hpp"
+#include "waymark/report/settings.hpp"
 
 namespace waymark::player {
 
@@ -51,6 +52,9 @@ struct Completion {
     double scaled = 0;         // the passing attempt's score, 0..1
     std::string attempt_id;    // the passing attempt
     int refresher_months = 0;  // the course's, at the time: when the completion expires
+    // When the completion stops being valid, as recorded; none: from refresher_months.
+    std::optional<UtcTime> valid_until;
+    bool trusted = true;  // earned on a trusted package; a preview's never counts
 };
 
 // Everything recorded for one learner on one course, oldest first.
@@ -61,13 +65,20 @@ struct CourseHistory {
     std::vector<Completion> completions;
 };
 
-// What checking a manager passphrase came to.
+// Where a learner is within an open attempt (Journal::sitting_place).
+struct SittingPlace {
+    std::string question_id;           // on screen; empty: the review list
+    std::vector<std::string> flagged;  // flagged to come back to, in paper order
+    friend bool operator==(const SittingPlace&, const SittingPlace&) = default;
+};
+
+// What checking a manager passphrase or a learner's PIN came to.
 struct ManagerCheck {
     enum class Outcome {
-        granted,  // the right passphrase
+        granted,  // the right passphrase or PIN
         refused,  // a wrong one: the next try waits `wait`
         wait,     // too soon after a wrong one: not checked; try again after `wait`
-        not_set,  // no passphrase is set on this device
+        not_set,  // no passphrase is set on this device; the learner has no PIN
     };
     Outcome outcome = Outcome::refused;
     std::chrono::seconds wait{0};
@@ -85,6 +96,7 @@ class Journal {
     virtual Result<Settings> settings(const std::string& learner_id) = 0;
     virtual Result<void> save_settings(const std::string& learner_id, const Settings& s) = 0;
 
+    // The learner read `page`: its end has been on the screen (not merely opened).
     virtual Result<void> page_viewed(const std::string& learner_id, const CourseRef& course,
                                      const PageRef& page, UtcTime at) = 0;
     virtual Result<void> practice_answered(const std::string& learner_id, const CourseRef& course,
@@ -98,6 +110,31 @@ class Journal {
 
     virtual Result<CourseHistory> history(const std::string& learner_id,
                                           const std::string& course_id) = 0;
+
+    // Where the learner is in an open attempt: the question on screen and the questions
+    // flagged to come back to, as last saved (empty when nothing was). These are the
+    // learner's own markers, not part of the answers, so they are kept beside the attempt
+    // rather than in its events; they are saved as they change, so a crash keeps them.
+    virtual Result<SittingPlace> sitting_place(const std::string& learner_id,
+                                               const std::string& attempt_id) = 0;
+    virtual Result<void> save_sitting_place(const std::string& learner_id,
+                                            const std::string& attempt_id,
+                                            const SittingPlace& place) = 0;
+
+    // The organisation's settings (report/settings.hpp: who must complete which course by
+    // when, titles); the defaults for a journal that keeps none. A value the reports would
+    // refuse is an error here too.
+    virtual Result<report::OrganisationSettings> organisation() {
+        return report::OrganisationSettings{};
+    }
+    // When the learner was enrolled, the start of a new starter's first due date; none
+    // when the journal does not know.
+    virtual Result<std::optional<UtcTime>> enrolled_at(const std::string&) {
+        return std::optional<UtcTime>{};
+    }
+    // Records `title` as the course's title (course.<id>.title) unless the organisation
+    // already has one for it, so reports and certificates name the course, not its id.
+    virtual Result<void> record_course_title(const std::string&, const std::string&) { return {}; }
 
     // Whether save_certificate() can work: false for journals kept only in memory (an
     // author's preview), where a certificate would certify nothing.
@@ -121,6 +158,21 @@ class Journal {
     virtual Result<ManagerCheck> check_manager_passphrase(const std::string&) {
         return ManagerCheck{ManagerCheck::Outcome::not_set, {}};
     }
+
+    // Learners' PINs (waymark/ledger/person.hpp has the rules): optional, or required of
+    // everyone when the organisation says so. As with the passphrase, the journal counts
+    // wrong PINs and sets the waits. A journal that keeps no record on the device keeps no
+    // PINs: none is required, set or asked for.
+    virtual Result<bool> pins_required() { return false; }
+    virtual Result<bool> has_pin(const std::string&) { return false; }
+    virtual Result<void> set_pin(const std::string&, const std::string&) {
+        return make_error(ErrorCode::usage,
+                          "this player keeps no training record, so it cannot keep a PIN; start "
+                          "it with a ledger (the default)");
+    }
+    virtual Result<ManagerCheck> check_pin(const std::string&, const std::string&) {
+        return ManagerCheck{ManagerCheck::Outcome::not_set, {}};
+    }
 };
 
 // A Journal held in memory: lost when the program ends.
@@ -141,6 +193,10 @@ class MemoryJournal : public Journal {
                                   const Completion& c) override;
     Result<CourseHistory> history(const std::string& learner_id,
                                   const std::string& course_id) override;
+    Result<SittingPlace> sitting_place(const std::string& learner_id,
+                                       const std::string& attempt_id) override;
+    Result<void> save_sitting_place(const std::string& learner_id, const std::string& attempt_id,
+                                    const SittingPlace& place) override;
 
     // Holds a manager passphrase in memory (tests): the check counts wrong tries and
     // answers with the ledger's waits (1 s, 2 s, 4 s, ... up to 5 minutes) but does not
@@ -148,6 +204,22 @@ class MemoryJournal : public Journal {
     void set_manager_passphrase(std::string passphrase);
     Result<bool> has_manager_passphrase() override;
     Result<ManagerCheck> check_manager_passphrase(const std::string& passphrase) override;
+
+    // PINs held in memory (tests), checked and counted as the passphrase is.
+    void set_pins_required(bool required) { pins_required_ = required; }
+    Result<bool> pins_required() override { return pins_required_; }
+    Result<bool> has_pin(const std::string& learner_id) override;
+    Result<void> set_pin(const std::string& learner_id, const std::string& pin) override;
+    Result<ManagerCheck> check_pin(const std::string& learner_id, const std::string& pin) override;
+
+    // Organisation settings and enrolment dates held in memory (tests): what the ledger's
+    // settings and learner-enrolled events hold for a LedgerJournal.
+    Result<report::OrganisationSettings> organisation() override;
+    Result<std::optional<UtcTime>> enrolled_at(const std::string& learner_id) override;
+    Result<void> record_course_title(const std::string& course_id,
+                                     const std::string& title) override;
+    void set_organisation_setting(const std::string& key, const std::string& value);
+    void set_enrolled_at(const std::string& learner_id, UtcTime at);
 
     // Practice tries recorded for a learner, oldest first (for tests and the dashboard).
     std::vector<assessment::PracticeAnswered> practice(const std::string& learner_id) const;
@@ -163,6 +235,14 @@ class MemoryJournal : public Journal {
     std::map<std::pair<std::string, std::string>, Record> records_;  // (learner, course)
     std::optional<std::string> manager_passphrase_;
     int manager_failures_ = 0;
+    std::vector<std::pair<std::string, std::string>> organisation_settings_;
+    std::map<std::string, UtcTime> enrolled_;  // learner id -> when enrolled
+    bool pins_required_ = false;
+    std::map<std::string, std::string> pins_;  // learner id -> PIN
+    std::map<std::string, int> pin_failures_;  // learner id -> wrong PINs in a row
+
+    // (learner, attempt) -> where the learner is in that attempt
+    std::map<std::pair<std::string, std::string>, SittingPlace> places_;
 };
 
 }  // namespace waymark::player

@@ -34,6 +34,20 @@ class LedgerJournal : public Journal {
                                   const Completion& c) override;
     Result<CourseHistory> history(const std::string& learner_id,
                                   const std::string& course_id) override;
+    // Kept as the learner's setting "sitting/ATTEMPT" (the question on screen, then each
+    // flagged question, one a line): the ledger has no event for markers that are not
+    // evidence, and settings are the learner's own state it already keeps, latest value
+    // per key.
+    Result<SittingPlace> sitting_place(const std::string& learner_id,
+                                       const std::string& attempt_id) override;
+    Result<void> save_sitting_place(const std::string& learner_id, const std::string& attempt_id,
+                                    const SittingPlace& place) override;
+    // The ledger's organisation settings, the learner's learner-enrolled time, and the
+    // course title recorded as an organisation setting (course.<id>.title).
+    Result<report::OrganisationSettings> organisation() override;
+    Result<std::optional<UtcTime>> enrolled_at(const std::string& learner_id) override;
+    Result<void> record_course_title(const std::string& course_id,
+                                     const std::string& title) override;
     bool issues_certificates() const override { return true; }
     // Issues the certificate through the report module (its verification code is
     // recorded in the ledger) and draws it with cairo.
@@ -43,6 +57,12 @@ class LedgerJournal : public Journal {
     // The ledger's manager passphrase and back-off (Ledger::check_manager_passphrase).
     Result<bool> has_manager_passphrase() override;
     Result<ManagerCheck> check_manager_passphrase(const std::string& passphrase) override;
+    // The ledger's learner PINs (Ledger::check_learner_pin), hashed at the standard cost;
+    // required when the organisation sets ledger::kPinRequiredSetting.
+    Result<bool> pins_required() override;
+    Result<bool> has_pin(const std::string& learner_id) override;
+    Result<void> set_pin(const std::string& learner_id, const std::string& pin) override;
+    Result<ManagerCheck> check_pin(const std::string& learner_id, const std::string& pin) override;
 
     ledger::Ledger& ledger() { return ledger_; }
 
@@ -81,6 +101,13 @@ class UnavailableJournal : public Journal {
         return why_;
     }
     Result<CourseHistory> history(const std::string&, const std::string&) override { return why_; }
+    Result<SittingPlace> sitting_place(const std::string&, const std::string&) override {
+        return why_;
+    }
+    Result<void> save_sitting_place(const std::string&, const std::string&,
+                                    const SittingPlace&) override {
+        return why_;
+    }
 
   private:
     Error why_;

@@ -38,7 +38,7 @@ enum class Screen {
     result,            // score, pass or fail, review, completion
     settings,          // text size, theme, font, motion
     manager_sign_in,   // the manager passphrase, or how an administrator sets one
-    manager,           // the dashboard: completion by team and course, overdue list
+    manager,           // who must do what by when, by team and course; exports
     stopped,           // the journal could not be written: nothing more is allowed
 };
 
@@ -68,14 +68,38 @@ class Player {
     // --- learners ----------------------------------------------------------------
     const std::vector<Learner>& learners() const { return learners_; }
     const Learner* learner() const;
-    void choose_learner(std::size_t index);  // -> library, with their settings
-    void show_add_learner();                 // -> add_learner, with an empty form
+    // Signs the learner in (-> library, with their settings), or first asks for their PIN
+    // (pin_step()) when they have one or the organisation requires one.
+    void choose_learner(std::size_t index);
+    void show_add_learner();  // -> add_learner, with an empty form
     LearnerForm& form() { return form_; }
     const std::vector<FieldProblem>& form_problems() const { return form_problems_; }
-    // Checks the form; when it is fine records the learner, signs them in and shows the
-    // library. Returns whether it was saved.
+    // Whether the organisation requires a PIN of every learner (as the journal said when
+    // the form or the PIN step opened): the form then asks for one rather than offering it.
+    bool pins_required() const { return pins_required_; }
+    // Checks the form; when it is fine records the learner (and their PIN, if they chose
+    // one), signs them in and shows the library. Returns whether it was saved.
     bool submit_learner_form();
     void cancel_add_learner();  // -> learners
+
+    // --- PIN step (on the learners screen, after choose_learner) ------------------
+    enum class PinStep {
+        none,
+        enter,   // the learner has a PIN: form().pin
+        choose,  // a PIN is required and they have none yet: form().pin and pin_again
+    };
+    PinStep pin_step() const { return pin_step_; }
+    const Learner* pin_learner() const;  // who the step is for
+    // Whether "Sign in" does anything: no wait after wrong PINs is running.
+    bool can_submit_pin() const;
+    std::chrono::seconds pin_wait() const;
+    // With PinStep::enter: why the last try failed, counting down the wait ("Wrong PIN. Try
+    // again in 2 seconds."); with choose, the problems are in form_problems().
+    std::string pin_problem() const;
+    // Checks or saves the PIN; on success signs the learner in. The typed PIN is cleared
+    // whatever the outcome.
+    void submit_pin();
+    void cancel_pin();  // back to the list
     // Whether "Sign out" is offered: a learner is signed in, and this is not an author's
     // preview, whose stand-in learner is the only one there is.
     bool can_sign_out() const { return learner_.has_value() && !author_preview_; }
@@ -94,8 +118,12 @@ class Player {
     // --- library -----------------------------------------------------------------
     const std::vector<LibraryCourse>& library() const { return library_; }
     CourseStatus status_of(std::size_t index) const;
-    // Opens a playable course at the page where the learner left off.
+    // Opens a playable course where the learner left off: the attempt they left open
+    // (Continue returns to it), else the page they last read.
     void open_course(std::size_t index);
+    // Opens the course's pages at the page last read, even while an attempt is open
+    // ("Back to the course" from the assessment's introduction).
+    void read_course(std::size_t index);
     void back_to_library();
     // Replaces a course after its files changed (author preview), keeping the page
     // when it still exists.
@@ -109,8 +137,11 @@ class Player {
     const course::Contact* pinned_contact() const;
     CourseReader* reader() { return reader_.get(); }
     const CourseReader* reader() const { return reader_.get(); }
-    void go_to_page(PagePosition p);  // records the view first
-    void next_page();                 // on the last page: the assessment intro
+    void go_to_page(PagePosition p);
+    // The end of the page on screen has been on the screen: the page counts as read from
+    // now (recorded first, once). The course screen calls it each frame the end shows.
+    void page_end_seen();
+    void next_page();  // on the last page: the assessment intro
     void previous_page();
     // "Next", or "Continue to the assessment" on the last page of a course with one.
     std::string next_label() const;
@@ -131,6 +162,12 @@ class Player {
     void assessment_next();
     void assessment_back();
     void assessment_go_to(std::size_t index);
+    // Flags or unflags the question on screen; saved at once, as where the learner is.
+    void assessment_toggle_flag();
+    // Saves the answer on screen when it is a whole answer that differs from the one
+    // saved. The screen calls it whenever no control is being edited, so a crash keeps
+    // the ticks on an open question, and typing is saved once the field is left.
+    void assessment_save_answer();
     void assessment_review();
     void assessment_ask_submit();
     void assessment_cancel_submit();
@@ -161,11 +198,27 @@ class Player {
     // Why the last try failed, counting down the wait: "Wrong passphrase. Try again in
     // 4 seconds."; empty when there is nothing to say.
     std::string manager_problem() const;
-    // Checks the passphrase; on success builds the dashboard and shows it. Does nothing
-    // while can_submit_manager_passphrase() is false; otherwise the typed passphrase is
-    // cleared whatever the outcome.
+    // Checks the passphrase; on success reads the ledger's status matrix as of now and
+    // shows the area. Does nothing while can_submit_manager_passphrase() is false;
+    // otherwise the typed passphrase is cleared whatever the outcome.
     void submit_manager_passphrase();
-    const Dashboard* dashboard() const { return dashboard_ ? &*dashboard_ : nullptr; }
+    // The open area: the status matrix, its filters and list. Null while it is locked,
+    // and on a journal that keeps no ledger (manager_problem() then says so).
+    ManagerArea* manager_area() { return manager_area_ ? &*manager_area_ : nullptr; }
+    const ManagerArea* manager_area() const { return manager_area_ ? &*manager_area_ : nullptr; }
+    // Where exports are written: the certificate folder (the user's documents) unless
+    // the manager types another.
+    std::string& export_folder() { return export_folder_; }
+    // Writes the rows the team, course and status filters cover, as `waymark report` or
+    // `waymark certificate` would, on a worker thread. One at a time: ignored while one
+    // runs. Locking the area cancels a running export.
+    void start_export(ExportKind kind);
+    bool exporting() const { return export_ && !export_->finished(); }
+    const ManagerExport* current_export() const { return export_.get(); }
+    void cancel_export();
+    // What the running or last export is doing or did, for the manager: "Writing the
+    // CSV report: 1,200 of 5,000 rows", or the files written and how to check them.
+    std::string export_message() const;
 
     // --- result ------------------------------------------------------------------
     const assessment::AttemptResult* result() const;
@@ -187,6 +240,7 @@ class Player {
     RecordEvent recorder();
     void load_history();
     void record_completion_if_earned();
+    void save_sitting_place();  // when the question on screen or a flag changed
 
     std::vector<LibraryCourse> library_;
     Journal* journal_;
@@ -201,12 +255,22 @@ class Player {
     bool author_preview_ = false;
     LearnerForm form_;
     std::vector<FieldProblem> form_problems_;
+    bool pins_required_ = false;
+    // The PIN step: for whom, what the last try came to, when the wait is over.
+    PinStep pin_step_ = PinStep::none;
+    std::size_t pin_for_ = 0;
+    enum class PinTry { none, wrong, too_soon, failed };
+    PinTry pin_try_ = PinTry::none;
+    std::string pin_error_;   // with PinTry::failed: the journal's reason
+    UtcTime pin_retry_at_{};  // by the player's clock
+    void sign_in_as(std::size_t index);
     Settings settings_;
 
     std::optional<std::size_t> course_index_;
     std::unique_ptr<CourseReader> reader_;
     CourseHistory history_;
     std::optional<AssessmentSession> session_;
+    SittingPlace saved_place_;  // what the journal last kept for the open attempt
     std::optional<assessment::AttemptResult> result_;
     std::filesystem::path certificate_path_;
 
@@ -218,7 +282,9 @@ class Player {
     ManagerTry manager_try_ = ManagerTry::none;
     std::string manager_error_;   // with ManagerTry::failed: the journal's reason
     UtcTime manager_retry_at_{};  // by the player's clock: when the wait is over
-    std::optional<Dashboard> dashboard_;
+    std::optional<ManagerArea> manager_area_;
+    std::string export_folder_;
+    std::unique_ptr<ManagerExport> export_;
 };
 
 }  // namespace waymark::player
