@@ -4,6 +4,8 @@
 #include <cctype>
 #include <tuple>
 
+#include "waymark/report/dates.hpp"
+
 namespace waymark::player {
 
 namespace {
@@ -87,7 +89,7 @@ std::string required_status_text(const ManagerRow& row, UtcTime as_of) {
         const auto n = std::chrono::floor<std::chrono::days>(to - from).count();
         return std::to_string(n) + (n == 1 ? " day" : " days");
     };
-    const std::string due = row.due_by ? format_date(*row.due_by) : std::string();
+    const std::string due = row.due_by ? report::date_in_words(*row.due_by) : std::string();
     switch (row.status) {
         case Status::overdue:
             return row.due_by ? "Overdue by " + days(*row.due_by, as_of) + " (due " + due + ")"

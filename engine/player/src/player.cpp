@@ -36,6 +36,12 @@ Player::Player(std::vector<LibraryCourse> library, Journal& journal, PlayerOptio
         return;
     }
     pins_required_ = *required;
+    // Each trusted course on this device is recorded with its title when the player finds
+    // it, so the manager area and the reports list and name it before anyone opens it.
+    for (const LibraryCourse& c : library_)
+        if (c.trusted() && c.playable() && !c.course->title.empty() &&
+            !recorded(journal_->record_course_title(c.course->id, c.course->title)))
+            return;
     screen_ = learners_.empty() ? Screen::add_learner : Screen::learners;
 }
 
@@ -353,12 +359,6 @@ void Player::open_course(std::size_t index) {
 
 void Player::read_course(std::size_t index) {
     if (!learner_ || index >= library_.size() || !library_[index].playable())
-        return;
-    // The first time a trusted course is opened its title is recorded with it (unless the
-    // organisation has set one), so reports and certificates name it rather than its id.
-    const LibraryCourse& chosen = library_[index];
-    if (chosen.trusted() && !chosen.course->title.empty() &&
-        !recorded(journal_->record_course_title(chosen.course->id, chosen.course->title)))
         return;
     course_index_ = index;
     session_.reset();

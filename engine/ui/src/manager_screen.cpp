@@ -9,6 +9,7 @@
 
 #include "draw_context.hpp"
 #include "manager_parts.hpp"
+#include "waymark/report/dates.hpp"
 #include "waymark/ui/widgets.hpp"
 
 namespace waymark::ui {
@@ -74,7 +75,8 @@ void draw_manager_screen(DrawContext& ctx) {
         draw_text(ctx, ctx.player.manager_problem(), ctx.fonts.body, ctx.colours.danger, w);
     } else {
         muted(ctx, "Who must do what by when, from the training records on this device as of " +
-                       format_date(area->as_of()) + ": the same figures as every report.");
+                       report::date_in_words(area->as_of()) +
+                       ": the same figures as every report.");
         ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
         draw_manager_list(ctx, *area, w);
         ImGui::Dummy(ImVec2(1, 16 * ctx.scale));
