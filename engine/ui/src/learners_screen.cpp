@@ -58,14 +58,7 @@ bool pin_field(DrawContext& ctx, const char* label, const char* hint, std::strin
     ImGui::SetNextItemWidth(std::min(w, 320 * ctx.scale));
     if (take_focus)
         ImGui::SetKeyboardFocusHere();
-    const bool enter =
-        ImGui::InputText((std::string("##") + label).c_str(), value,
-                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
-                             ImGuiInputTextFlags_EnterReturnsTrue);
-    // Drawn here rather than with input_text() (which has no password mode), so Tab would
-    // only point at it: typing starts as soon as the focus is on it, as in the other fields.
-    if (ImGui::IsItemFocused() && !ImGui::IsItemActive())
-        ImGui::SetKeyboardFocusHere(-1);
+    const bool enter = password_field((std::string("##") + label).c_str(), value, true);
     note_item(label);
     problems_beside(ctx, which, w);
     ImGui::Dummy(ImVec2(1, 4 * ctx.scale));

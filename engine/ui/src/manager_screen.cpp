@@ -39,15 +39,8 @@ void draw_manager_sign_in_screen(DrawContext& ctx) {
     ImGui::TextUnformatted("Passphrase");
     ImGui::PopFont();
     ImGui::SetNextItemWidth(w);
-    const bool enter =
-        ImGui::InputText("##passphrase", &ctx.player.manager_passphrase(),
-                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = password_field("##passphrase", &ctx.player.manager_passphrase());
     note_item("Passphrase");
-    // Reached by Tab, a field takes typing at once, as input_text() fields do (it has no
-    // password mode, so this field asks ImGui itself); otherwise Enter would be needed
-    // first and what a keyboard user typed would go nowhere.
-    if (ImGui::IsItemFocused() && !ImGui::IsItemActive() && ImGui::GetIO().NavVisible)
-        ImGui::SetKeyboardFocusHere(-1);
     const std::string problem = ctx.player.manager_problem();
     if (!problem.empty())
         draw_text(ctx, problem, ctx.fonts.body, ctx.colours.danger, w);

@@ -149,6 +149,18 @@ bool input_text(const char* label, std::string* text, bool multiline, float heig
     return changed;
 }
 
+bool password_field(const char* label, std::string* text, bool digits_only) {
+    const ImGuiID id = ImGui::GetID(label);
+    const bool enter = ImGui::InputText(
+        label, text,
+        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue |
+            (digits_only ? ImGuiInputTextFlags_CharsDecimal : ImGuiInputTextFlags_None));
+    note_item(label);
+    current.back().imgui_id = id;
+    current.back().text_field = true;
+    return enter;
+}
+
 namespace {
 
 const WidgetRecord* find_last(const std::string& id_or_label) {

@@ -64,6 +64,10 @@ bool selectable(const char* label, bool selected, ImVec2 size = {0, 0});
 // with `mark` (a tick, or "") in a gutter before it.
 bool wrapped_selectable(const char* label, bool selected, const char* mark);
 bool input_text(const char* label, std::string* text, bool multiline = false, float height = 0);
+// A one-line field whose characters show as dots (a passphrase, a PIN): reached by Tab it
+// takes typing at once, as input_text() does. True when Enter was pressed in it.
+// `digits_only`: only 0-9 can be typed.
+bool password_field(const char* label, std::string* text, bool digits_only = false);
 // Records the last ImGui item under `label` (for custom widgets such as links).
 void note_item(const char* label, bool enabled = true);
 // Makes the item just noted part of the Tab stop before it (the later words of a link,
