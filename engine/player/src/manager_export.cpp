@@ -156,25 +156,27 @@ ExportOutcome ManagerExport::write() {
         result.error = ledger.error();
         return result;
     }
-    return request_.kind == ExportKind::certificates ? write_certificates(*ledger)
-                                                     : write_report(*ledger);
-}
-
-ExportOutcome ManagerExport::write_report(ledger::Ledger& ledger) {
-    ExportOutcome result;
-    report::StatusOptions options;
-    options.as_of = request_.as_of;
-    auto matrix = report::StatusMatrix::load(ledger, options);
+    // The rows as the area showed them: the same as-of day and filter.
+    report::StatusOptions as_shown;
+    as_shown.as_of = request_.as_of;
+    auto matrix = report::StatusMatrix::load(*ledger, as_shown);
     if (!matrix) {
         result.error = matrix.error();
         return result;
     }
-    const report::RowFilter& filter = request_.filter;
-    if (auto r = matrix->check(filter); !r) {
+    if (auto r = matrix->check(request_.filter); !r) {
         result.error = r.error();
         return result;
     }
-    total_ = matrix->count_rows(filter);
+    return request_.kind == ExportKind::certificates ? write_certificates(*ledger, *matrix)
+                                                     : write_report(*ledger, *matrix);
+}
+
+ExportOutcome ManagerExport::write_report(ledger::Ledger& ledger,
+                                          const report::StatusMatrix& matrix) {
+    ExportOutcome result;
+    const report::RowFilter& filter = request_.filter;
+    total_ = matrix.count_rows(filter);
     // As `waymark report`: refused before the checkpoint is taken.
     if (request_.kind == ExportKind::xlsx && total_ > report::kXlsxRowLimit) {
         result.error = make_error(ErrorCode::usage,
@@ -197,14 +199,14 @@ ExportOutcome ManagerExport::write_report(ledger::Ledger& ledger) {
             switch (request_.kind) {
                 case ExportKind::csv:
                     // Shaped for Excel, which is where a manager opens it (`--excel`).
-                    report::write_status_csv(*matrix, filter, {true}, out, progress);
+                    report::write_status_csv(matrix, filter, {true}, out, progress);
                     break;
                 case ExportKind::xlsx:
-                    if (auto r = report::write_status_xlsx(*matrix, info, out, progress); !r)
+                    if (auto r = report::write_status_xlsx(matrix, info, out, progress); !r)
                         return r;
                     break;
                 case ExportKind::html:
-                    report::write_status_html(*matrix, info, out);
+                    report::write_status_html(matrix, info, out);
                     break;
                 case ExportKind::certificates:
                     break;
@@ -225,25 +227,15 @@ ExportOutcome ManagerExport::write_report(ledger::Ledger& ledger) {
     return result;
 }
 
-ExportOutcome ManagerExport::write_certificates(ledger::Ledger& ledger) {
+ExportOutcome ManagerExport::write_certificates(ledger::Ledger& ledger,
+                                                const report::StatusMatrix& matrix) {
     ExportOutcome result;
-    report::StatusOptions options;
-    options.as_of = request_.as_of;
-    auto matrix = report::StatusMatrix::load(ledger, options);
-    if (!matrix) {
-        result.error = matrix.error();
-        return result;
-    }
-    if (auto r = matrix->check(request_.filter); !r) {
-        result.error = r.error();
-        return result;
-    }
     // Only a completion that still counts is certified, as the report shows it.
     struct Wanted {
         std::string learner_id, staff_id, course_id;
     };
     std::vector<Wanted> wanted;
-    matrix->for_each_row(request_.filter, [&](const report::StatusRow& r) {
+    matrix.for_each_row(request_.filter, [&](const report::StatusRow& r) {
         if (r.status == report::Status::completed || r.status == report::Status::due_soon)
             wanted.push_back(
                 {std::string(r.learner_id), std::string(r.staff_id), std::string(r.course_id)});

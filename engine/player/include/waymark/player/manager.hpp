@@ -213,8 +213,8 @@ class ManagerExport {
   private:
     void run();
     ExportOutcome write();
-    ExportOutcome write_report(ledger::Ledger& ledger);
-    ExportOutcome write_certificates(ledger::Ledger& ledger);
+    ExportOutcome write_report(ledger::Ledger& ledger, const report::StatusMatrix& matrix);
+    ExportOutcome write_certificates(ledger::Ledger& ledger, const report::StatusMatrix& matrix);
 
     std::filesystem::path ledger_path_;
     ExportRequest request_;
