@@ -175,7 +175,9 @@ Result<Database> Database::open(const std::filesystem::path& path, bool create) 
     if (!exists && !create)
         return make_error(ErrorCode::not_found,
                           "there is no ledger at " + db.file_ +
-                              "; check the path given with --ledger or WAYMARK_LEDGER");
+                              "; check the path given with --ledger or WAYMARK_LEDGER (a new "
+                              "ledger is made when the player first starts, or by 'waymark "
+                              "learner add' or 'waymark manager passphrase')");
     if (exists && ::access(path.c_str(), W_OK) != 0)
         return sqlite_error(SQLITE_READONLY, db.file_, "", "opening");
     if (!exists) {
