@@ -70,8 +70,8 @@ TEST(OrganisationSettingsReader, ReadsWhoMustCompleteACourseFromTeamsAndRoles) {
 }
 
 TEST(OrganisationSettingsReader, RequiresACourseOfNobodyWhenToldSo) {
-    const Requirement& r =
-        read({{"course.safeguarding.required_for", "nobody"}}).course("safeguarding").required_for;
+    const auto org = read({{"course.safeguarding.required_for", "nobody"}});
+    const Requirement& r = org.course("safeguarding").required_for;
     EXPECT_FALSE(r.applies_to("Early Help", "Teacher"));
 }
 
@@ -100,14 +100,17 @@ TEST(OrganisationSettingsReader, RefusesAnOfferedValueItDoesNotKnow) {
 }
 
 TEST(OrganisationSettingsReader, RequiresPreventDutyOfEveryoneWithinThirtyDaysByDefault) {
-    const auto& course = read({}).course("prevent-duty");
+    const auto org = read({});
+    const auto& course = org.course("prevent-duty");
     EXPECT_TRUE(course.required_for.everyone);
     EXPECT_EQ(course.first_due_days, 30);
     EXPECT_EQ(course.offered, Offered::yes);
 }
 
 TEST(OrganisationSettingsReader, KeepsTheBundledDefaultsOfACourseWithOtherSettings) {
-    const auto& course = read({{"course.prevent-duty.grace_days", "7"}}).course("prevent-duty");
+    // A copy: course() refers into the settings it was read from.
+    const auto org = read({{"course.prevent-duty.grace_days", "7"}});
+    const auto& course = org.course("prevent-duty");
     EXPECT_EQ(course.first_due_days, 30);
 }
 
