@@ -60,16 +60,7 @@ FailureStore learner_failures(LedgerState& st, std::string learner_id) {
         if (!s)
             return s.error();
         s->bind(1, learner_id);
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        FailureCount f;
-        if (!*row)
-            return f;
-        f.count = std::max<std::int64_t>(0, s->column_int(0));
-        const auto last = parse_iso8601(s->column_view(1));
-        f.last = last ? *last : now;
-        return f;
+        return failure_count_of(*s, now);
     };
     store.write = [&st, learner_id](std::int64_t failures, UtcTime at) -> Result<void> {
         if (auto r = st.db.exec(kCreateCounts); !r)

@@ -61,16 +61,7 @@ FailureStore manager_failures(LedgerState& st) {
         auto s = st.db.prepare("SELECT failures, last_failure FROM manager_sign_in WHERE id = 1");
         if (!s)
             return s.error();
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        FailureCount f;
-        if (!*row)
-            return f;
-        f.count = std::max<std::int64_t>(0, s->column_int(0));
-        const auto last = parse_iso8601(s->column_view(1));
-        f.last = last ? *last : now;
-        return f;
+        return failure_count_of(*s, now);
     };
     store.write = [&st](std::int64_t failures, UtcTime at) -> Result<void> {
         auto put = st.db.prepare(

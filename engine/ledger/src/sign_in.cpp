@@ -151,6 +151,19 @@ Result<std::optional<std::string>> latest_signed_payload(
     return payload;
 }
 
+Result<FailureCount> failure_count_of(Statement& query, UtcTime now) {
+    auto row = query.step();
+    if (!row)
+        return row.error();
+    FailureCount f;
+    if (!*row)
+        return f;
+    f.count = std::max<std::int64_t>(0, query.column_int(0));
+    const auto last = parse_iso8601(query.column_view(1));
+    f.last = last ? *last : now;
+    return f;
+}
+
 Result<SignInCheck> check_with_back_off(LedgerState& st, const FailureStore& failures,
                                         const std::string& hash, std::string_view typed) {
     SignInCheck out;

@@ -53,6 +53,10 @@ struct FailureCount {
     std::int64_t count = 0;
     UtcTime last{};
 };
+// The count the row of `query` (bound, not yet stepped) holds: none when there is no row.
+// A time that does not read counts as `now`, as FailureStore says.
+Result<FailureCount> failure_count_of(Statement& query, UtcTime now);
+
 struct FailureStore {
     // Inside a write transaction. A time that does not read counts as `now` (the full
     // wait, never none): anyone who can write the file can edit these rows.
