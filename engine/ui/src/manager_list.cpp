@@ -144,21 +144,12 @@ void draw_rows(DrawContext& ctx, const player::ManagerArea& area, float width) {
                   ctx.fonts.body, ctx.colours.text, width);
         return;
     }
-    const float row_h = ImGui::GetTextLineHeightWithSpacing() + 2 * ctx.scale;
-    // Up to 14 rows in view; the rest scroll within the table.
-    const float height = row_h * (std::min<float>(14, float(area.listed())) + 1.5f);
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("learners", 5, flags, ImVec2(width, height)))
+    const float row_h = begin_scrolling_table(
+        ctx, "learners",
+        {{"Name", 2.2f}, {"Staff ID", 1.0f}, {"Team", 1.4f}, {"Course", 2.2f}, {"Status", 3.0f}},
+        area.listed(), 14, width);
+    if (row_h == 0)
         return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Name", 0, 2.2f);
-    ImGui::TableSetupColumn("Staff ID", 0, 1.0f);
-    ImGui::TableSetupColumn("Team", 0, 1.4f);
-    ImGui::TableSetupColumn("Course", 0, 2.2f);
-    ImGui::TableSetupColumn("Status", 0, 3.0f);
-    ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(area.listed()), row_h);
     while (clipper.Step()) {
@@ -187,6 +178,23 @@ void draw_rows(DrawContext& ctx, const player::ManagerArea& area, float width) {
 }
 
 }  // namespace
+
+float begin_scrolling_table(const DrawContext& ctx, const char* id,
+                            std::initializer_list<TableColumn> columns, std::size_t rows,
+                            int in_view, float width) {
+    const float row_h = ImGui::GetTextLineHeightWithSpacing() + 2 * ctx.scale;
+    const float height = row_h * (std::min<float>(float(in_view), float(rows)) + 1.5f);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable(id, static_cast<int>(columns.size()), flags, ImVec2(width, height)))
+        return 0;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const TableColumn& c : columns)
+        ImGui::TableSetupColumn(c.name, 0, c.weight);
+    ImGui::TableHeadersRow();
+    return row_h;
+}
 
 ImVec4 status_colour(const DrawContext& ctx, report::Status status) {
     switch (status) {

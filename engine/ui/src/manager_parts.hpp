@@ -4,6 +4,9 @@
 // them together. They draw player::ManagerArea and call its actions; they decide nothing.
 #pragma once
 
+#include <cstddef>
+#include <initializer_list>
+
 #include "draw_context.hpp"
 
 namespace waymark::ui {
@@ -18,6 +21,19 @@ void draw_manager_teams(DrawContext& ctx, const player::ManagerArea& area, float
 
 // The folder, the export buttons, progress with Cancel, and what the last export wrote.
 void draw_manager_exports(DrawContext& ctx, player::ManagerArea& area, float width);
+
+struct TableColumn {
+    const char* name;
+    float weight;  // its share of the width
+};
+
+// Begins a table of `rows` rows under a header that stays in place, at most `in_view` rows
+// high, the rest scrolling inside it (the area's tables do not push the exports off the
+// screen). Returns the row height for ImGui::TableNextRow and ImGuiListClipper, or 0 when
+// the table is not drawn (then there is no ImGui::EndTable to call).
+float begin_scrolling_table(const DrawContext& ctx, const char* id,
+                            std::initializer_list<TableColumn> columns, std::size_t rows,
+                            int in_view, float width);
 
 // The colour a status is shown in; its words (player::status_text) carry the meaning.
 ImVec4 status_colour(const DrawContext& ctx, report::Status status);

@@ -14,24 +14,18 @@ void draw_manager_teams(DrawContext& ctx, const player::ManagerArea& area, float
     if (cells == 0)
         return;
     using report::Status;
-    const float row_h = ImGui::GetTextLineHeightWithSpacing() + 2 * ctx.scale;
-    // Many teams scroll within the table rather than push the exports off the screen.
-    const float height = row_h * (std::min<float>(10, float(cells)) + 1.5f);
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("teams", 8, flags, ImVec2(width, height)))
+    const float row_h = begin_scrolling_table(ctx, "teams",
+                                              {{"Team", 1.6f},
+                                               {"Course", 2.4f},
+                                               {"Complete", 1.3f},
+                                               {"Overdue", 0.9f},
+                                               {"Due soon", 0.9f},
+                                               {"In progress", 1.0f},
+                                               {"Not started", 1.0f},
+                                               {"Optional", 0.9f}},
+                                              cells, 10, width);
+    if (row_h == 0)
         return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Team", 0, 1.6f);
-    ImGui::TableSetupColumn("Course", 0, 2.4f);
-    ImGui::TableSetupColumn("Complete", 0, 1.3f);
-    ImGui::TableSetupColumn("Overdue", 0, 0.9f);
-    ImGui::TableSetupColumn("Due soon", 0, 0.9f);
-    ImGui::TableSetupColumn("In progress", 0, 1.0f);
-    ImGui::TableSetupColumn("Not started", 0, 1.0f);
-    ImGui::TableSetupColumn("Optional", 0, 0.9f);
-    ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(cells), row_h);
     while (clipper.Step()) {
