@@ -116,13 +116,34 @@ class GeneratedLedgerTest : public ::testing::Test {
             fs::copy(entry.path(), dir_ / entry.path().filename());
         ::unsetenv("WAYMARK_LEDGER");
     }
-    void TearDown() override { fs::remove_all(dir_); }
+    void TearDown() override {
+        // A read-only copy's folder must be writable again to be removed.
+        std::error_code ec;
+        fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add, ec);
+        fs::remove_all(dir_);
+    }
 
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
     std::string ledger_option() const { return " --ledger " + quoted(path("ledger.db")); }
 
     // `waymark ARGS --ledger <this test's ledger>`.
     CommandRun on_ledger(const std::string& args) const { return waymark(args + ledger_option()); }
+    // `waymark ARGS --ledger <ledger>` as an auditor who holds a read-only copy: the file
+    // and its folder are made read-only, and the command runs as a user who may only read
+    // them (root may write anywhere, so as root it runs as nobody).
+    CommandRun on_read_only_copy(const std::string& args) const {
+        using fs::perms;
+        fs::permissions(path("ledger.db"),
+                        perms::owner_read | perms::group_read | perms::others_read);
+        fs::permissions(dir_, perms::owner_read | perms::owner_exec | perms::group_read |
+                                  perms::group_exec | perms::others_read | perms::others_exec);
+        const std::string as_reader =
+            ::geteuid() == 0 ? "--reuid=65534 --regid=65534 --clear-groups " : "";
+        return as_reader.empty()
+                   ? on_ledger(args)
+                   : run_program("/usr/bin/setpriv",
+                                 as_reader + quoted(WAYMARK_CLI) + " " + args + ledger_option());
+    }
     // The same with standard output in this test's file `stdout_name`; the run's output
     // is then stderr alone.
     CommandRun on_ledger_to_file(const std::string& args, const std::string& stdout_name) const {

@@ -66,6 +66,14 @@ TEST_F(SettingsCommand, ShowListsTheDefaultsOfEveryCourseWithRecords) {
         EXPECT_TRUE(contains(r.output, line)) << line << "\n" << r.output;
 }
 
+TEST_F(SettingsCommand, ShowWorksOnAnAuditorsReadOnlyCopyOfTheLedger) {
+    set_ok("organisation.name", "Northshire Safeguarding Partnership");
+    const CommandRun r = on_read_only_copy("settings show");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "organisation.name = Northshire Safeguarding Partnership\n"))
+        << r.output;
+}
+
 TEST_F(SettingsCommand, SetRecordsTheValueAndShowListsItInsteadOfTheDefault) {
     set_ok("organisation.name", "Northshire Safeguarding Partnership");
     const CommandRun r = show();

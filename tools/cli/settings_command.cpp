@@ -171,7 +171,8 @@ Result<std::set<std::string>> courses_with_records(ledger::Ledger& l) {
 }
 
 int show(const SettingsOptions& a) {
-    auto l = open_ledger(a.ledger, LedgerAccess::write);
+    // Read only: an auditor's copy of the ledger shows the rules its reports were made by.
+    auto l = open_ledger(a.ledger, LedgerAccess::read);
     if (!l)
         return print_error(l.error());
     auto settings = l->settings("");

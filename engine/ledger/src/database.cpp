@@ -167,17 +167,26 @@ int Statement::column_count() const {
 
 // --- Database -----------------------------------------------------------------------
 
+namespace {
+
+// Whether a reader or a writer looked for it, a missing ledger has the same answer.
+Error no_ledger_at(const std::string& file) {
+    return make_error(ErrorCode::not_found,
+                      "there is no ledger at " + file +
+                          "; check the path given with --ledger or WAYMARK_LEDGER (a new "
+                          "ledger is made when the player first starts, or by 'waymark "
+                          "learner add' or 'waymark manager passphrase')");
+}
+
+}  // namespace
+
 Result<Database> Database::open(const std::filesystem::path& path, bool create) {
     Database db;
     db.file_ = path.string();
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
     if (!exists && !create)
-        return make_error(ErrorCode::not_found,
-                          "there is no ledger at " + db.file_ +
-                              "; check the path given with --ledger or WAYMARK_LEDGER (a new "
-                              "ledger is made when the player first starts, or by 'waymark "
-                              "learner add' or 'waymark manager passphrase')");
+        return no_ledger_at(db.file_);
     if (exists && ::access(path.c_str(), W_OK) != 0)
         return sqlite_error(SQLITE_READONLY, db.file_, "", "opening");
     if (!exists) {
@@ -235,8 +244,7 @@ Result<Database> Database::open_read_only(const std::filesystem::path& path) {
     db.file_ = path.string();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        return make_error(ErrorCode::not_found, "there is no ledger at " + db.file_ +
-                                                    "; check the file name (or --ledger)");
+        return no_ledger_at(db.file_);
     sqlite3* raw = nullptr;
     // A read-only connection is only ever used by the one thread that opened it (verify's
     // and check_evidence()'s second threads open their own), so SQLite's per-call mutex

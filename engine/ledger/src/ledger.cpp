@@ -104,6 +104,12 @@ Result<void> load_or_create_key(LedgerState& st, bool may_create) {
         return registered.error();
     const fs::path secret = key_file(st.key_name, ".key");
     std::error_code ec;
+    if (st.read_only && *registered) {
+        // A reader never signs, so it never needs the secret key: an auditor's copy of
+        // the ledger may have none beside it, or one only its owner can read.
+        st.public_key = **registered;
+        return {};
+    }
     if (fs::exists(secret, ec)) {
         auto key = read_secret_key(secret);
         if (!key)
