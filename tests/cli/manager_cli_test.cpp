@@ -101,6 +101,42 @@ TEST_F(ManagerPassphraseCommand, ASymbolicLinkToThePassphraseFileIsRefused) {
     EXPECT_TRUE(contains(r.output, "symbolic link")) << r.output;
 }
 
+// --- the organisation's name, asked for at set-up -----------------------------------
+
+TEST_F(ManagerPassphraseCommand, TheOrganisationGivenIsRecordedAsTheCertificatesIssuer) {
+    const std::string file = passphrase_file(fs::perms::owner_read | fs::perms::owner_write);
+    const CommandRun r =
+        waymark("manager passphrase --ledger " + quoted(path("ledger.db")) + " --passphrase-file " +
+                quoted(file) + " --organisation 'Northshire Safeguarding Partnership' </dev/null");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "certificates will name Northshire Safeguarding Partnership"))
+        << r.output;
+    const CommandRun show = waymark("settings show --ledger " + quoted(path("ledger.db")));
+    EXPECT_TRUE(contains(show.output, "organisation.name = Northshire Safeguarding Partnership\n"))
+        << show.output;
+}
+
+TEST_F(ManagerPassphraseCommand, WithNoOrganisationRecordedItSaysHowToRecordOne) {
+    const CommandRun r = set_from(passphrase_file(fs::perms::owner_read | fs::perms::owner_write));
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "certificates will not say who issued them")) << r.output;
+    EXPECT_TRUE(contains(r.output, "waymark settings set organisation.name")) << r.output;
+}
+
+TEST_F(ManagerPassphraseCommand, AnOrganisationAlreadyRecordedIsLeftAsItIs) {
+    const std::string file = passphrase_file(fs::perms::owner_read | fs::perms::owner_write);
+    ASSERT_EQ(
+        waymark("manager passphrase --ledger " + quoted(path("ledger.db")) + " --passphrase-file " +
+                quoted(file) + " --organisation 'Northshire' </dev/null")
+            .exit_code,
+        0);
+    const CommandRun r = set_from(file);
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_FALSE(contains(r.output, "certificates will")) << r.output;
+    const CommandRun show = waymark("settings show --ledger " + quoted(path("ledger.db")));
+    EXPECT_TRUE(contains(show.output, "organisation.name = Northshire\n")) << show.output;
+}
+
 TEST_F(ManagerPassphraseCommand, WithNoTerminalAndNoFileItIsAUsageError) {
     const CommandRun r =
         waymark("manager passphrase --ledger " + quoted(path("ledger.db")) + " </dev/null");

@@ -6,6 +6,9 @@
 // person to click "Manager area" does not get to choose it. It is typed twice without
 // echo on a terminal, or read from a file only its owner can read, and never printed or
 // taken on the command line, where every user's `ps` would show it.
+//
+// Setting up the manager area is also when the organisation's name is asked for (it is
+// every certificate's issuer), unless it is recorded already.
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
@@ -19,10 +22,12 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
 #include "ledger_option.hpp"
+#include "organisation_setting.hpp"
 #include "output.hpp"
 #include "waymark/ledger/ledger.hpp"
 
@@ -33,7 +38,10 @@ namespace {
 struct PassphraseOptions {
     std::string ledger;
     std::string passphrase_file;
+    std::optional<std::string> organisation;  // --organisation
 };
+
+constexpr const char* kOrganisationKey = "organisation.name";
 
 // A passphrase wiped from memory when it goes.
 class Secret {
@@ -187,6 +195,42 @@ Result<void> read_passphrase_file(const std::string& file, Secret& out) {
     return {};
 }
 
+// Setting up the manager area is when the organisation's name is asked for: every
+// certificate prints it as the issuer, and one printed before it is recorded names none.
+// Given with --organisation, or typed on the terminal; otherwise a note says how.
+int record_organisation(ledger::Ledger& l, const std::optional<std::string>& given) {
+    auto settings = l.settings("");
+    if (!settings)
+        return print_error(settings.error());
+    const auto recorded = current_value(*settings, kOrganisationKey);
+    std::string name = given.value_or("");
+    if (!given && !recorded && ::isatty(STDIN_FILENO)) {
+        std::cout << "Your organisation's name, as certificates will print it (for example "
+                     "Northshire Safeguarding Partnership; Enter to leave it for now): "
+                  << std::flush;
+        std::getline(std::cin, name);
+        const auto first = name.find_first_not_of(" \t");
+        name = first == std::string::npos
+                   ? ""
+                   : name.substr(first, name.find_last_not_of(" \t") - first + 1);
+    }
+    if (name.empty()) {
+        if (!recorded)
+            std::cerr << "waymark: note: certificates will not say who issued them until the "
+                         "organisation's name is recorded: waymark settings set "
+                      << kOrganisationKey << " \"Your organisation\" (or run this again with "
+                      << "--organisation \"Your organisation\")\n";
+        return kExitOk;
+    }
+    auto change = change_setting(l, kOrganisationKey, name);
+    if (!change)
+        return print_error(change.error());
+    if (change->recorded)
+        std::cout << "certificates will name " << name << " as their issuer (" << kOrganisationKey
+                  << ")\n";
+    return kExitOk;
+}
+
 int set_passphrase(const PassphraseOptions& a) {
     const bool from_file = !a.passphrase_file.empty();
     if (!from_file && !::isatty(STDIN_FILENO))
@@ -213,7 +257,7 @@ int set_passphrase(const PassphraseOptions& a) {
     std::cout << "the manager passphrase was set (ledger " << l->path().string() << ")\n";
     if (*before)
         std::cout << "it replaces the one set before, which no longer opens the manager area\n";
-    return kExitOk;
+    return record_organisation(*l, a.organisation);
 }
 
 }  // namespace
@@ -230,6 +274,9 @@ void add_manager_command(CLI::App& app, CommandContext& ctx) {
     passphrase->add_option("--passphrase-file", args->passphrase_file,
                            "Read the passphrase from the first line of this file (mode 0600, "
                            "yours) instead of asking twice on the terminal");
+    passphrase->add_option("--organisation", args->organisation,
+                           "The organisation's name, which certificates print as their issuer "
+                           "(organisation.name); asked for on a terminal when none is recorded");
     passphrase->callback([args, &ctx] { ctx.exit_code = set_passphrase(*args); });
 }
 

@@ -1,9 +1,9 @@
 // `waymark settings show|set|unset`: the organisation's reporting rules, kept in the
 // ledger so that every device sharing it reports the same way.
 //
-// Only the keys report/settings.hpp documents can be set here, and a new value is read
-// by the same reader the reports use before it is recorded: a value the reports would
-// refuse never reaches the ledger, where it would stop every later report.
+// Only the keys report/settings.hpp documents can be set here, and each is changed
+// through change_setting() (organisation_setting.hpp), which refuses what the reports
+// would refuse.
 #include <iostream>
 #include <map>
 #include <memory>
@@ -16,6 +16,7 @@
 
 #include "commands.hpp"
 #include "ledger_option.hpp"
+#include "organisation_setting.hpp"
 #include "output.hpp"
 #include "waymark/core/json_reader.hpp"
 #include "waymark/ledger/ledger.hpp"
@@ -25,8 +26,6 @@
 namespace waymark::cli {
 
 namespace {
-
-using SettingList = std::vector<std::pair<std::string, std::string>>;
 
 // The organisation-wide keys: the report module's, and the ledger's PIN rule.
 constexpr std::string_view kOrganisationKeys[] = {"organisation.name", "report.due_soon_days",
@@ -110,47 +109,9 @@ std::string default_value(const std::string& key, const std::string& course) {
     return report::course_setting_value(report::default_course_settings(course), field, course);
 }
 
-// An empty value is how a setting is removed: the ledger keeps the key, not the value.
-std::optional<std::string> current_value(const SettingList& settings, const std::string& key) {
-    for (const auto& [k, v] : settings)
-        if (k == key && !v.empty())
-            return v;
-    return std::nullopt;
-}
-
 std::string shown(const std::optional<std::string>& value, const std::string& key,
                   const std::string& course) {
     return value ? *value : default_value(key, course) + " (default)";
-}
-
-// The settings with `key` set to `value`, in the order the ledger gives them.
-SettingList with_setting(SettingList settings, const std::string& key, const std::string& value) {
-    for (auto& [k, v] : settings)
-        if (k == key) {
-            v = value;
-            return settings;
-        }
-    settings.emplace_back(key, value);
-    return settings;
-}
-
-// The same reader the reports use, so a value recorded here never stops a report. Its
-// complaint becomes a usage error: the value given on the command line is what is wrong.
-Result<void> check_values(const SettingList& settings) {
-    for (const auto& [key, value] : settings)
-        if (key == ledger::kPinRequiredSetting && !value.empty() && value != "true" &&
-            value != "false")
-            return usage_error(std::string(key) + " is \"" + value +
-                               "\"; write true (every learner must sign in with a PIN) or "
-                               "false (nothing was recorded)");
-    auto read = report::read_organisation_settings(settings);
-    if (!read) {
-        Error e = read.error();
-        e.code = ErrorCode::usage;
-        e.message += " (nothing was recorded)";
-        return e;
-    }
-    return {};
 }
 
 // Courses anyone has records on: what a manager is likely to want to set up.
@@ -225,16 +186,13 @@ int set(const SettingsOptions& a) {
     auto l = open_ledger(a.ledger, LedgerAccess::write);
     if (!l)
         return print_error(l.error());
-    auto settings = l->settings("");
-    if (!settings)
-        return print_error(settings.error());
-    const auto old = current_value(*settings, a.key);
-    if (old == a.value) {
+    auto change = change_setting(*l, a.key, a.value);
+    if (!change)
+        return print_error(change.error());
+    if (!change->recorded) {
         std::cout << a.key << " is already " << a.value << "; nothing recorded\n";
         return kExitOk;
     }
-    if (auto r = check_values(with_setting(*settings, a.key, a.value)); !r)
-        return print_error(r.error());
     if (!course->empty()) {
         auto known = courses_with_records(*l);
         if (!known)
@@ -251,9 +209,7 @@ int set(const SettingsOptions& a) {
                       << "\n";
         }
     }
-    if (auto r = l->record_setting("", ledger::SettingChanged{a.key, a.value}); !r)
-        return print_error(r.error());
-    std::cout << a.key << ": " << shown(old, a.key, *course) << " -> " << a.value << "\n";
+    std::cout << a.key << ": " << shown(change->old, a.key, *course) << " -> " << a.value << "\n";
     return kExitOk;
 }
 
@@ -264,20 +220,16 @@ int unset(const SettingsOptions& a) {
     auto l = open_ledger(a.ledger, LedgerAccess::write);
     if (!l)
         return print_error(l.error());
-    auto settings = l->settings("");
-    if (!settings)
-        return print_error(settings.error());
-    const auto old = current_value(*settings, a.key);
-    if (!old) {
+    auto change = change_setting(*l, a.key, "");
+    if (!change)
+        return print_error(change.error());
+    if (!change->recorded) {
         std::cout << a.key << " is not set (the default " << default_value(a.key, *course)
                   << " applies); nothing recorded\n";
         return kExitOk;
     }
-    if (auto r = check_values(with_setting(*settings, a.key, "")); !r)
-        return print_error(r.error());
-    if (auto r = l->record_setting("", ledger::SettingChanged{a.key, ""}); !r)
-        return print_error(r.error());
-    std::cout << a.key << ": " << *old << " -> " << shown(std::nullopt, a.key, *course) << "\n";
+    std::cout << a.key << ": " << *change->old << " -> " << shown(std::nullopt, a.key, *course)
+              << "\n";
     return kExitOk;
 }
 
