@@ -93,7 +93,9 @@ void title(const DrawContext& ctx, const std::string& text);
 // Makes the item just drawn, the heading `text`, the place the keyboard focus lands when
 // its screen opens (widgets.hpp, focus_anchor).
 void heading_anchor(const DrawContext& ctx, const std::string& text);
-// Secondary text in the muted colour, wrapped.
+// A horizontal rule across the column (to column_right()), not the whole window.
+void column_rule(const DrawContext& ctx);
+// Secondary text in the muted colour, wrapped at the column's edge.
 void muted(const DrawContext& ctx, const std::string& text);
 // The player's notice (what just went wrong), in a panel; nothing when there is none.
 void notice(DrawContext& ctx, float width);

@@ -69,7 +69,8 @@ void heading_anchor(const DrawContext& ctx, const std::string& text) {
 
 void muted(const DrawContext& ctx, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.muted);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);
+    // In window coordinates, as ImGui takes a wrap position.
+    ImGui::PushTextWrapPos(column_right() - ImGui::GetWindowPos().x + ImGui::GetScrollX());
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -108,11 +109,20 @@ std::optional<std::size_t> course_index(const DrawContext& ctx) {
     return static_cast<std::size_t>(c - ctx.player.library().data());
 }
 
+void column_rule(const DrawContext& ctx) {
+    // ImGui::Separator() would run to the window's edge, past the column's text.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float thickness = std::max(1.f, std::round(ctx.scale));
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(column_right(), at.y),
+                                        ImGui::GetColorU32(ImGuiCol_Separator), thickness);
+    ImGui::Dummy(ImVec2(1, thickness));
+}
+
 void manager_link(DrawContext& ctx) {
     if (!ctx.player.has_manager_area())
         return;
     ImGui::Dummy(ImVec2(1, 16 * ctx.scale));
-    ImGui::Separator();
+    column_rule(ctx);
     muted(ctx, "Managers: see who has completed their training.");
     if (button("Manager area"))
         ctx.player.open_manager();
