@@ -30,33 +30,54 @@ file(GLOB_RECURSE WAYMARK_ASSESSMENT_WASM_HEADERS CONFIGURE_DEPENDS
   ${engine}/core/include/*.hpp ${engine}/content/include/*.hpp
   ${engine}/assessment/include/*.hpp ${engine}/assessment/src/*.hpp)
 
+# Built once per clone, not once per build folder (cmake/build_once_per_clone.cmake): the
+# command uses none of the preset's flags and no build-folder path, so the default and
+# asan presets would compile the same file twice (58 CPU s each on a busy machine;
+# a build folder that finds it already built spends 1.2). The folder is shared
+# the way tests/CMakeLists.txt shares the npm peers.
+set(WAYMARK_WASM_SHARED "${PROJECT_SOURCE_DIR}/build/wasm-shared" CACHE PATH
+  "Where assessment.js is built, once for every build folder of this clone")
+
 # cereal and RapidJSON only: the rest of /usr/include (glibc's headers) would clash with
 # emscripten's own C library.
-set(wasm_headers ${CMAKE_CURRENT_BINARY_DIR}/wasm-include)
+set(wasm_headers ${WAYMARK_WASM_SHARED}/include)
 file(MAKE_DIRECTORY ${wasm_headers})
 file(CREATE_LINK ${CEREAL_INCLUDE_DIR}/cereal ${wasm_headers}/cereal SYMBOLIC)
 find_path(WAYMARK_RAPIDJSON_INCLUDE_DIR rapidjson/reader.h REQUIRED)
 file(CREATE_LINK ${WAYMARK_RAPIDJSON_INCLUDE_DIR}/rapidjson ${wasm_headers}/rapidjson SYMBOLIC)
+file(GLOB_RECURSE wasm_library_headers ${CEREAL_INCLUDE_DIR}/cereal/*
+     ${WAYMARK_RAPIDJSON_INCLUDE_DIR}/rapidjson/*)
 
 # A cache entry so the tests (tests/publish) can run the same file.
 set(WAYMARK_ASSESSMENT_JS ${CMAKE_CURRENT_BINARY_DIR}/wasm/assessment.js CACHE INTERNAL
   "assessment.js, the assessment engine in WebAssembly")
+set(wasm_command
+  # NodeSource's node does not look in Debian's folder, where emscripten's acorn lives.
+  ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
+  ${WAYMARK_EMXX} -std=c++20 -Os
+  # libc++ 14 has no <=> for std::array, which core/ids.hpp defaults (unused here).
+  -Wall -Wextra -Werror -Wno-missing-field-initializers -Wno-defaulted-function-deleted
+  -I${engine}/core/include -I${engine}/content/include -I${engine}/assessment/include
+  -isystem ${wasm_headers}
+  ${WAYMARK_ASSESSMENT_WASM_SOURCES}
+  -sSINGLE_FILE=1 -sMODULARIZE=1 -sEXPORT_NAME=WaymarkEngine -sENVIRONMENT=web,node
+  -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sALLOW_MEMORY_GROWTH=1
+  -sEXPORTED_FUNCTIONS=_waymark_load,_waymark_call -sEXPORTED_RUNTIME_METHODS=ccall
+  --pre-js ${CMAKE_CURRENT_SOURCE_DIR}/wasm/instantiate.js
+  -o @OUT@)
+set(wasm_inputs ${WAYMARK_ASSESSMENT_WASM_SOURCES} ${WAYMARK_ASSESSMENT_WASM_HEADERS}
+    ${CMAKE_CURRENT_SOURCE_DIR}/wasm/instantiate.js)
+set(manifest ${CMAKE_CURRENT_BINARY_DIR}/wasm/assessment_js.cmake)
+file(CONFIGURE OUTPUT ${manifest} CONTENT [=[
+set(COMMAND "@wasm_command@")
+set(INPUTS "@wasm_inputs@;@wasm_library_headers@")
+set(VERSION "@CMAKE_COMMAND@;-E;env;NODE_PATH=/usr/share/nodejs;@WAYMARK_EMXX@;-v")
+set(NAME assessment.js)
+]=] @ONLY)
 add_custom_command(
   OUTPUT ${WAYMARK_ASSESSMENT_JS}
-  # NodeSource's node does not look in Debian's folder, where emscripten's acorn lives.
-  COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs
-          ${WAYMARK_EMXX} -std=c++20 -Os
-          # libc++ 14 has no <=> for std::array, which core/ids.hpp defaults (unused here).
-          -Wall -Wextra -Werror -Wno-missing-field-initializers -Wno-defaulted-function-deleted
-          -I${engine}/core/include -I${engine}/content/include -I${engine}/assessment/include
-          -isystem ${wasm_headers}
-          ${WAYMARK_ASSESSMENT_WASM_SOURCES}
-          -sSINGLE_FILE=1 -sMODULARIZE=1 -sEXPORT_NAME=WaymarkEngine -sENVIRONMENT=web,node
-          -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sALLOW_MEMORY_GROWTH=1
-          -sEXPORTED_FUNCTIONS=_waymark_load,_waymark_call -sEXPORTED_RUNTIME_METHODS=ccall
-          --pre-js ${CMAKE_CURRENT_SOURCE_DIR}/wasm/instantiate.js
-          -o ${WAYMARK_ASSESSMENT_JS}
-  DEPENDS ${WAYMARK_ASSESSMENT_WASM_SOURCES} ${WAYMARK_ASSESSMENT_WASM_HEADERS}
-          ${CMAKE_CURRENT_SOURCE_DIR}/wasm/instantiate.js
-  COMMENT "Compiling the assessment engine to WebAssembly (assessment.js)"
+  COMMAND ${CMAKE_COMMAND} -D MANIFEST=${manifest} -D SHARED_DIR=${WAYMARK_WASM_SHARED}
+          -D OUTPUT=${WAYMARK_ASSESSMENT_JS} -P ${PROJECT_SOURCE_DIR}/cmake/build_once_per_clone.cmake
+  DEPENDS ${wasm_inputs} ${manifest} ${PROJECT_SOURCE_DIR}/cmake/build_once_per_clone.cmake
+  COMMENT "assessment.js: the assessment engine in WebAssembly, compiled once per clone"
   VERBATIM)
