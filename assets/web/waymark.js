@@ -210,14 +210,17 @@
       if (chosen < 0) return { path, finished: false };
       path.push(chosen);
       const walked = call({ op: "walk", id: form.dataset.question, path });
-      if (!walked.ok || walked.finished) return { path, finished: walked.ok && walked.finished };
+      if (!walked.ok) return { path: path.slice(0, -1), finished: false };
+      if (walked.finished) return { path, finished: true };
       current = walked.current;
     }
   };
 
   // The answer as the learner sees it, in the engine's form (assessment_binding.cpp), or
-  // {missing: "what to do"} when it is not complete.
-  const answerOf = (form, call) => {
+  // {missing: "what to do"} when it is not complete. With `asLeft`, a scenario walked
+  // part-way is an answer too: an attempt records what the learner left on screen, and
+  // the engine marks an unfinished walk 0, as the player does (answer_draft.hpp).
+  const answerOf = (form, call, asLeft = false) => {
     const type = form.dataset.type;
     if (choiceTypes.includes(type)) {
       const inputs = [...form.querySelectorAll("[data-list=options] input")];
@@ -249,7 +252,8 @@
     }
     if (type === "scenario") {
       const walked = walkScenario(form, call);
-      return walked.finished ? { answer: walked.path } : { missing: "Choose an option at each step until the story ends." };
+      if (walked.finished || (asLeft && walked.path.length)) return { answer: walked.path };
+      return { missing: "Choose an option at each step until the story ends." };
     }
     return { missing: "This question is not marked." };
   };
@@ -383,7 +387,7 @@
     const saveAnswers = () => {
       if (!state.c) return;
       state.c[2] = forms.map((form) => {
-        const given = answerOf(form, call);
+        const given = answerOf(form, call, true);
         return given.missing ? null : given.answer;
       });
       progress.save();

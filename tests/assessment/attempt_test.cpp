@@ -85,6 +85,49 @@ TEST(Attempt, RefusesAnAnswerAfterSubmission) {
     EXPECT_THAT(r.error().message, HasSubstr("this one is submitted"));
 }
 
+TEST(Attempt, AClearedAnswerLeavesTheQuestionUnanswered) {
+    const auto a = must_rebuild(
+        {started(), AnswerSaved{"q2", ChosenOptions{{0, 1}}, at(1)}, AnswerCleared{"q2", at(2)}});
+    EXPECT_EQ(a.answers().count("q2"), 0u);
+}
+
+TEST(Attempt, AnAnswerSavedAfterItWasClearedCountsAgain) {
+    const auto a =
+        must_rebuild({started(), AnswerSaved{"q1", ChosenOption{1}, at(1)},
+                      AnswerCleared{"q1", at(2)}, AnswerSaved{"q1", ChosenOption{0}, at(3)}});
+    EXPECT_EQ(a.answers().at("q1"), Response{ChosenOption{0}});
+}
+
+TEST(Attempt, AClearedAnswerScoresAsUnanswered) {
+    Attempt a = must_rebuild({started(), AnswerSaved{"q1", ChosenOption{0}, at(1)},
+                              AnswerCleared{"q1", at(2)}, AttemptSubmitted{at(3)}});
+    auto scored = score_attempt(a, paper_bank(), AssessmentPolicy{}, at(4));
+    ASSERT_TRUE(scored.ok()) << scored.error().describe();
+    EXPECT_FALSE(scored->result.questions.at(0).answered);
+    EXPECT_EQ(scored->result.raw, 0);
+}
+
+TEST(Attempt, RefusesToClearAnAnswerAfterSubmission) {
+    Attempt a = must_rebuild(
+        {started(), AnswerSaved{"q1", ChosenOption{0}, at(1)}, AttemptSubmitted{at(5)}});
+    const auto r = a.apply(AnswerCleared{"q1", at(6)});
+    ASSERT_FALSE(r.ok());
+    EXPECT_THAT(r.error().message, HasSubstr("cleared while an attempt is in progress"));
+    EXPECT_EQ(a.answers().count("q1"), 1u);
+}
+
+TEST(Attempt, RefusesToClearAQuestionNotOnThePaper) {
+    Attempt a = must_rebuild({started()});
+    EXPECT_THAT(a.apply(AnswerCleared{"q9", at(1)}).error().message,
+                HasSubstr("not on this attempt's paper"));
+}
+
+TEST(Attempt, RefusesToClearAnAnswerAfterTheTimeLimit) {
+    Attempt a = must_rebuild({started(30min), AnswerSaved{"q1", ChosenOption{0}, at(10)}});
+    EXPECT_FALSE(a.apply(AnswerCleared{"q1", at(31)}).ok());
+    EXPECT_EQ(a.answers().count("q1"), 1u);
+}
+
 TEST(Attempt, RefusesToStartTwice) {
     Attempt a = must_rebuild({started()});
     EXPECT_FALSE(a.apply(started()).ok());

@@ -40,6 +40,29 @@ TEST(AttemptEventJson, RoundTripsAnAnswerOfEveryKind) {
         expect_round_trip(AnswerSaved{"q1", r, ms_in(5)});
 }
 
+TEST(AttemptEventJson, RoundTripsAClearedAnswer) {
+    expect_round_trip(AnswerCleared{"q1", ms_in(7)});
+}
+
+TEST(AttemptEventJson, NamesAClearedAnswerAnswerCleared) {
+    EXPECT_THAT(write_attempt_event(AnswerCleared{"q1", ms_in(7)}),
+                HasSubstr("\"type\": \"answer-cleared\""));
+}
+
+TEST(AttemptEventJson, RefusesAClearedAnswerOfANewerVersion) {
+    const auto r = read_attempt_event(
+        R"({"type":"answer-cleared","event":{"cereal_class_version":2,"question_id":"q","at":"2026-11-25T09:00:00Z"}})");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::invalid);
+}
+
+TEST(AttemptEventJson, RefusesAClearedAnswerWithoutAQuestion) {
+    EXPECT_FALSE(
+        read_attempt_event(
+            R"({"type":"answer-cleared","event":{"cereal_class_version":1,"at":"2026-11-25T09:00:00Z"}})")
+            .ok());
+}
+
 TEST(AttemptEventJson, RoundTripsASubmission) {
     expect_round_trip(AttemptSubmitted{ms_in(999)});
 }

@@ -358,9 +358,14 @@ TEST(Scenario, ScoresABadEndingZero) {
     EXPECT_EQ(must_score(referral_scenario(), ScenarioPath{{1, 1}}).outcome, Outcome::incorrect);
 }
 
-TEST(Scenario, RejectsAPathThatStopsBeforeAnEnding) {
-    EXPECT_THAT(must_fail(referral_scenario(), ScenarioPath{{1}}).message,
-                HasSubstr("before the story reaches an ending"));
+TEST(Scenario, AcceptsAPathThatStopsBeforeAnEndingAsAnAnswer) {
+    EXPECT_TRUE(check_response(referral_scenario(), ScenarioPath{{1}}).ok());
+}
+
+TEST(Scenario, ScoresAPathThatStopsBeforeAnEndingZero) {
+    const auto s = must_score(referral_scenario(), ScenarioPath{{1}});
+    EXPECT_EQ(s.fraction, 0);
+    EXPECT_EQ(s.outcome, Outcome::incorrect);
 }
 
 TEST(Scenario, RejectsAPathThatGoesOnAfterTheEnding) {

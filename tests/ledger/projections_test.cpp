@@ -99,6 +99,42 @@ TEST_F(LedgerTest, GivesBackTheEventsOfAnAttemptToResumeIt) {
     EXPECT_EQ(std::get<assessment::AnswerSaved>((*events)[1]), answer);
 }
 
+TEST_F(LedgerTest, GivesBackAClearedAnswerWithTheEventsOfItsAttempt) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course();
+    const assessment::AnswerCleared cleared{"q2", at("2026-03-01T10:03:00Z")};
+    ASSERT_TRUE(l.record_attempt_event(id, c, started("a1", "2026-03-01T10:00:00Z")));
+    ASSERT_TRUE(l.record_attempt_event(
+        id, c,
+        assessment::AnswerSaved{"q2", assessment::TypedText{"x"}, at("2026-03-01T10:02:00Z")}));
+    auto recorded = l.record_attempt_event(id, c, cleared);
+    ASSERT_TRUE(recorded) << recorded.error().describe();
+    EXPECT_EQ(recorded->type, "answer-cleared");
+    auto events = l.attempt_events("a1");
+    ASSERT_TRUE(events) << events.error().describe();
+    ASSERT_EQ(events->size(), 3u);
+    EXPECT_EQ(std::get<assessment::AnswerCleared>((*events)[2]), cleared);
+}
+
+TEST_F(LedgerTest, ALedgerHoldingAClearedAnswerVerifiesAndRebuilds) {
+    {
+        auto l = open();
+        const std::string id = add_learner(l);
+        ASSERT_TRUE(
+            l.record_attempt_event(id, prevent_course(), started("a1", "2026-03-01T10:00:00Z")));
+        ASSERT_TRUE(l.record_attempt_event(
+            id, prevent_course(), assessment::AnswerCleared{"q1", at("2026-03-01T10:01:00Z")}));
+    }
+    const std::string before = projections(file_);
+    auto l = open();
+    auto report = l.verify();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_TRUE(report->ok());
+    ASSERT_TRUE(l.rebuild());
+    EXPECT_EQ(projections(file_), before);
+}
+
 TEST_F(LedgerTest, RefusesAnAnswerWithNoAttemptStarted) {
     auto l = open();
     const std::string id = add_learner(l);

@@ -189,3 +189,139 @@ TEST_F(Sitting, TheLibrarySaysHowFarAnOpenAttemptHasGot) {
     h.attempts.back() = recorded;
     EXPECT_EQ(open_attempt_label(h), "");
 }
+
+namespace {
+
+// A sitting of the sample course's questions of one type only, so a test can give and
+// take back an answer of exactly that type.
+struct OneType : Sitting {
+    course::Course course;
+    AssessmentSession start_with(content::QuestionType type) {
+        course = *entry.course;
+        std::erase_if(course.assessment_questions,
+                      [&](const content::Question& q) { return q.type != type; });
+        course.assessment.draw = 0;
+        course.assessment.quotas.clear();
+        return AssessmentSession::start(course, "a1", 5, now, record).value();
+    }
+    // Gives the right answer and moves on, then comes back to it.
+    void answer_then_return(AssessmentSession& s) {
+        s.draft() = test::right_answer(s.question(), s.shown_at(0));
+        ASSERT_TRUE(s.open_review(now, record));
+        ASSERT_TRUE(s.go_to(0, now, record));
+        ASSERT_TRUE(s.answered(0));
+    }
+    // The sitting as the player starts it again from the recorded events after a crash.
+    AssessmentSession resumed(const SittingPlace& place = {}) {
+        auto rebuilt = assessment::rebuild_attempt(recorded);
+        EXPECT_TRUE(rebuilt.ok()) << rebuilt.error().describe();
+        return AssessmentSession::resume(course, *rebuilt, place).value();
+    }
+    const assessment::QuestionResult& marked_first(AssessmentSession& s) {
+        EXPECT_TRUE(s.submit(now + 1min, record));
+        return s.attempt().result()->questions.at(0);
+    }
+};
+
+}  // namespace
+
+TEST_F(OneType, RemovingEveryTickWithdrawsTheAnswerFromTheMarking) {
+    auto s = start_with(content::QuestionType::multiple_response);
+    answer_then_return(s);
+    std::fill(s.draft().ticked.begin(), s.draft().ticked.end(), false);
+    ASSERT_TRUE(s.open_review(now, record));
+    EXPECT_FALSE(s.answered(0));
+    EXPECT_FALSE(marked_first(s).answered);
+}
+
+TEST_F(OneType, RemovingEveryTickIsStillClearedAfterAResume) {
+    auto s = start_with(content::QuestionType::multiple_response);
+    answer_then_return(s);
+    std::fill(s.draft().ticked.begin(), s.draft().ticked.end(), false);
+    ASSERT_TRUE(s.save_draft(now, record));
+    auto again = resumed();
+    EXPECT_FALSE(again.answered(0));
+    EXPECT_EQ(again.draft_at(0), blank_draft(again.question_at(0), again.shown_at(0)));
+}
+
+TEST_F(OneType, DeletingTheTypedTextWithdrawsTheAnswer) {
+    auto s = start_with(content::QuestionType::short_answer);
+    answer_then_return(s);
+    s.draft().text = "  ";
+    ASSERT_TRUE(s.save_draft(now, record));
+    EXPECT_FALSE(resumed().answered(0));
+    EXPECT_FALSE(marked_first(s).answered);
+}
+
+TEST_F(OneType, DeletingTheTypedNumberWithdrawsTheAnswer) {
+    auto s = start_with(content::QuestionType::numerical);
+    answer_then_return(s);
+    s.draft().number.clear();
+    ASSERT_TRUE(s.save_draft(now, record));
+    EXPECT_FALSE(resumed().answered(0));
+    EXPECT_FALSE(marked_first(s).answered);
+}
+
+TEST_F(OneType, TypingSomethingThatIsNotANumberWithdrawsTheNumberSavedBefore) {
+    auto s = start_with(content::QuestionType::numerical);
+    answer_then_return(s);
+    s.draft().number = "twelve";
+    ASSERT_TRUE(s.save_draft(now, record));
+    EXPECT_FALSE(marked_first(s).answered);
+}
+
+TEST_F(OneType, ClearingAQuestionNeverAnsweredRecordsNothing) {
+    auto s = start_with(content::QuestionType::multiple_response);
+    ASSERT_TRUE(s.save_draft(now, record));
+    ASSERT_TRUE(s.open_review(now, record));
+    EXPECT_EQ(recorded.size(), 1u);  // only the start
+}
+
+TEST_F(OneType, APartlyMatchedQuestionComesBackAsLeft) {
+    auto s = start_with(content::QuestionType::matching);
+    const AnswerDraft right = test::right_answer(s.question(), s.shown_at(0));
+    s.draft().matched.at(0) = right.matched.at(0);
+    ASSERT_TRUE(s.save_draft(now, record));
+    auto again = resumed({s.attempt().question_ids()[0], {}});
+    EXPECT_EQ(again.draft_at(0), s.draft_at(0));
+    EXPECT_TRUE(again.partly_answered(0));
+    EXPECT_EQ(again.partly_answered_count(), 1u);
+}
+
+TEST_F(OneType, APartlyMatchedQuestionScoresTheMatchesItHas) {
+    auto s = start_with(content::QuestionType::matching);
+    const AnswerDraft right = test::right_answer(s.question(), s.shown_at(0));
+    s.draft().matched.at(0) = right.matched.at(0);
+    ASSERT_TRUE(s.save_draft(now, record));
+    const auto& marked = marked_first(s);
+    EXPECT_TRUE(marked.answered);
+    EXPECT_DOUBLE_EQ(marked.fraction, 1.0 / static_cast<double>(right.matched.size()));
+}
+
+TEST_F(OneType, AHalfWalkedScenarioComesBackAtTheSameStep) {
+    auto s = start_with(content::QuestionType::scenario);
+    const auto path = test::best_path(s.question());
+    ASSERT_GT(path.size(), 1u);
+    s.draft().path = {path.front()};
+    ASSERT_TRUE(s.save_draft(now, record));
+    auto again = resumed({s.attempt().question_ids()[0], {}});
+    EXPECT_EQ(again.draft_at(0).path, std::vector<std::size_t>{path.front()});
+    EXPECT_TRUE(again.partly_answered(0));
+}
+
+TEST_F(OneType, AHalfWalkedScenarioScoresNothingButCountsAsAnswered) {
+    auto s = start_with(content::QuestionType::scenario);
+    s.draft().path = {test::best_path(s.question()).front()};
+    ASSERT_TRUE(s.save_draft(now, record));
+    const auto& marked = marked_first(s);
+    EXPECT_TRUE(marked.answered);
+    EXPECT_DOUBLE_EQ(marked.fraction, 0.0);
+}
+
+TEST_F(OneType, AWholeAnswerIsNotPartlyAnswered) {
+    auto s = start_with(content::QuestionType::matching);
+    s.draft() = test::right_answer(s.question(), s.shown_at(0));
+    ASSERT_TRUE(s.save_draft(now, record));
+    EXPECT_TRUE(s.answered(0));
+    EXPECT_FALSE(s.partly_answered(0));
+}

@@ -107,6 +107,11 @@ TEST_F(PublishedInBrowser, ATimedAttemptShowsItsClockAndIsSubmittedWithTheAnswer
     EXPECT_EQ(r.status, 0) << r.output;
 }
 
+TEST_F(PublishedInBrowser, AnAttemptKeepsWhatTheLearnerLeftOnScreenAcrossAReload) {
+    const auto r = run_script("questions.mjs", site(), "asleft");
+    EXPECT_EQ(r.status, 0) << r.output;
+}
+
 TEST_F(PublishedInBrowser, ResumeDataOfAFullAttemptFitsScorm12SuspendData) {
     const auto r = run_script("questions.mjs", site(), "worst");
     EXPECT_EQ(r.status, 0) << r.output;

@@ -36,6 +36,19 @@ std::optional<UtcTime> Attempt::deadline() const {
     return *started_at_ + time_limit_;
 }
 
+Result<void> Attempt::may_change_answer(const std::string& question_id, UtcTime at,
+                                        const char* change) const {
+    if (state_ != AttemptState::in_progress)
+        return refused(std::string("answers can only be ") + change +
+                       " while an attempt is in progress, but this one is " + to_string(state_));
+    if (std::find(question_ids_.begin(), question_ids_.end(), question_id) == question_ids_.end())
+        return refused("question \"" + question_id + "\" is not on this attempt's paper");
+    if (const auto limit = deadline(); limit && at > *limit)
+        return refused("the time limit ended at " + format_iso8601(*limit) +
+                       "; the answer was not " + change + " and the attempt must be submitted");
+    return {};
+}
+
 Result<void> Attempt::apply(const AttemptEvent& event) {
     if (const auto* e = std::get_if<AttemptStarted>(&event)) {
         if (state_ != AttemptState::not_started)
@@ -60,17 +73,15 @@ Result<void> Attempt::apply(const AttemptEvent& event) {
         return {};
     }
     if (const auto* e = std::get_if<AnswerSaved>(&event)) {
-        if (state_ != AttemptState::in_progress)
-            return refused(std::string("answers can only be saved while an attempt is in "
-                                       "progress, but this one is ") +
-                           to_string(state_));
-        if (std::find(question_ids_.begin(), question_ids_.end(), e->question_id) ==
-            question_ids_.end())
-            return refused("question \"" + e->question_id + "\" is not on this attempt's paper");
-        if (const auto limit = deadline(); limit && e->at > *limit)
-            return refused("the time limit ended at " + format_iso8601(*limit) +
-                           "; the answer was not saved and the attempt must be submitted");
+        if (auto r = may_change_answer(e->question_id, e->at, "saved"); !r)
+            return r;
         answers_[e->question_id] = e->response;
+        return {};
+    }
+    if (const auto* e = std::get_if<AnswerCleared>(&event)) {
+        if (auto r = may_change_answer(e->question_id, e->at, "cleared"); !r)
+            return r;
+        answers_.erase(e->question_id);
         return {};
     }
     if (const auto* e = std::get_if<AttemptSubmitted>(&event)) {

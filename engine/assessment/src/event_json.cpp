@@ -13,6 +13,7 @@ struct TypeName {
     const char* operator()(const AnswerSaved&) const { return "answer-saved"; }
     const char* operator()(const AttemptSubmitted&) const { return "attempt-submitted"; }
     const char* operator()(const AttemptScored&) const { return "attempt-scored"; }
+    const char* operator()(const AnswerCleared&) const { return "answer-cleared"; }
 };
 
 template <typename T>
@@ -78,7 +79,8 @@ Result<AttemptEvent> read_attempt_event(std::string_view json) {
         const bool known = read_as<AttemptStarted>(ar, type, "attempt-started", event) ||
                            read_as<AnswerSaved>(ar, type, "answer-saved", event) ||
                            read_as<AttemptSubmitted>(ar, type, "attempt-submitted", event) ||
-                           read_as<AttemptScored>(ar, type, "attempt-scored", event);
+                           read_as<AttemptScored>(ar, type, "attempt-scored", event) ||
+                           read_as<AnswerCleared>(ar, type, "answer-cleared", event);
         if (!known)
             return unreadable("unknown event type \"" + type + "\"");
         return event;

@@ -20,11 +20,12 @@ namespace waymark::ledger {
 
 namespace {
 
-constexpr std::array<const char*, 16> kTypeNames = {
+constexpr std::array<const char*, 17> kTypeNames = {
     "learner-enrolled",         "session-started",  "session-ended",          "page-viewed",
     "knowledge-check-answered", "attempt-started",  "answer-saved",           "attempt-submitted",
     "attempt-scored",           "course-completed", "certificate-issued",     "learner-erased",
     "settings-changed",         "learner-updated",  "manager-passphrase-set", "learner-pin-set",
+    "answer-cleared",
 };
 
 template <typename T>

@@ -724,10 +724,13 @@ Result<Event> Ledger::record_knowledge_check(std::string_view learner_id, const 
 
 Result<Event> Ledger::record_attempt_event(std::string_view learner_id, const CourseRef& course,
                                            const assessment::AttemptEvent& event) {
-    static constexpr EventType kTypes[] = {EventType::attempt_started, EventType::answer_saved,
-                                           EventType::attempt_submitted, EventType::attempt_scored};
+    // The ledger names attempt events as the assessment module does (event_json.hpp).
+    const auto type = parse_event_type(assessment::event_type(event));
+    if (!type)
+        return make_error(ErrorCode::invalid, std::string("the ledger has no event type \"") +
+                                                  assessment::event_type(event) + "\"");
     const UtcTime at = std::visit([](const auto& e) { return e.at; }, event);
-    return append(NewEvent{std::string(learner_id), course, kTypes[event.index()],
+    return append(NewEvent{std::string(learner_id), course, *type,
                            assessment::write_attempt_event(event), at});
 }
 

@@ -202,6 +202,7 @@ class LearnerProjection {
                 return page_viewed(e);
             case EventType::attempt_started:
             case EventType::answer_saved:
+            case EventType::answer_cleared:
             case EventType::attempt_submitted:
             case EventType::attempt_scored:
                 return attempt_event(e, *type);

@@ -8,7 +8,8 @@ namespace waymark::ledger {
 
 bool is_attempt_event(EventType type) {
     return type == EventType::attempt_started || type == EventType::answer_saved ||
-           type == EventType::attempt_submitted || type == EventType::attempt_scored;
+           type == EventType::answer_cleared || type == EventType::attempt_submitted ||
+           type == EventType::attempt_scored;
 }
 
 Result<AttemptFields> read_attempt_fields(EventType type, std::string_view payload) {
@@ -26,6 +27,12 @@ Result<AttemptFields> read_attempt_fields(EventType type, std::string_view paylo
         }
         case EventType::answer_saved: {
             auto e = read_payload<assessment::AnswerSaved>(type, payload);
+            if (!e)
+                return e.error();
+            return f;
+        }
+        case EventType::answer_cleared: {
+            auto e = read_payload<assessment::AnswerCleared>(type, payload);
             if (!e)
                 return e.error();
             return f;
@@ -84,6 +91,7 @@ Result<void> Projector::apply(const Event& e) {
             return page_viewed(e);
         case EventType::attempt_started:
         case EventType::answer_saved:
+        case EventType::answer_cleared:
         case EventType::attempt_submitted:
         case EventType::attempt_scored:
             return attempt_event(e, *type);

@@ -183,7 +183,7 @@ Result<std::vector<assessment::AttemptEvent>> Ledger::attempt_events(std::string
         db,
         "SELECT payload FROM events WHERE learner_id = ?1 AND course_id = ?2"
         " AND position BETWEEN ?3 AND ?4 AND type IN ('attempt-started', 'answer-saved',"
-        " 'attempt-submitted', 'attempt-scored') ORDER BY position",
+        " 'answer-cleared', 'attempt-submitted', 'attempt-scored') ORDER BY position",
         {learner, course, first, last}, [](const Statement& s) { return s.column_text(0); },
         [&](const std::string& payload) {
             auto e = assessment::read_attempt_event(payload);

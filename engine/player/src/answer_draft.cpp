@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 
 #include "waymark/assessment/scenario.hpp"
 
@@ -105,61 +106,103 @@ bool is_complete(const content::Question& q, const AnswerDraft& d) {
     return false;
 }
 
-Result<as::Response> to_response(const content::Question& q, const as::Presentation& shown,
-                                 const AnswerDraft& d) {
-    as::Response displayed;
+namespace {
+
+// What is on screen as a Response in displayed positions: the whole answer, or the part
+// given so far where the rules can mark a part (a matching question's matched prompts, a
+// scenario's steps so far). Empty when nothing is given.
+std::optional<as::Response> displayed_part(const content::Question& q, const AnswerDraft& d) {
     switch (q.type) {
         case QuestionType::single_choice:
         case QuestionType::true_false:
             if (d.chosen < 0)
-                return incomplete("Choose an answer first.");
-            displayed = as::ChosenOption{static_cast<std::size_t>(d.chosen)};
-            break;
+                return std::nullopt;
+            return as::ChosenOption{static_cast<std::size_t>(d.chosen)};
         case QuestionType::multiple_response: {
             as::ChosenOptions chosen;
             for (std::size_t i = 0; i < d.ticked.size(); ++i)
                 if (d.ticked[i])
                     chosen.choices.push_back(i);
             if (chosen.choices.empty())
-                return incomplete("Tick every answer that applies first.");
-            displayed = chosen;
-            break;
+                return std::nullopt;
+            return chosen;
         }
         case QuestionType::matching: {
             as::Matches m;
-            for (std::size_t i = 0; i < d.matched.size(); ++i) {
-                if (d.matched[i] < 0)
-                    return incomplete("Choose a match for every item first.");
-                m.matches[i] = static_cast<std::size_t>(d.matched[i]);
-            }
-            displayed = m;
-            break;
+            for (std::size_t i = 0; i < d.matched.size(); ++i)
+                if (d.matched[i] >= 0)
+                    m.matches[i] = static_cast<std::size_t>(d.matched[i]);
+            if (m.matches.empty())
+                return std::nullopt;
+            return m;
         }
         case QuestionType::ordering:
-            displayed = as::Arrangement{d.arrangement};
-            break;
+            return as::Arrangement{d.arrangement};
         case QuestionType::short_answer:
         case QuestionType::essay:
             if (!is_complete(q, d))
-                return incomplete("Type your answer first.");
-            displayed = as::TypedText{d.text};
-            break;
+                return std::nullopt;
+            return as::TypedText{d.text};
         case QuestionType::numerical: {
             double v = 0;
             if (!parse_typed_number(d.number, v))
-                return incomplete("Type a number, such as 12 or 2.5.");
-            displayed = as::TypedNumber{v};
-            break;
+                return std::nullopt;
+            return as::TypedNumber{v};
         }
         case QuestionType::scenario:
-            if (!is_complete(q, d))
-                return incomplete("Follow the story to its end first.");
-            displayed = as::ScenarioPath{d.path};
-            break;
+            if (d.path.empty())
+                return std::nullopt;
+            return as::ScenarioPath{d.path};
         case QuestionType::description:
-            return incomplete("There is nothing to answer here.");
+            break;
     }
-    return as::to_model(shown, displayed);
+    return std::nullopt;
+}
+
+// What the learner still has to do before `q` is whole, for to_response().
+const char* what_is_missing(const content::Question& q) {
+    switch (q.type) {
+        case QuestionType::single_choice:
+        case QuestionType::true_false:
+            return "Choose an answer first.";
+        case QuestionType::multiple_response:
+            return "Tick every answer that applies first.";
+        case QuestionType::matching:
+            return "Choose a match for every item first.";
+        case QuestionType::short_answer:
+        case QuestionType::essay:
+            return "Type your answer first.";
+        case QuestionType::numerical:
+            return "Type a number, such as 12 or 2.5.";
+        case QuestionType::scenario:
+            return "Follow the story to its end first.";
+        case QuestionType::ordering:
+        case QuestionType::description:
+            break;
+    }
+    return "There is nothing to answer here.";
+}
+
+}  // namespace
+
+Result<as::Response> to_response(const content::Question& q, const as::Presentation& shown,
+                                 const AnswerDraft& d) {
+    const auto displayed = is_complete(q, d) ? displayed_part(q, d) : std::nullopt;
+    if (!displayed)
+        return incomplete(what_is_missing(q));
+    return as::to_model(shown, *displayed);
+}
+
+Result<std::optional<as::Response>> to_recorded_response(const content::Question& q,
+                                                         const as::Presentation& shown,
+                                                         const AnswerDraft& d) {
+    const auto displayed = displayed_part(q, d);
+    if (!displayed)
+        return std::optional<as::Response>{};
+    auto model = as::to_model(shown, *displayed);
+    if (!model)
+        return model.error();
+    return std::optional<as::Response>{std::move(*model)};
 }
 
 AnswerDraft from_response(const content::Question& q, const as::Presentation& shown,

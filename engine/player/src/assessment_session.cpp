@@ -98,6 +98,10 @@ bool AssessmentSession::answered(std::size_t i) const {
     return i < count() && attempt_.answers().count(attempt_.question_ids()[i]) != 0;
 }
 
+bool AssessmentSession::partly_answered(std::size_t i) const {
+    return answered(i) && !is_complete(*questions_[i], drafts_[i]);
+}
+
 SittingPlace AssessmentSession::place() const {
     SittingPlace p;
     const auto& ids = attempt_.question_ids();
@@ -112,6 +116,13 @@ std::size_t AssessmentSession::unanswered_count() const {
     std::size_t n = 0;
     for (std::size_t i = 0; i < count(); ++i)
         n += answered(i) ? 0 : 1;
+    return n;
+}
+
+std::size_t AssessmentSession::partly_answered_count() const {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < count(); ++i)
+        n += partly_answered(i) ? 1 : 0;
     return n;
 }
 
@@ -131,18 +142,19 @@ Result<void> AssessmentSession::save_draft(UtcTime now, const RecordEvent& recor
     if (stage_ != SittingStage::question || out_of_time(now))
         return {};
     const content::Question& q = question();
-    if (!is_complete(q, drafts_[index_]))
-        return {};
-    auto response = to_response(q, shown_[index_], drafts_[index_]);
+    auto response = to_recorded_response(q, shown_[index_], drafts_[index_]);
     if (!response)
         return response.error();
-    if (auto ok = as::check_response(q, *response); !ok)
-        return ok;
     const auto& id = attempt_.question_ids()[index_];
     const auto saved = attempt_.answers().find(id);
-    if (saved != attempt_.answers().end() && saved->second == *response)
+    const bool was_saved = saved != attempt_.answers().end();
+    if (!*response)
+        return was_saved ? apply_recorded(as::AnswerCleared{id, now}, record) : Result<void>{};
+    if (auto ok = as::check_response(q, **response); !ok)
+        return ok;
+    if (was_saved && saved->second == **response)
         return {};
-    return apply_recorded(as::AnswerSaved{id, *response, now}, record);
+    return apply_recorded(as::AnswerSaved{id, std::move(**response), now}, record);
 }
 
 Result<void> AssessmentSession::next(UtcTime now, const RecordEvent& record) {

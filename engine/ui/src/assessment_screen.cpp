@@ -24,6 +24,9 @@ void review(DrawContext& ctx, player::AssessmentSession& s, float w) {
             text = std::to_string(s.unanswered_count()) +
                    (s.unanswered_count() == 1 ? " question has" : " questions have") +
                    " no answer and will score nothing. " + text;
+        if (const std::size_t partly = s.partly_answered_count(); partly > 0)
+            text = std::to_string(partly) + (partly == 1 ? " question is" : " questions are") +
+                   " only partly answered and will score only what was given. " + text;
         draw_panel(
             ctx, ctx.colours.important_bg, ctx.colours.important_border, w,
             [&](float iw) {
@@ -53,7 +56,9 @@ void review(DrawContext& ctx, player::AssessmentSession& s, float w) {
             if (selectable(label.c_str(), false))
                 ctx.player.assessment_go_to(i);
             ImGui::TableSetColumnIndex(1);
-            if (s.answered(i))
+            if (s.partly_answered(i))
+                ImGui::TextColored(ctx.colours.warning, "\xE2\x97\x90 Partly answered");
+            else if (s.answered(i))
                 ImGui::TextColored(ctx.colours.success, "\xE2\x9C\x93 Answered");
             else
                 ImGui::TextColored(ctx.colours.warning, "Not answered");

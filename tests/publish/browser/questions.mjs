@@ -17,6 +17,9 @@
 //                down, axe-core is clean with it; answered rightly by keyboard, the page
 //                is opened again after the limit has passed and submits by itself with
 //                the answers given before it ("You passed.").
+// MODE asleft:  an attempt keeps what the learner left on screen: a scenario walked one
+//                step is saved, shown again after a reload and marked; a multiple-response
+//                question with every tick taken back is saved as no answer.
 // MODE look:     screenshots into OUT of a question, its feedback and the result, light
 //                and dark, at 100% and 200% (not a test: for a person to look at).
 // Exit 0 when every check passes, 1 with the problems listed.
@@ -252,6 +255,55 @@ try {
     }
     console.log(`worst resume data: ${longest} characters (SCORM 1.2 allows 4096)`);
     if (longest > 4096) problems.push(`resume data of ${longest} characters does not fit SCORM 1.2's suspend_data`);
+  } else if (mode === "asleft") {
+    // What the learner leaves on screen is what the attempt keeps: a scenario walked one
+    // step is saved as that step, comes back after the page is opened again and is
+    // marked; a multiple-response question whose every tick was taken back is no answer.
+    await open(page, "assessment.html");
+    await page.evaluate(() => localStorage.clear());
+    await open(page, "assessment.html");
+    let ids = null;
+    for (let tries = 0; tries < 40 && !ids; tries++) {
+      ids = await page.evaluate(() => {
+        document.getElementById("start-attempt").click();
+        const forms = [...document.querySelectorAll("#paper form.question")];
+        const scenario = forms.find((f) => f.dataset.type === "scenario");
+        const ticks = forms.find((f) => f.dataset.type === "multiple-response");
+        if (scenario && ticks) return { scenario: scenario.id, ticks: ticks.id, scenarioAt: forms.indexOf(scenario), ticksAt: forms.indexOf(ticks) };
+        document.getElementById("submit-attempt").click();
+        document.getElementById("submit-attempt").click();
+        return null;
+      });
+    }
+    const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith("waymark:")))).c[2]);
+    if (!ids) problems.push("no paper in 40 attempts held both a scenario and a multiple-response question");
+    else {
+      await page.evaluate(({ scenario, ticks }) => {
+        const walk = document.getElementById(scenario);
+        walk.querySelector("fieldset.step input[type=radio]").checked = true;
+        walk.dispatchEvent(new Event("change", { bubbles: true }));
+        const form = document.getElementById(ticks);
+        const box = form.querySelector("[data-list=options] input");
+        box.checked = true;
+        form.dispatchEvent(new Event("change", { bubbles: true }));
+        box.checked = false;
+        form.dispatchEvent(new Event("change", { bubbles: true }));
+      }, ids);
+      const left = await saved();
+      if (JSON.stringify(left[ids.scenarioAt]) !== "[0]") problems.push(`a scenario walked one step was saved as ${JSON.stringify(left[ids.scenarioAt])}, not [0]`);
+      if (left[ids.ticksAt] !== null) problems.push(`a question with every tick taken back was saved as ${JSON.stringify(left[ids.ticksAt])}, not as no answer`);
+      await open(page, "assessment.html");
+      const again = await page.evaluate((id) => document.getElementById(id).querySelector("fieldset.step input[type=radio]").checked, ids.scenario);
+      if (!again) problems.push("the scenario's first step was not chosen again when the page was opened again");
+      checks++;
+      await page.evaluate(() => {
+        document.getElementById("submit-attempt").click();
+        document.getElementById("submit-attempt").click();
+      });
+      const status = await page.evaluate(() => document.getElementById("assessment-status").textContent);
+      if (status.includes("could not be marked")) problems.push(`an attempt with a scenario left part-way was not marked: ${status}`);
+      if (await page.evaluate(() => document.getElementById("result").hidden)) problems.push("no result after submitting an attempt with a scenario left part-way");
+    }
   } else if (mode === "timed") {
     await open(page, "assessment.html");
     await page.evaluate(() => localStorage.clear());

@@ -1,7 +1,8 @@
 // waymark/assessment/attempt.hpp: one sitting of the final assessment, as a state machine.
 //
 //     not started --AttemptStarted--> in progress --AttemptSubmitted--> submitted
-//                                     (AnswerSaved, any number)          |
+//                                     (AnswerSaved, AnswerCleared,       |
+//                                      any number)                       |
 //                                                           AttemptScored v
 //                                                                     scored
 // An Attempt changes only by apply(event), which refuses an event that does not fit the
@@ -34,8 +35,8 @@ class Attempt {
     // Applies one event. Refused with ErrorCode::usage, leaving the attempt unchanged:
     //   AttemptStarted   unless not started, or with no attempt id, no questions or a
     //                    question listed twice;
-    //   AnswerSaved      unless in progress, for a question not on the paper, or later
-    //                    than the time limit allows (the player must submit instead);
+    //   AnswerSaved,     unless in progress, for a question not on the paper, or later
+    //   AnswerCleared    than the time limit allows (the player must submit instead);
     //   AttemptSubmitted unless in progress;
     //   AttemptScored    unless submitted, or when its results do not list exactly the
     //                    paper's questions in order.
@@ -61,6 +62,10 @@ class Attempt {
     friend bool operator==(const Attempt&, const Attempt&) = default;
 
   private:
+    // Why an answer to `question_id` cannot be `change` ("saved", "cleared") at `at`.
+    Result<void> may_change_answer(const std::string& question_id, UtcTime at,
+                                   const char* change) const;
+
     AttemptState state_ = AttemptState::not_started;
     std::string id_;
     std::uint64_t seed_ = 0;

@@ -44,6 +44,16 @@ struct AnswerSaved {
     friend bool operator==(const AnswerSaved&, const AnswerSaved&) = default;
 };
 
+// In progress: the learner took back their answer to one question (unticked every box,
+// deleted the text or the number), so the question is unanswered again and scores 0.
+// Without it an earlier answer would stay in the attempt and be marked though the
+// learner left nothing on screen.
+struct AnswerCleared {
+    std::string question_id;
+    UtcTime at{};
+    friend bool operator==(const AnswerCleared&, const AnswerCleared&) = default;
+};
+
 // in progress -> submitted: answers are final.
 struct AttemptSubmitted {
     UtcTime at{};
@@ -80,7 +90,10 @@ struct AttemptScored {
     friend bool operator==(const AttemptScored&, const AttemptScored&) = default;
 };
 
-using AttemptEvent = std::variant<AttemptStarted, AnswerSaved, AttemptSubmitted, AttemptScored>;
+// New alternatives go at the end: code that maps events to ledger kinds and back relies
+// on nothing but the names (event_json.hpp), yet keeping the order keeps old indices.
+using AttemptEvent =
+    std::variant<AttemptStarted, AnswerSaved, AttemptSubmitted, AttemptScored, AnswerCleared>;
 
 // --- cereal -------------------------------------------------------------------------
 
@@ -108,6 +121,12 @@ void serialize(Archive& ar, AnswerSaved& e, const std::uint32_t version) {
     refuse_newer_version<AnswerSaved>(version);
     ar(cereal::make_nvp("question_id", e.question_id), cereal::make_nvp("response", e.response),
        cereal::make_nvp("at", IsoTime{e.at}));
+}
+
+template <class Archive>
+void serialize(Archive& ar, AnswerCleared& e, const std::uint32_t version) {
+    refuse_newer_version<AnswerCleared>(version);
+    ar(cereal::make_nvp("question_id", e.question_id), cereal::make_nvp("at", IsoTime{e.at}));
 }
 
 template <class Archive>
@@ -149,3 +168,4 @@ CEREAL_CLASS_VERSION(waymark::assessment::AttemptSubmitted, 1)
 CEREAL_CLASS_VERSION(waymark::assessment::QuestionResult, 1)
 CEREAL_CLASS_VERSION(waymark::assessment::AttemptResult, 1)
 CEREAL_CLASS_VERSION(waymark::assessment::AttemptScored, 1)
+CEREAL_CLASS_VERSION(waymark::assessment::AnswerCleared, 1)

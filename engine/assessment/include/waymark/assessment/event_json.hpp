@@ -15,7 +15,8 @@
 
 namespace waymark::assessment {
 
-// "attempt-started", "answer-saved", "attempt-submitted", "attempt-scored".
+// "attempt-started", "answer-saved", "attempt-submitted", "attempt-scored",
+// "answer-cleared": the same names as the ledger's event types for them.
 const char* event_type(const AttemptEvent& event);
 
 // The JSON of one event on one line (cereal's spacing; the ledger canonicalises it),

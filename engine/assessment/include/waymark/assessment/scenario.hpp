@@ -5,7 +5,7 @@
 // an ending option's `score` is the score of the whole path that reached it, so the
 // best path scores 1 and the others score what the author gave them. The player walks
 // the story one choice at a time, showing each option's feedback as it goes; scoring
-// (scoring.hpp) walks the finished path.
+// (scoring.hpp) walks the path as far as it goes (an unfinished one scores 0).
 #pragma once
 
 #include <cstddef>

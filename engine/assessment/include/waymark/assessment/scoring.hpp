@@ -15,7 +15,9 @@
 //   numerical                  the best weight among the answers the number falls within
 //                              (value +- tolerance, or min..max, both inclusive, with a
 //                              relative slack of 1e-12 for decimal rounding), else 0.
-//   scenario                   the score of the ending the path reached (scenario.hpp).
+//   scenario                   the score of the ending the path reached (scenario.hpp);
+//                              0 for a path that stops before any ending (a story left
+//                              part-way through reached no score).
 // Any weight below 0 or above 1 that survives these rules is clamped to [0, 1]. As in
 // Moodle, a fraction within 1e-6 of 1 is full marks and within 1e-6 of 0 is none; both are
 // snapped so that 3 x 33.3333% is exactly correct.
@@ -55,8 +57,9 @@ struct Score {
 // (ChosenOption for single choice and true/false, ChosenOptions for multiple response,
 // Matches, Arrangement, TypedText, TypedNumber, ScenarioPath), every index naming an
 // option that exists, no option chosen twice, an arrangement naming every item once, a
-// finite number, text no longer than 10,000 bytes, a scenario path that reaches an
-// ending. Errors carry the question's file:line in `where` and say what was wrong.
+// finite number, text no longer than 10,000 bytes, a scenario path that follows the
+// story's links (it may stop before an ending). Errors carry the question's file:line in `where`
+// and say what was wrong.
 Result<void> check_response(const content::Question& q, const Response& response);
 
 // Marks `response` by the rules above. Fails exactly when check_response() fails, or

@@ -39,6 +39,7 @@ enum class EventType {
     learner_updated,
     manager_passphrase_set,
     learner_pin_set,
+    answer_cleared,  // an attempt event, listed last because it came later
 };
 
 // "learner-enrolled", "page-viewed", ... as stored in the ledger and in payloads.

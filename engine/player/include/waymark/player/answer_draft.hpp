@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,15 @@ bool is_complete(const content::Question& q, const AnswerDraft& draft);
 Result<assessment::Response> to_response(const content::Question& q,
                                          const assessment::Presentation& shown,
                                          const AnswerDraft& draft);
+
+// What the attempt records for the draft as it stands on screen, in model indices: the
+// whole answer, or the part given so far where the scoring rules mark a part (a matching
+// question with prompts left unmatched, a scenario stopped part-way; each scores as
+// scoring.hpp says). Empty when the screen holds no answer (nothing chosen or ticked,
+// no text, no typed number that parses, no step taken): an answer saved earlier is then
+// withdrawn, so that what is marked is what the learner left.
+Result<std::optional<assessment::Response>> to_recorded_response(
+    const content::Question& q, const assessment::Presentation& shown, const AnswerDraft& draft);
 
 // The draft that shows `response` again (resuming an attempt). Parts that do not fit
 // the presentation are left blank.

@@ -77,20 +77,27 @@ class AssessmentSession {
     // "Question 3 of 8"
     std::string progress_label() const;
     bool answered(std::size_t i) const;  // a saved answer exists
+    // A saved answer that is not whole: some prompts of a matching question left
+    // unmatched, a scenario stopped before its end. It scores as the rules say for what
+    // was given, so the review list tells the learner it is there but unfinished.
+    bool partly_answered(std::size_t i) const;
     bool flagged(std::size_t i) const { return flags_.count(i) != 0; }
     void toggle_flag() {
         flags_.count(index_) ? (void)flags_.erase(index_) : (void)flags_.insert(index_);
     }
     std::size_t unanswered_count() const;
+    std::size_t partly_answered_count() const;
     std::size_t flagged_count() const { return flags_.size(); }
     // The question on screen (none in the review list) and the flags, for the journal.
     SittingPlace place() const;
 
     bool can_go_back() const { return stage_ == SittingStage::question && index_ > 0; }
-    // Saves the draft on screen when it is a whole answer that differs from the saved one
-    // (recording AnswerSaved first). Called as the learner changes it, and before moving.
+    // Records what is on screen when it differs from the saved answer: AnswerSaved for an
+    // answer, whole or partly given (to_recorded_response()), AnswerCleared when the
+    // learner took every part of a saved answer back. Called as the learner changes it,
+    // and before moving.
     Result<void> save_draft(UtcTime now, const RecordEvent& record);
-    // Saves the draft when complete and changed (recording AnswerSaved first), then moves.
+    // Saves the draft as save_draft() does, then moves.
     // Next from the last question opens the review list. Errors come from the journal;
     // the screen does not move when the answer could not be recorded.
     Result<void> next(UtcTime now, const RecordEvent& record);

@@ -10,8 +10,10 @@
 //   attempt-scored             passed/failed the course, with score and duration
 //   course-completed           completed    the course
 // Other events (enrolment, session end, submission, certificates, erasure, settings) have
-// no statement. The statement id is the event's own UUID, so mapping the same event
-// twice always gives the same statement, and an LRS that sees it again keeps one copy.
+// no statement, nor has answer-cleared: xAPI has no verb that takes an answer back, and
+// the attempt's passed/failed statement carries the marks without the cleared answer. The statement
+// id is the event's own UUID, so mapping the same event twice always gives the same statement, and
+// an LRS that sees it again keeps one copy.
 //
 // The actor is an account on the organisation's home page named by the learner's staff
 // id, or by the pseudonymous learner id when the organisation asks for privacy (and
