@@ -101,6 +101,16 @@ TEST_F(LedgerTest, LearnerAddRefusesAStaffIdThatDiffersFromAnotherOnlyByCase) {
     EXPECT_NE(again.out.find("already has the staff id WF-1"), std::string::npos) << again.out;
 }
 
+TEST_F(LedgerTest, LearnerAddOfATakenStaffIdSpeaksToWhoeverTypesTheCommand) {
+    // A manager adding someone else has no list of learners to pick their name from.
+    const std::string ledger = " --ledger " + file_.string();
+    ASSERT_EQ(run("learner add --name A --staff-id wf-1 --team T --role R" + ledger).exit_code, 0);
+    const CliRun again = run("learner add --name B --staff-id WF-1 --team T --role R" + ledger);
+    EXPECT_EQ(again.out.find("pick your name"), std::string::npos) << again.out;
+    EXPECT_NE(again.out.find("check the id on the badge or payslip"), std::string::npos)
+        << again.out;
+}
+
 TEST_F(LedgerTest, LearnerAddRefusesControlCharactersInAName) {
     // popen's shell (dash) has no $'...': printf makes the escape character.
     const CliRun added =

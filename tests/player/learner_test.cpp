@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "journey.hpp"
@@ -59,6 +60,15 @@ TEST(LearnerForm, RefusesAStaffIdWithSpacesInside) {
 TEST(LearnerForm, RefusesAStaffIdAlreadyOnThisDeviceIgnoringCase) {
     Learner existing{"id", "Other", "wf-1023", "Team", ""};
     EXPECT_TRUE(reports(check_learner_form(good(), {existing}), LearnerField::staff_id));
+}
+
+TEST(LearnerForm, AStaffIdAlreadyTakenTellsTheLearnerToPickTheirNameIfItIsTheirs) {
+    Learner existing{"id", "Other", "wf-1023", "Team", ""};
+    const auto problems = check_learner_form(good(), {existing});
+    ASSERT_FALSE(problems.empty());
+    EXPECT_NE(problems.front().message.find("If that is you, pick your name from the list"),
+              std::string::npos)
+        << problems.front().message;
 }
 
 TEST(LearnerForm, RefusesAFieldLongerThan100Characters) {
@@ -243,4 +253,53 @@ TEST_F(PinWithLedger, TheWaitAfterAWrongPinSurvivesRestartingThePlayer) {
     EXPECT_EQ(restarted.p().learner(), nullptr) << "the right PIN was checked during the wait";
     EXPECT_NE(restarted.p().pin_problem().find("Too many wrong PINs"), std::string::npos)
         << restarted.p().pin_problem();
+}
+
+TEST(PinSignIn, AfterAManagersResetTheLearnerSignsInWithoutAPin) {
+    MemoryJournal j;
+    test::Journey t(j);
+    add_and_sign_out(t);
+    ASSERT_TRUE(j.reset_pin(t.p().learners()[0].id));
+    t.p().choose_learner(0);
+    EXPECT_EQ(t.p().pin_step(), PinStep::none);
+    EXPECT_EQ(t.p().screen(), Screen::library);
+}
+
+namespace {
+
+// Edits the PIN hash recorded in the ledger file, as someone with the file but not the
+// device key might, through the sqlite3 program.
+int edit_pin_hash(const std::filesystem::path& ledger) {
+    const std::string sql =
+        "UPDATE events SET payload = replace(payload, 'argon2id', 'argon2i') WHERE type = "
+        "'learner-pin-set'";
+    return std::system(("sqlite3 '" + ledger.string() + "' \"" + sql + "\"").c_str());
+}
+
+constexpr const char* kUncheckablePin =
+    "This PIN cannot be checked on this device. Ask your manager to reset it.";
+
+}  // namespace
+
+TEST_F(PinWithLedger, APinRecordEditedInTheFileIsExplainedInTheLearnersWords) {
+    auto j = open();
+    test::Journey t(j);
+    add_and_sign_out(t);
+    ASSERT_EQ(edit_pin_hash(dir / "ledger.db"), 0);
+    t.p().choose_learner(0);
+    EXPECT_EQ(t.p().learner(), nullptr);
+    EXPECT_EQ(t.p().pin_problem(), kUncheckablePin);
+}
+
+TEST_F(PinWithLedger, APinRecordEditedWhileThePinStepIsOpenIsExplainedInTheLearnersWords) {
+    auto j = open();
+    test::Journey t(j);
+    add_and_sign_out(t);
+    t.p().choose_learner(0);
+    ASSERT_EQ(t.p().pin_step(), PinStep::enter);
+    ASSERT_EQ(edit_pin_hash(dir / "ledger.db"), 0);
+    t.p().form().pin = "4829";
+    t.p().submit_pin();
+    EXPECT_EQ(t.p().learner(), nullptr) << "a PIN edited into the file opened the library";
+    EXPECT_EQ(t.p().pin_problem(), kUncheckablePin);
 }

@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -466,6 +468,7 @@ TEST_F(ManagerOnLedger, ThePlayerExportsToTheCertificateFolderAndSaysWhereAndHow
     p.open_manager();
     p.manager_passphrase() = kPassphrase;
     p.submit_manager_passphrase();
+    ASSERT_TRUE(p.take_manager_area(10s));
     ASSERT_NE(p.manager_area(), nullptr);
     EXPECT_EQ(p.export_folder(), (dir / "Documents").string());
     p.start_export(ExportKind::csv);
@@ -485,6 +488,7 @@ TEST_F(ManagerOnLedger, LockingTheAreaForgetsItAndItsExport) {
     p.open_manager();
     p.manager_passphrase() = kPassphrase;
     p.submit_manager_passphrase();
+    ASSERT_TRUE(p.take_manager_area(10s));
     p.start_export(ExportKind::csv);
     p.close_manager();
     EXPECT_EQ(p.manager_area(), nullptr);
@@ -518,4 +522,201 @@ TEST_F(ManagerOnLedger, TeamsAreOfferedInAlphabeticalOrderNotTheOrderTheyJoined)
     t->p().form() = {"Dee Park", "D-4", "Adult care", "Support worker"};
     ASSERT_TRUE(t->p().submit_learner_form());
     EXPECT_EQ(area().teams(), (std::vector<std::string>{"Adult care", "Early help", "Youth team"}));
+}
+
+TEST_F(ManagerOnLedger, TheChoiceInTheListMovesByRowsAndStopsAtEitherEnd) {
+    auto a = area();
+    EXPECT_FALSE(a.selected().has_value());
+    a.move_selection(1);
+    EXPECT_EQ(a.selected(), 0u) << "with nothing chosen, a move starts at the first row";
+    a.move_selection(10);
+    EXPECT_EQ(a.selected(), 2u);
+    a.move_selection(-1);
+    EXPECT_EQ(a.selected(), 1u);
+    a.move_selection(-10);
+    EXPECT_EQ(a.selected(), 0u);
+}
+
+TEST_F(ManagerOnLedger, TheChoiceStaysWithItsRowWhenASearchNarrowsTheList) {
+    auto a = area();
+    a.select(1);
+    ASSERT_EQ(a.selected_row()->name, "Cara Diaz");
+    a.search() = "cara";
+    a.relist();
+    EXPECT_EQ(a.selected(), 0u);
+    EXPECT_EQ(a.selected_row()->name, "Cara Diaz");
+    a.search() = "ann";
+    a.relist();
+    EXPECT_FALSE(a.selected().has_value()) << "a row that is not listed cannot be acted on";
+    EXPECT_EQ(a.selected_row(), nullptr);
+}
+
+namespace {
+
+// The area open in the player, with Bob's PIN set (4829) and Cara without one.
+struct ManagerPinReset : ManagerOnLedger {
+    void SetUp() override {
+        ManagerOnLedger::SetUp();
+        ASSERT_TRUE(journal->set_pin(id_of("Bob Hart"), "4829"));
+        t->p().open_manager();
+        t->p().manager_passphrase() = kPassphrase;
+        t->p().submit_manager_passphrase();
+        ASSERT_TRUE(t->p().take_manager_area(10s));
+        ASSERT_NE(t->p().manager_area(), nullptr) << t->p().manager_problem();
+    }
+    std::string id_of(const std::string& name) {
+        for (const auto& l : t->p().learners())
+            if (l.name == name)
+                return l.id;
+        ADD_FAILURE() << "no learner " << name;
+        return {};
+    }
+    void choose(const std::string& name) {
+        const ManagerArea& a = *t->p().manager_area();
+        for (std::size_t i = 0; i < a.listed(); ++i)
+            if (a.listed_row(i).name == name)
+                return t->p().select_manager_row(i);
+        ADD_FAILURE() << name << " is not listed";
+    }
+};
+
+}  // namespace
+
+TEST_F(ManagerPinReset, AskingToResetNamesThePersonAndWhatHappensNext) {
+    choose("Bob Hart");
+    ASSERT_EQ(t->p().chosen_pin(), Player::PinRecord::set);
+    t->p().ask_pin_reset();
+    ASSERT_TRUE(t->p().confirming_pin_reset());
+    EXPECT_EQ(t->p().pin_reset_question(),
+              "Reset the PIN of Bob Hart (B-2)? They will choose a new one when they next sign "
+              "in.");
+    EXPECT_TRUE(journal->has_pin(id_of("Bob Hart")).value()) << "reset before it was confirmed";
+}
+
+TEST_F(ManagerPinReset, ConfirmingResetsThePinInTheLedgerAndSaysSo) {
+    choose("Bob Hart");
+    t->p().ask_pin_reset();
+    t->p().confirm_pin_reset();
+    EXPECT_FALSE(journal->has_pin(id_of("Bob Hart")).value());
+    EXPECT_FALSE(t->p().confirming_pin_reset());
+    EXPECT_EQ(t->p().pin_reset_message(),
+              "The PIN of Bob Hart (B-2) is reset. They will choose a new one when they next "
+              "sign in on this device.");
+    EXPECT_EQ(t->p().chosen_pin(), Player::PinRecord::none) << "a second reset is offered";
+    EXPECT_TRUE(journal->ledger().verify()->ok());
+}
+
+TEST_F(ManagerPinReset, AfterTheResetTheLearnerSignsInWithoutTheirOldPin) {
+    choose("Bob Hart");
+    t->p().ask_pin_reset();
+    t->p().confirm_pin_reset();
+    t->p().close_manager();
+    const auto& people = t->p().learners();
+    const auto bob = std::find_if(people.begin(), people.end(),
+                                  [](const Learner& l) { return l.name == "Bob Hart"; });
+    t->p().choose_learner(static_cast<std::size_t>(bob - people.begin()));
+    EXPECT_EQ(t->p().pin_step(), Player::PinStep::none);
+    EXPECT_EQ(t->p().screen(), Screen::library);
+}
+
+TEST_F(ManagerPinReset, CancellingTheConfirmationKeepsThePin) {
+    choose("Bob Hart");
+    t->p().ask_pin_reset();
+    t->p().cancel_pin_reset();
+    t->p().confirm_pin_reset();
+    EXPECT_TRUE(journal->has_pin(id_of("Bob Hart")).value());
+    EXPECT_TRUE(t->p().pin_reset_message().empty());
+}
+
+TEST_F(ManagerPinReset, ALearnerWithoutAPinIsOfferedNoReset) {
+    choose("Cara Diaz");
+    EXPECT_EQ(t->p().chosen_pin(), Player::PinRecord::none);
+    t->p().ask_pin_reset();
+    EXPECT_FALSE(t->p().confirming_pin_reset());
+}
+
+TEST_F(ManagerPinReset, ChoosingAnotherRowWithdrawsTheConfirmation) {
+    choose("Bob Hart");
+    t->p().ask_pin_reset();
+    choose("Cara Diaz");
+    EXPECT_FALSE(t->p().confirming_pin_reset());
+    t->p().confirm_pin_reset();
+    EXPECT_TRUE(journal->has_pin(id_of("Bob Hart")).value());
+}
+
+// Someone with the file edits Bob's PIN record: the ledger vouches for no PIN of his, the
+// manager is told what it found and can reset it, and Bob then chooses a new one.
+TEST_F(ManagerPinReset, APinRecordEditedInTheFileIsOfferedForResetWithWhatTheLedgerFound) {
+    const std::string sql =
+        "UPDATE events SET payload = replace(payload, 'argon2id', 'argon2i') WHERE type = "
+        "'learner-pin-set'";
+    ASSERT_EQ(
+        std::system(("sqlite3 '" + (dir / "ledger.db").string() + "' \"" + sql + "\"").c_str()), 0);
+    choose("Bob Hart");
+    ASSERT_EQ(t->p().chosen_pin(), Player::PinRecord::damaged);
+    EXPECT_NE(t->p().pin_record_detail().find("waymark ledger verify"), std::string::npos)
+        << t->p().pin_record_detail();
+    t->p().ask_pin_reset();
+    t->p().confirm_pin_reset();
+    EXPECT_EQ(journal->has_pin(id_of("Bob Hart")).value(), false) << t->p().pin_reset_message();
+}
+
+TEST_F(ManagerPinReset, LockingTheAreaForgetsTheChoiceAndTheMessage) {
+    choose("Bob Hart");
+    t->p().ask_pin_reset();
+    t->p().confirm_pin_reset();
+    t->p().close_manager();
+    EXPECT_EQ(t->p().chosen_pin(), Player::PinRecord::none);
+    EXPECT_TRUE(t->p().pin_reset_message().empty());
+}
+
+// --- reading the area on a worker ------------------------------------------------------
+
+TEST_F(ManagerOnLedger, TheAreaIsReadOnAWorkerWhileTheScreenSaysSo) {
+    Player& p = t->p();
+    p.open_manager();
+    p.manager_passphrase() = kPassphrase;
+    p.submit_manager_passphrase();
+    EXPECT_EQ(p.screen(), Screen::manager);
+    ASSERT_TRUE(p.manager_loading());
+    EXPECT_EQ(p.manager_load_message().rfind("Reading the training records", 0), 0u)
+        << p.manager_load_message();
+    ASSERT_TRUE(p.take_manager_area(10s));
+    EXPECT_FALSE(p.manager_loading());
+    ASSERT_NE(p.manager_area(), nullptr) << p.manager_problem();
+    EXPECT_EQ(p.manager_area()->listed(), 3u);
+}
+
+TEST_F(ManagerOnLedger, LockingTheAreaWhileItIsReadStopsTheReading) {
+    Player& p = t->p();
+    p.open_manager();
+    p.manager_passphrase() = kPassphrase;
+    p.submit_manager_passphrase();
+    p.close_manager();
+    EXPECT_FALSE(p.manager_loading());
+    EXPECT_TRUE(p.take_manager_area());
+    EXPECT_EQ(p.manager_area(), nullptr);
+}
+
+TEST_F(ManagerOnLedger, ALoadAskedToStopReturnsNoArea) {
+    AreaLoadProgress progress;
+    progress.cancel = true;
+    auto a = ManagerArea::load(journal->ledger(), t->now, {}, &progress);
+    ASSERT_FALSE(a);
+    EXPECT_NE(a.error().message.find("stopped"), std::string::npos) << a.error().message;
+}
+
+// The worker opens the ledger by its path: gone from the folder (moved by someone while
+// the player ran), the screen says the records could not be read and what to do.
+TEST_F(ManagerOnLedger, ARecordsFileThatCannotBeOpenedIsSaidOnTheScreen) {
+    fs::rename(dir / "ledger.db", dir / "moved.db");
+    Player& p = t->p();
+    p.open_manager();
+    p.manager_passphrase() = kPassphrase;
+    p.submit_manager_passphrase();
+    ASSERT_TRUE(p.take_manager_area(10s));
+    EXPECT_EQ(p.manager_area(), nullptr);
+    EXPECT_NE(p.manager_problem().find("The training records could not be read"), std::string::npos)
+        << p.manager_problem();
+    EXPECT_NE(p.manager_problem().find("waymark ledger verify"), std::string::npos);
 }

@@ -2,7 +2,10 @@
 #include <set>
 
 #include "report_fixture.hpp"
+#include "waymark/report/csv.hpp"
+#include "waymark/report/json_export.hpp"
 #include "waymark/report/write_signed_export.hpp"
+#include "waymark/report/xlsx_export.hpp"
 
 namespace waymark::report::testing {
 namespace {
@@ -120,6 +123,81 @@ TEST_F(WriteSignedExport, WithoutTheDeviceKeyNothingIsWrittenAndNoCheckpointTake
     EXPECT_FALSE(wrote);
     EXPECT_EQ(export_and_signature(), before);
     EXPECT_EQ(checkpoints(), checkpoints_before);
+}
+
+// --- Cancel: a writer whose progress says stop abandons the export --------------------
+
+// The answer Cancel gives: stop.
+const ExportProgress kCancelled = [](std::int64_t, std::int64_t) { return false; };
+
+class CancelledExport : public WriteSignedExport {
+  protected:
+    void SetUp() override {
+        WriteSignedExport::SetUp();
+        complete(learner("S2"), course(), "2026-01-10T10:00:00Z");  // two rows: S1 and S2
+        ASSERT_TRUE(write_signed_export(*ledger_, file_, writing("the earlier report\n")));
+        earlier_ = export_and_signature();
+        names_ = files_in_folder();
+        checkpoints_ = checkpoints();
+    }
+    // Runs `write` as an export's content on the status as of 1 February 2026.
+    Result<report::SignedExport> export_with(
+        const std::function<Result<void>(const StatusMatrix&, const ExportInfo&, OutputFile&)>&
+            write) {
+        const StatusMatrix& m = matrix("2026-02-01");
+        return write_signed_export(
+            *ledger_, file_, [&](const ledger::Checkpoint& c, OutputFile& out) -> Result<void> {
+                return write(m, export_info(*ledger_, c, {}), out);
+            });
+    }
+    // Nothing of the cancelled export is left: the earlier file and .sig as they were, no
+    // temporary file, no "export" checkpoint.
+    void expect_nothing_written() {
+        EXPECT_EQ(export_and_signature(), earlier_);
+        EXPECT_EQ(files_in_folder(), names_);
+        EXPECT_EQ(checkpoints(), checkpoints_);
+    }
+    std::pair<std::string, std::string> earlier_;
+    std::set<std::string> names_;
+    std::int64_t checkpoints_ = 0;
+};
+
+TEST_F(CancelledExport, ACsvReportStopsAndLeavesNothingBehind) {
+    auto r = export_with([](const StatusMatrix& m, const ExportInfo& info, OutputFile& out) {
+        return write_status_csv(m, info.filter, {}, out, kCancelled) ? Result<void>()
+                                                                     : export_stopped();
+    });
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("cancelled"), std::string::npos) << r.error().message;
+    expect_nothing_written();
+}
+
+TEST_F(CancelledExport, AJsonReportStopsAndLeavesNothingBehind) {
+    auto r = export_with([](const StatusMatrix& m, const ExportInfo& info, OutputFile& out) {
+        return write_status_json(m, info, out, kCancelled) ? Result<void>() : export_stopped();
+    });
+    ASSERT_FALSE(r);
+    expect_nothing_written();
+}
+
+TEST_F(CancelledExport, AnXlsxReportStopsAndLeavesNothingBehind) {
+    auto r = export_with([](const StatusMatrix& m, const ExportInfo& info, OutputFile& out) {
+        return write_status_xlsx(m, info, out, kCancelled);
+    });
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, export_stopped().code);
+    expect_nothing_written();
+}
+
+TEST_F(CancelledExport, AProgressThatOnlyWatchesNeverStopsTheReport) {
+    std::int64_t last = -1;
+    const ExportProgress watching = [&](std::int64_t done, std::int64_t) { last = done; };
+    auto r = export_with([&](const StatusMatrix& m, const ExportInfo& info, OutputFile& out) {
+        return write_status_csv(m, info.filter, {}, out, watching) ? Result<void>()
+                                                                   : export_stopped();
+    });
+    ASSERT_TRUE(r) << r.error().describe();
+    EXPECT_EQ(last, 2);  // told of both rows once they were written
 }
 
 }  // namespace

@@ -123,3 +123,31 @@ TEST(PinByKeyboard, AWrongPinIsSaidBesideTheFieldAndTheLearnerStaysOut) {
     EXPECT_EQ(t.p().learner(), nullptr);
     EXPECT_EQ(t.p().pin_problem(), "Wrong PIN. Try again in 1 second.");
 }
+
+// The one focus rule of the sign-in screens, for the step where a PIN is chosen too.
+TEST(PinByKeyboard, ChoosingAPinStartsWithTheFocusInItsFirstField) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().sign_out();
+    journal.set_pins_required(true);
+    test::Harness h(t.p());
+    h.frames(2);
+    ASSERT_TRUE(h.tab_to(kSam)) << h.labels();
+    h.press(ImGuiKey_Enter);
+    ASSERT_EQ(t.p().pin_step(), Player::PinStep::choose);
+    h.frames(2);
+    EXPECT_EQ(h.focused(), "PIN");
+}
+
+TEST(PinByKeyboard, TheTypeYourPinStepOpensWithTheFocusInItsField) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    sam_with_a_pin(t);
+    test::Harness h(t.p());
+    h.frames(2);
+    ASSERT_TRUE(h.tab_to(kSam)) << h.labels();
+    h.press(ImGuiKey_Enter);
+    h.frames(2);
+    EXPECT_EQ(h.focused(), "PIN");
+}

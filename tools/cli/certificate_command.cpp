@@ -1,4 +1,6 @@
-// `waymark certificate LEARNER COURSE -o FILE.pdf` and `waymark certificate verify CODE`.
+// `waymark certificate LEARNER COURSE -o FILE.pdf`, `waymark certificate --team TEAM
+// [--course COURSE] -o FILE.pdf` (or --all: a team's or everyone's certificates in one
+// file) and `waymark certificate verify CODE`.
 #include <iostream>
 #include <memory>
 
@@ -8,6 +10,7 @@
 #include "waymark/ledger/ledger.hpp"
 #include "waymark/report/certificate.hpp"
 #include "waymark/report/dates.hpp"
+#include "waymark/report/status.hpp"
 
 namespace waymark::cli {
 
@@ -15,28 +18,111 @@ namespace {
 
 struct CertificateOptions {
     std::string ledger, learner, course, output, code;
+    std::string course_option, team;  // --course, --team
+    bool all = false;
 };
 
-int issue(const CertificateOptions& a) {
-    if (a.learner.empty() || a.course.empty() || a.output.empty())
-        return print_error(make_error(ErrorCode::usage,
-                                      "name the learner (id or staff id), the course id and the "
-                                      "file: waymark certificate S1001 prevent-duty -o cert.pdf"));
+Error usage(std::string message) {
+    return make_error(ErrorCode::usage, std::move(message));
+}
+
+void warn_if_no_organisation(const report::CertificateData& cert, bool many = false) {
+    if (cert.organisation.empty())
+        std::cerr << (many ? "warning: the certificates do not say who issued them"
+                           : "warning: the certificate does not say who issued it")
+                  << ", because the organisation's name is not recorded; record it once with "
+                     "'waymark settings set organisation.name \"Your organisation\"' and print "
+                  << (many ? "them" : "it") << " again\n";
+}
+
+// The `waymark report` options that list the same people: "--team \"Early Help\" --course x".
+std::string report_options(const report::RowFilter& filter) {
+    std::string options;
+    if (!filter.team.empty())
+        options += " --team \"" + filter.team + "\"";
+    if (!filter.course.empty())
+        options += " --course " + filter.course;
+    return options;
+}
+
+// Who the filter covers, in words: "in the team \"Early Help\"", "" for everyone.
+std::string who(const report::RowFilter& filter) {
+    return filter.team.empty() ? std::string() : " in the team \"" + filter.team + "\"";
+}
+
+// Every certificate the rows of `waymark report --team T --course C` call for, in one file.
+int issue_many(const CertificateOptions& a, const std::string& course) {
+    if (!a.learner.empty())
+        return print_error(
+            usage("name one learner, or --team or --all, not both: waymark "
+                  "certificate --team \"Early Help\" --course prevent-duty -o "
+                  "early-help.pdf"));
+    if (a.all && !a.team.empty())
+        return print_error(
+            usage("--all prints everyone's certificates and --team one team's; use one of them"));
+    if (a.output.empty())
+        return print_error(usage("name the PDF file to write with -o, such as -o " +
+                                 std::string(a.all ? "certificates.pdf" : "early-help.pdf")));
     auto l = open_ledger(a.ledger, LedgerAccess::write);
     if (!l)
         return print_error(l.error());
-    auto cert = report::save_certificate_pdf(*l, a.learner, a.course, a.output);
+    auto matrix = report::StatusMatrix::load(*l);
+    if (!matrix)
+        return print_error(matrix.error());
+    const report::RowFilter filter{course, a.team, {}, {}};
+    if (auto r = matrix->check(filter); !r)
+        return print_error(r.error());
+    const auto list = report::certificates_for(*matrix, filter);
+    const std::string where =
+        "'waymark report" + report_options(filter) + "' shows where each stands";
+    if (list.wanted.empty())
+        return print_error(make_error(ErrorCode::not_found,
+                                      "nobody" + who(filter) + " holds a current completion" +
+                                          (course.empty() ? std::string() : " of " + course) +
+                                          " to certify, so no file was written; " + where));
+    auto saved = report::save_certificates_pdf(*l, list.wanted, a.output);
+    if (!saved)
+        return print_error(saved.error());
+    std::cout << count(saved->size(), "certificate") << " in " << a.output
+              << ", one page each, by team and then name\n";
+    if (list.skipped > 0) {
+        const auto n = static_cast<std::size_t>(list.skipped);
+        std::cout << (course.empty()
+                          ? count(n, "course") + " listed for learners" + who(filter) +
+                                (n == 1 ? " has" : " have") + " no current completion"
+                          : count(n, "learner") + who(filter) + (n == 1 ? " has" : " have") +
+                                " not completed " + course + " (or their completion has expired)")
+                  << ", so " << (n == 1 ? "it is" : "they are") << " not in the file; " << where
+                  << "\n";
+    }
+    warn_if_no_organisation(saved->front(), true);
+    return kExitOk;
+}
+
+int issue(const CertificateOptions& a) {
+    if (!a.course.empty() && !a.course_option.empty() && a.course != a.course_option)
+        return print_error(usage("the course is named twice (" + a.course + " and --course " +
+                                 a.course_option + "); name it once"));
+    const std::string& course = a.course.empty() ? a.course_option : a.course;
+    if (!a.team.empty() || a.all)
+        return issue_many(a, course);
+    if (a.learner.empty() || course.empty() || a.output.empty())
+        return print_error(
+            usage("name the learner (id or staff id), the course id and the file: waymark "
+                  "certificate S1001 prevent-duty -o cert.pdf; or a team's certificates in one "
+                  "file: waymark certificate --team \"Early Help\" --course prevent-duty -o "
+                  "early-help.pdf"));
+    auto l = open_ledger(a.ledger, LedgerAccess::write);
+    if (!l)
+        return print_error(l.error());
+    auto cert = report::save_certificate_pdf(*l, a.learner, course, a.output);
     if (!cert)
         return print_error(cert.error());
     std::cout << "wrote " << a.output << ": " << cert->learner_name << ", " << cert->course_title
               << " " << cert->course_version << ", completed "
               << report::date_in_words(cert->completed_at) << "\ncertificate code " << cert->code
               << "\n";
-    if (cert->organisation.empty())
-        std::cerr << "warning: the certificate does not say who issued it, because the "
-                     "organisation's name is not recorded; record it once with 'waymark settings "
-                     "set organisation.name \"Your organisation\"' and print the certificate "
-                     "again\n";
+    warn_if_no_organisation(*cert);
     if (cert->valid_until && *cert->valid_until < utc_now())
         std::cerr << "warning: this completion expired on "
                   << report::date_in_words(*cert->valid_until)
@@ -47,7 +133,8 @@ int issue(const CertificateOptions& a) {
 }
 
 int verify(const CertificateOptions& a) {
-    auto l = open_ledger(a.ledger, LedgerAccess::write);
+    // Read only: whoever holds a copy of the ledger (an auditor, years later) checks codes.
+    auto l = open_ledger(a.ledger, LedgerAccess::read);
     if (!l)
         return print_error(l.error());
     auto check = report::verify_certificate(*l, a.code, utc_now());
@@ -68,10 +155,26 @@ int verify(const CertificateOptions& a) {
 void add_certificate_command(CLI::App& app, CommandContext& ctx) {
     auto args = std::make_shared<CertificateOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "certificate", "Print a learner's completion certificate (PDF), or verify a code");
+        "certificate",
+        "Print a learner's completion certificate (PDF), a team's certificates in one PDF, or "
+        "verify a code");
+    cmd->footer(
+        "Examples:\n"
+        "  waymark certificate S1001 prevent-duty -o cert.pdf\n"
+        "  waymark certificate --team \"Early Help\" --course prevent-duty -o early-help.pdf\n"
+        "  waymark certificate --all -o everyone.pdf\n"
+        "  waymark certificate verify 7KQ2-M9XD-4TJH\n"
+        "A team's file has a page for each learner with a current completion, by team and then "
+        "name: the same people 'waymark report --team ... --course ...' lists as completed or "
+        "due soon. Learners without one are counted, not printed.");
     add_ledger_option(*cmd, args->ledger);
     cmd->add_option("learner", args->learner, "Learner id or staff id");
     cmd->add_option("course", args->course, "Course id");
+    cmd->add_option("--team", args->team,
+                    "Every certificate of this team, in one file (as 'waymark report --team')");
+    cmd->add_flag("--all", args->all, "Every certificate of everyone, in one file");
+    cmd->add_option("--course", args->course_option,
+                    "Only this course id (with --team or --all; otherwise the course)");
     cmd->add_option("-o,--output", args->output, "PDF file to write");
     CLI::App* check =
         cmd->add_subcommand("verify", "Say whether a certificate code is genuine and still valid");

@@ -133,9 +133,9 @@ std::vector<PersonProblem> validate_person(
     } else if (staff_id_taken && staff_id_taken(p.staff_id)) {
         out.push_back({PersonField::staff_id,
                        "Someone here already has the staff id " + p.staff_id +
-                           " (capital and small letters count as the same). If that is you, "
-                           "pick your name from the list of learners instead; otherwise check "
-                           "the id on your badge or payslip."});
+                           " (capital and small letters count as the same); check the id on "
+                           "the badge or payslip.",
+                       true});
     }
 
     if (!p.email.empty()) {

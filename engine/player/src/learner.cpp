@@ -58,7 +58,11 @@ std::vector<FieldProblem> check_learner_form(const LearnerForm& form,
         });
     };
     for (auto& problem : ledger::validate_person(person_of(form), taken))
-        out.push_back({field_of(problem.field), std::move(problem.message)});
+        out.push_back({field_of(problem.field),
+                       problem.staff_id_taken
+                           ? problem.message + " If that is you, pick your name from the list "
+                                               "of learners instead."
+                           : std::move(problem.message)});
     for (auto& problem : pin_problems(form.pin, form.pin_again, pin_required))
         out.push_back(std::move(problem));
     return out;

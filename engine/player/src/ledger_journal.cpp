@@ -308,4 +308,8 @@ Result<ManagerCheck> LedgerJournal::check_pin(const std::string& learner_id,
     return as_check(ledger_.check_learner_pin(learner_id, pin));
 }
 
+Result<void> LedgerJournal::reset_pin(const std::string& learner_id) {
+    return ledger_.reset_learner_pin(learner_id);
+}
+
 }  // namespace waymark::player

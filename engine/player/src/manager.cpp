@@ -134,13 +134,26 @@ const char* sort_label(ManagerSort sort) {
     return "";
 }
 
+namespace {
+
+Error cancelled() {
+    return make_error(ErrorCode::usage, "reading the training records was stopped");
+}
+
+}  // namespace
+
 Result<ManagerArea> ManagerArea::load(ledger::Ledger& ledger, UtcTime as_of,
-                                      const std::map<std::string, std::string>& titles) {
+                                      const std::map<std::string, std::string>& titles,
+                                      AreaLoadProgress* progress) {
+    AreaLoadProgress unwatched;
+    AreaLoadProgress& watch = progress ? *progress : unwatched;
     report::StatusOptions options;
     options.as_of = as_of;
     auto matrix = report::StatusMatrix::load(ledger, options);
     if (!matrix)
         return matrix.error();
+    if (watch.cancel)
+        return cancelled();
     ManagerArea area;
     area.matrix_ = std::make_unique<report::StatusMatrix>(std::move(*matrix));
     area.ledger_path_ = ledger.path();
@@ -148,7 +161,10 @@ Result<ManagerArea> ManagerArea::load(ledger::Ledger& ledger, UtcTime as_of,
     area.teams_ = area.matrix_->teams();
     std::sort(area.teams_.begin(), area.teams_.end());
     const report::StatusMatrix& m = *area.matrix_;
-    area.rows_.reserve(static_cast<std::size_t>(m.count_rows({})));
+    const auto rows = m.count_rows({});
+    area.rows_.reserve(static_cast<std::size_t>(rows));
+    watch.rows = rows;
+    watch.stage = AreaLoadProgress::listing;
     m.for_each_row({}, [&](const report::StatusRow& r) {
         // The organisation's title when it set one; else the installed course's own.
         if (!area.titles_.contains(r.course_id)) {
@@ -157,6 +173,11 @@ Result<ManagerArea> ManagerArea::load(ledger::Ledger& ledger, UtcTime as_of,
                                                   ? own->second
                                                   : std::string(r.course_title));
         }
+        // The matrix visits each learner's courses one after another: a new learner
+        // starts where the id changes.
+        if (area.rows_.empty() || area.rows_.back().learner_id != r.learner_id)
+            area.learner_rows_.push_back(static_cast<std::uint32_t>(area.rows_.size()));
+        area.learner_of_.push_back(static_cast<std::uint32_t>(area.learner_rows_.size() - 1));
         area.rows_.push_back({r.learner_id,
                               r.staff_id,
                               r.name,
@@ -168,8 +189,17 @@ Result<ManagerArea> ManagerArea::load(ledger::Ledger& ledger, UtcTime as_of,
                               r.percent,
                               r.completed_at,
                               r.due_by});
+        // Counted and checked every 4,096 rows: often enough to show, cheap to count.
+        if (area.rows_.size() % 4096 == 0) {
+            watch.listed = static_cast<std::int64_t>(area.rows_.size());
+            return !watch.cancel.load();
+        }
         return true;
     });
+    if (watch.cancel)
+        return cancelled();
+    watch.listed = static_cast<std::int64_t>(area.rows_.size());
+    watch.stage = AreaLoadProgress::sorting;
     for (auto& row : area.rows_)
         row.course_title = area.titles_.find(row.course_id)->second;
     for (const auto& course : area.course_ids_) {
@@ -290,8 +320,18 @@ void ManagerArea::relist() {
     const auto first = part.find_first_not_of(' ');
     part = first == std::string::npos ? std::string()
                                       : part.substr(first, part.find_last_not_of(' ') - first + 1);
+    // The search looks at each learner's name and staff id once, not once per course.
+    const bool searching = !part.empty();
+    if (searching) {
+        found_.resize(learner_rows_.size());
+        for (std::size_t k = 0; k < learner_rows_.size(); ++k) {
+            const ManagerRow& r = rows_[learner_rows_[k]];
+            found_[k] = contains_folded(r.name, part) || contains_folded(r.staff_id, part);
+        }
+    }
     // A pass over the rows in their sorted order: typing in the search costs no sort.
     listed_.clear();
+    selected_at_.reset();
     for (std::uint32_t i : order_) {
         const ManagerRow& r = rows_[i];
         if ((!filter_.team.empty() && r.team != filter_.team) ||
@@ -299,10 +339,96 @@ void ManagerArea::relist() {
             (filter_.status && r.status != *filter_.status) ||
             (filter_.required && r.required != *filter_.required))
             continue;
-        if (!part.empty() && !contains_folded(r.name, part) && !contains_folded(r.staff_id, part))
+        if (searching && !found_[learner_of_[i]])
             continue;
+        if (selected_ == i)
+            selected_at_ = listed_.size();
         listed_.push_back(i);
     }
+}
+
+ManagerLoad::ManagerLoad(std::filesystem::path ledger_path, UtcTime as_of,
+                         std::map<std::string, std::string> titles)
+    : ledger_path_(std::move(ledger_path)), as_of_(as_of), titles_(std::move(titles)) {
+    worker_ = std::thread([this] {
+        // Its own connection, for reading only: the player's stays on the drawing thread.
+        ledger::OpenOptions options;
+        options.create = false;
+        options.read_only = true;
+        auto ledger = ledger::Ledger::open(ledger_path_, options);
+        Result<ManagerArea> area = ledger ? ManagerArea::load(*ledger, as_of_, titles_, &progress_)
+                                          : Result<ManagerArea>(ledger.error());
+        {
+            std::lock_guard lock(mutex_);
+            result_.emplace(std::move(area));
+            finished_ = true;
+        }
+        done_.notify_all();
+    });
+}
+
+ManagerLoad::~ManagerLoad() {
+    progress_.cancel = true;
+    if (worker_.joinable())
+        worker_.join();
+}
+
+bool ManagerLoad::wait_for(std::chrono::milliseconds wait) const {
+    std::unique_lock lock(mutex_);
+    return done_.wait_for(lock, wait, [this] { return finished_.load(); });
+}
+
+std::string ManagerLoad::message() const {
+    switch (progress_.stage.load()) {
+        case AreaLoadProgress::reading:
+            break;
+        case AreaLoadProgress::listing:
+            return "Reading the training records: listing who must do what...";
+        case AreaLoadProgress::sorting:
+            return "Reading the training records: putting the most urgent first...";
+    }
+    return "Reading the training records...";
+}
+
+float ManagerLoad::fraction() const {
+    // Reading the matrix is most of the time, and it says nothing as it goes: the bar
+    // moves on as the rows are listed and sorted after it.
+    const auto rows = progress_.rows.load();
+    switch (progress_.stage.load()) {
+        case AreaLoadProgress::reading:
+            break;
+        case AreaLoadProgress::listing:
+            return rows > 0 ? 0.5f + 0.3f * float(progress_.listed.load()) / float(rows) : 0.5f;
+        case AreaLoadProgress::sorting:
+            return 0.8f;
+    }
+    return 0;
+}
+
+Result<ManagerArea> ManagerLoad::take() {
+    std::lock_guard lock(mutex_);
+    if (!result_)
+        return make_error(ErrorCode::usage, "the training records are still being read");
+    Result<ManagerArea> out = std::move(*result_);
+    result_.reset();
+    return out;
+}
+
+void ManagerArea::select(std::size_t i) {
+    if (listed_.empty())
+        return;
+    selected_at_ = std::min(i, listed_.size() - 1);
+    selected_ = listed_[*selected_at_];
+}
+
+void ManagerArea::move_selection(std::ptrdiff_t delta) {
+    if (listed_.empty())
+        return;
+    if (!selected_at_)
+        return select(0);
+    const auto last = static_cast<std::ptrdiff_t>(listed_.size()) - 1;
+    select(static_cast<std::size_t>(
+        std::clamp(static_cast<std::ptrdiff_t>(*selected_at_) + delta, std::ptrdiff_t{0}, last)));
 }
 
 }  // namespace waymark::player

@@ -41,14 +41,25 @@ const char* extension(ExportKind kind) {
         case ExportKind::html:
             return ".html";
         case ExportKind::certificates:
+        case ExportKind::certificates_in_one_file:
             return ".pdf";
     }
     return "";
 }
 
-// Said when Cancel stopped a report: write_signed_export then drops the temporary file.
-Error cancelled() {
-    return make_error(ErrorCode::usage, "the export was cancelled; nothing was written");
+bool is_certificates(ExportKind kind) {
+    return kind == ExportKind::certificates || kind == ExportKind::certificates_in_one_file;
+}
+
+// Keeps the export's done and total up to date for the screen, and stops the writer
+// once Cancel is pressed.
+report::ExportProgress watched(std::atomic<std::int64_t>& done, std::atomic<std::int64_t>& total,
+                               const std::atomic<bool>& cancel) {
+    return [&](std::int64_t now_done, std::int64_t of) {
+        done = now_done;
+        total = of;
+        return !cancel;
+    };
 }
 
 std::string with_commas(std::int64_t n) {
@@ -85,13 +96,16 @@ const char* export_label(ExportKind kind) {
         case ExportKind::html:
             return "HTML";
         case ExportKind::certificates:
-            return "PDF certificates";
+            return "PDF certificates, one per learner";
+        case ExportKind::certificates_in_one_file:
+            return "PDF certificates, one file";
     }
     return "";
 }
 
 std::string export_file_name(ExportKind kind, const report::RowFilter& filter, UtcTime as_of) {
-    std::string name = "waymark-report-" + format_iso8601(as_of).substr(0, 10);
+    std::string name = (is_certificates(kind) ? "waymark-certificates-" : "waymark-report-") +
+                       format_iso8601(as_of).substr(0, 10);
     for (const std::string& part : {filter.team, filter.course, filter.role})
         if (!part.empty())
             name += "-" + slug(part);
@@ -168,8 +182,14 @@ ExportOutcome ManagerExport::write() {
         result.error = r.error();
         return result;
     }
-    return request_.kind == ExportKind::certificates ? write_certificates(*ledger, *matrix)
-                                                     : write_report(*ledger, *matrix);
+    switch (request_.kind) {
+        case ExportKind::certificates:
+            return write_certificates(*ledger, *matrix);
+        case ExportKind::certificates_in_one_file:
+            return write_certificate_file(*ledger, *matrix);
+        default:
+            return write_report(*ledger, *matrix);
+    }
 }
 
 ExportOutcome ManagerExport::write_report(ledger::Ledger& ledger,
@@ -186,34 +206,34 @@ ExportOutcome ManagerExport::write_report(ledger::Ledger& ledger,
         return result;
     }
     const fs::path file = request_.folder / export_file_name(request_.kind, filter, request_.as_of);
-    const auto progress = [this](std::int64_t done, std::int64_t total) {
-        done_ = done;
-        total_ = total;
-    };
+    const auto progress = watched(done_, total_, cancel_);
     auto exported = report::write_signed_export(
         ledger, file,
         [&](const ledger::Checkpoint& checkpoint, report::OutputFile& out) -> Result<void> {
             if (cancel_)
-                return cancelled();
+                return report::export_stopped();
             const auto info = report::export_info(ledger, checkpoint, filter);
             switch (request_.kind) {
                 case ExportKind::csv:
                     // Shaped for Excel, which is where a manager opens it (`--excel`).
-                    report::write_status_csv(matrix, filter, {true}, out, progress);
+                    if (!report::write_status_csv(matrix, filter, {true}, out, progress))
+                        return report::export_stopped();
                     break;
                 case ExportKind::xlsx:
                     if (auto r = report::write_status_xlsx(matrix, info, out, progress); !r)
                         return r;
                     break;
                 case ExportKind::html:
+                    // No rows to count: its lists stop at kHtmlListLimit people each.
                     report::write_status_html(matrix, info, out);
                     break;
                 case ExportKind::certificates:
+                case ExportKind::certificates_in_one_file:
                     break;
             }
             // Checked once more before the file is signed and put in place.
             if (cancel_)
-                return cancelled();
+                return report::export_stopped();
             return {};
         });
     if (!exported) {
@@ -230,21 +250,10 @@ ExportOutcome ManagerExport::write_report(ledger::Ledger& ledger,
 ExportOutcome ManagerExport::write_certificates(ledger::Ledger& ledger,
                                                 const report::StatusMatrix& matrix) {
     ExportOutcome result;
-    // Only a completion that still counts is certified, as the report shows it.
-    struct Wanted {
-        std::string learner_id, staff_id, course_id;
-    };
-    std::vector<Wanted> wanted;
-    matrix.for_each_row(request_.filter, [&](const report::StatusRow& r) {
-        if (r.status == report::Status::completed || r.status == report::Status::due_soon)
-            wanted.push_back(
-                {std::string(r.learner_id), std::string(r.staff_id), std::string(r.course_id)});
-        else
-            ++result.skipped;
-        return true;
-    });
-    total_ = static_cast<std::int64_t>(wanted.size());
-    for (const auto& w : wanted) {
+    const auto list = report::certificates_for(matrix, request_.filter);
+    result.skipped = list.skipped;
+    total_ = static_cast<std::int64_t>(list.wanted.size());
+    for (const auto& w : list.wanted) {
         if (cancel_) {
             result.cancelled = true;
             return result;
@@ -252,7 +261,7 @@ ExportOutcome ManagerExport::write_certificates(ledger::Ledger& ledger,
         const fs::path file = request_.folder / certificate_file_name(w.staff_id, w.course_id);
         const auto title = request_.titles.find(w.course_id);
         auto saved = report::save_certificate_pdf(
-            ledger, w.learner_id, w.course_id, file,
+            ledger, w.learner, w.course_id, file,
             title == request_.titles.end() ? std::string_view() : title->second);
         if (!saved) {
             result.error = saved.error();
@@ -264,8 +273,32 @@ ExportOutcome ManagerExport::write_certificates(ledger::Ledger& ledger,
     return result;
 }
 
+ExportOutcome ManagerExport::write_certificate_file(ledger::Ledger& ledger,
+                                                    const report::StatusMatrix& matrix) {
+    ExportOutcome result;
+    const auto list = report::certificates_for(matrix, request_.filter);
+    result.skipped = list.skipped;
+    total_ = static_cast<std::int64_t>(list.wanted.size());
+    if (list.wanted.empty())
+        return result;
+    const fs::path file =
+        request_.folder / export_file_name(request_.kind, request_.filter, request_.as_of);
+    auto saved = report::save_certificates_pdf(ledger, list.wanted, file, request_.titles,
+                                               watched(done_, total_, cancel_));
+    if (!saved) {
+        result.cancelled = cancel_;
+        if (!result.cancelled)
+            result.error = saved.error();
+        return result;
+    }
+    result.files.push_back(file);
+    result.certificates = static_cast<std::int64_t>(saved->size());
+    return result;
+}
+
 std::string ManagerExport::message() const {
-    const bool certificates = request_.kind == ExportKind::certificates;
+    const bool certificates = is_certificates(request_.kind);
+    const bool one_file = request_.kind == ExportKind::certificates_in_one_file;
     if (!finished_) {
         if (cancel_)
             return "Cancelling...";
@@ -286,19 +319,25 @@ std::string ManagerExport::message() const {
     else if (o.cancelled)
         text = "Cancelled after " + count_of(o.files.size(), "certificate") +
                "; each one written is whole.";
+    else if (certificates && o.files.empty())
+        text = "No certificates were written: nobody listed holds a current completion.";
+    else if (one_file)
+        text = "Wrote " + count_of(static_cast<std::size_t>(o.certificates), "certificate") +
+               ", one page each, in " + o.files.front().string() +
+               ". Each prints a verification code that anyone can check against this "
+               "device's records (waymark certificate verify).";
     else if (!certificates)
         text = "Wrote " + o.files.front().string() + " and " +
                report::signature_path(o.files.front()).string() +
                ". The .sig file beside the report lets an auditor check that it is exactly what "
                "this device signed (waymark verify-export).";
-    else if (o.files.empty())
-        text = "No certificates were written: nobody listed holds a current completion.";
     else
         text = "Wrote " + count_of(o.files.size(), "certificate") + " to " +
                request_.folder.string() + ": " + file_list(o.files) +
                ". Each prints a verification code that anyone can check against this "
                "device's records (waymark certificate verify).";
-    if (certificates && o.skipped > 0)
+    // Who was left out matters only when the certificates were written.
+    if (certificates && o.skipped > 0 && !o.cancelled && !o.error)
         text += " " + count_of(static_cast<std::size_t>(o.skipped), "row") +
                 " listed had no current completion to certify.";
     return text;

@@ -130,6 +130,12 @@ Result<ManagerCheck> MemoryJournal::check_pin(const std::string& learner_id,
     return check_counted(found->second, pin, pin_failures_[learner_id]);
 }
 
+Result<void> MemoryJournal::reset_pin(const std::string& learner_id) {
+    pins_.erase(learner_id);
+    pin_failures_.erase(learner_id);
+    return {};
+}
+
 Result<report::OrganisationSettings> MemoryJournal::organisation() {
     return report::read_organisation_settings(organisation_settings_);
 }

@@ -54,6 +54,7 @@ void Player::show(Screen s) {
     // Leaving the manager area locks it: nothing it read is kept, and an export stops.
     if (s != Screen::manager) {
         manager_area_.reset();
+        manager_load_.reset();
         export_.reset();
     }
 }
@@ -111,8 +112,7 @@ void Player::choose_learner(std::size_t index) {
     if (!has) {
         // A PIN the ledger cannot vouch for opens nothing: the step says why.
         pin_step_ = PinStep::enter;
-        pin_try_ = PinTry::failed;
-        pin_error_ = has.error().describe();
+        pin_failed(has.error());
         return;
     }
     if (*has) {
@@ -164,6 +164,8 @@ std::string Player::pin_problem() const {
             return "Too many wrong PINs for this name. " + try_again(pin_wait());
         case PinTry::failed:
             return pin_error_;
+        case PinTry::unverifiable:
+            return "This PIN cannot be checked on this device. Ask your manager to reset it.";
     }
     return {};
 }
@@ -192,8 +194,7 @@ void Player::submit_pin() {
     form_.pin.clear();
     pin_error_.clear();
     if (!checked) {
-        pin_try_ = PinTry::failed;
-        pin_error_ = checked.error().describe();
+        pin_failed(checked.error());
         return;
     }
     using Outcome = ManagerCheck::Outcome;
@@ -213,6 +214,13 @@ void Player::submit_pin() {
             choose_learner(pin_for_);
             return;
     }
+}
+
+void Player::pin_failed(const Error& error) {
+    // A record that fails its check is the learner's to hear about in their words; the
+    // ledger's account (which file, which command) is shown to a manager at the reset.
+    pin_try_ = error.code == ErrorCode::verification ? PinTry::unverifiable : PinTry::failed;
+    pin_error_ = error.describe();
 }
 
 void Player::cancel_pin() {
@@ -740,7 +748,9 @@ void Player::close_manager() {
     if (screen_ != Screen::manager_sign_in && screen_ != Screen::manager)
         return;
     manager_area_.reset();
+    manager_load_.reset();
     export_.reset();
+    forget_pin_reset();
     passphrase_.clear();
     show(manager_return_);
 }
@@ -813,20 +823,32 @@ void Player::submit_manager_passphrase() {
     for (const auto& c : library_)
         if (c.course)
             titles.emplace(c.course->id, c.course->title);
-    auto area = ManagerArea::load(ledger_journal->ledger(), options_.clock(), titles);
+    show(Screen::manager);
+    forget_pin_reset();
+    // Read on a worker: a large organisation's records take longer than a frame.
+    manager_load_ = std::make_unique<ManagerLoad>(ledger_journal->ledger().path(), options_.clock(),
+                                                  std::move(titles));
+}
+
+bool Player::take_manager_area(std::chrono::milliseconds wait) {
+    if (!manager_load_)
+        return true;
+    if (!manager_load_->wait_for(wait))
+        return false;
+    auto area = manager_load_->take();
+    manager_load_.reset();
     if (!area) {
         manager_try_ = ManagerTry::failed;
         manager_error_ = "The training records could not be read: " + area.error().describe() +
                          ". Ask your IT team to check the ledger with 'waymark ledger verify'.";
-        show(Screen::manager);
-        return;
+        return true;
     }
-    show(Screen::manager);
     manager_area_ = std::move(*area);
     if (export_folder_.empty())
         export_folder_ = options_.certificate_folder.empty()
                              ? std::filesystem::current_path().string()
                              : options_.certificate_folder.string();
+    return true;
 }
 
 void Player::start_export(ExportKind kind) {
@@ -850,6 +872,95 @@ void Player::cancel_export() {
 
 std::string Player::export_message() const {
     return export_ ? export_->message() : std::string();
+}
+
+// --- PIN reset -------------------------------------------------------------------
+
+void Player::forget_pin_reset() {
+    pin_checked_for_.clear();
+    pin_record_ = PinRecord::none;
+    pin_record_detail_.clear();
+    pin_reset_for_.reset();
+    pin_reset_message_.clear();
+}
+
+void Player::select_manager_row(std::size_t listed_index) {
+    if (!manager_area_)
+        return;
+    const ManagerRow* before = manager_area_->selected_row();
+    manager_area_->select(listed_index);
+    check_chosen_pin(before);
+}
+
+void Player::move_manager_selection(std::ptrdiff_t delta) {
+    if (!manager_area_)
+        return;
+    const ManagerRow* before = manager_area_->selected_row();
+    manager_area_->move_selection(delta);
+    check_chosen_pin(before);
+}
+
+void Player::check_chosen_pin(const ManagerRow* before) {
+    const ManagerRow* chosen = manager_area_->selected_row();
+    if (!chosen || chosen == before)
+        return;
+    // A confirmation names one person: choosing another row withdraws it.
+    pin_reset_for_.reset();
+    if (chosen->learner_id == pin_checked_for_)
+        return;
+    pin_reset_message_.clear();
+    pin_checked_for_ = std::string(chosen->learner_id);
+    pin_record_detail_.clear();
+    auto has = journal_->has_pin(pin_checked_for_);
+    pin_record_ = !has ? PinRecord::damaged : *has ? PinRecord::set : PinRecord::none;
+    if (!has)
+        pin_record_detail_ = has.error().describe();
+}
+
+Player::PinRecord Player::chosen_pin() const {
+    const ManagerRow* chosen = manager_area_ ? manager_area_->selected_row() : nullptr;
+    return chosen && chosen->learner_id == pin_checked_for_ ? pin_record_ : PinRecord::none;
+}
+
+void Player::ask_pin_reset() {
+    if (chosen_pin() == PinRecord::none)
+        return;
+    const ManagerRow& r = *manager_area_->selected_row();
+    pin_reset_for_ =
+        PinResetFor{std::string(r.learner_id), std::string(r.name), std::string(r.staff_id)};
+    pin_reset_message_.clear();
+}
+
+std::string Player::pin_reset_question() const {
+    if (!pin_reset_for_)
+        return {};
+    return "Reset the PIN of " + pin_reset_for_->name + " (" + pin_reset_for_->staff_id +
+           ")? They will choose a new one when they next sign in.";
+}
+
+void Player::confirm_pin_reset() {
+    if (!pin_reset_for_ || !manager_area_)
+        return;
+    const PinResetFor who = *pin_reset_for_;
+    pin_reset_for_.reset();
+    const std::string person = who.name + " (" + who.staff_id + ")";
+    if (auto r = journal_->reset_pin(who.learner_id); !r) {
+        pin_reset_message_ = "The PIN of " + person +
+                             " could not be reset: " + r.error().describe() +
+                             ". Nothing was changed.";
+        return;
+    }
+    if (who.learner_id == pin_checked_for_) {
+        pin_record_ = PinRecord::none;
+        pin_record_detail_.clear();
+    }
+    pin_reset_message_ = "The PIN of " + person +
+                         " is reset. They will choose a new one when they next sign in on this "
+                         "device.";
+}
+
+void Player::cancel_pin_reset() {
+    pin_reset_for_.reset();
 }
 
 // --- result ----------------------------------------------------------------------

@@ -1,7 +1,9 @@
 // Issuing and verifying certificates against the ledger.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
+#include <tuple>
 
 #include "waymark/report/certificate.hpp"
 #include "waymark/report/dates.hpp"
@@ -13,18 +15,37 @@ namespace {
 
 constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-Result<ledger::Learner> find_learner(ledger::Ledger& ledger, std::string_view who) {
-    auto learners = ledger.learners();
-    if (!learners)
-        return learners.error();
-    for (auto& l : *learners)
-        if (!l.erased() && (l.id == who || l.person.staff_id == who))
-            return l;
-    return make_error(ErrorCode::not_found, "there is no learner with the id or staff id \"" +
-                                                std::string(who) + "\" in the ledger " +
-                                                ledger.path().string() +
-                                                "; 'waymark learner list' shows who is enrolled");
-}
+// The ledger's learners (not erased), found by id or staff id: read once for a whole team.
+class LearnerIndex {
+  public:
+    static Result<LearnerIndex> read(ledger::Ledger& ledger) {
+        auto learners = ledger.learners();
+        if (!learners)
+            return learners.error();
+        LearnerIndex index;
+        index.learners_ = std::move(*learners);
+        std::erase_if(index.learners_, [](const ledger::Learner& l) { return l.erased(); });
+        for (const auto& l : index.learners_) {
+            index.by_name_.emplace(l.id, &l);
+            // emplace keeps the first: the learner a scan in enrolment order finds first.
+            index.by_name_.emplace(l.person.staff_id, &l);
+        }
+        return index;
+    }
+
+    Result<const ledger::Learner*> find(ledger::Ledger& ledger, std::string_view who) const {
+        if (auto it = by_name_.find(who); it != by_name_.end())
+            return it->second;
+        return make_error(ErrorCode::not_found,
+                          "there is no learner with the id or staff id \"" + std::string(who) +
+                              "\" in the ledger " + ledger.path().string() +
+                              "; 'waymark learner list' shows who is enrolled");
+    }
+
+  private:
+    std::vector<ledger::Learner> learners_;
+    std::map<std::string, const ledger::Learner*, std::less<>> by_name_;
+};
 
 Result<OrganisationSettings> organisation(ledger::Ledger& ledger) {
     auto settings = ledger.settings("");
@@ -94,14 +115,15 @@ std::optional<std::string> normalise_certificate_code(std::string_view typed) {
 
 namespace {
 
-Result<CertificateData> issue_from_checked_rows(ledger::Ledger& ledger, std::string_view who,
-                                                std::string_view course_id) {
-    // A certificate vouches for the ledger's rows: only ones that match the chain.
-    if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
-        return sound.error();
-    auto learner = find_learner(ledger, who);
-    if (!learner)
-        return learner.error();
+// Issues one certificate from rows already checked against the chain.
+Result<CertificateData> issue_from_checked_rows(ledger::Ledger& ledger,
+                                                const LearnerIndex& learners,
+                                                const OrganisationSettings& org,
+                                                std::string_view who, std::string_view course_id) {
+    auto found = learners.find(ledger, who);
+    if (!found)
+        return found.error();
+    const ledger::Learner* learner = *found;
     auto completions = ledger.completions(learner->id, course_id);
     if (!completions)
         return completions.error();
@@ -126,9 +148,6 @@ Result<CertificateData> issue_from_checked_rows(ledger::Ledger& ledger, std::str
                                                     learner->person.staff_id +
                                                     ") has no completion of the course \"" +
                                                     std::string(course_id) + "\" in the ledger");
-    auto org = organisation(ledger);
-    if (!org)
-        return org.error();
     const std::string code = certificate_code(latest->event_id);
     auto existing = ledger.certificate_by_code(code);
     if (!existing)
@@ -139,26 +158,80 @@ Result<CertificateData> issue_from_checked_rows(ledger::Ledger& ledger, std::str
         if (!recorded)
             return recorded.error();
     }
-    return describe(*latest, &*learner, *org, code);
+    return describe(*latest, learner, org, code);
 }
 
 }  // namespace
 
-Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_view who,
-                                          std::string_view course_id) {
-    // Checked and issued in one write transaction: the completion the certificate names
-    // is one the evidence check saw, with no commit from another program in between.
-    std::optional<CertificateData> issued;
+CertificateList certificates_for(const StatusMatrix& matrix, const RowFilter& filter) {
+    struct Listed {
+        std::string_view team, name, staff_id;
+        CertificateRequest request;
+    };
+    std::vector<Listed> listed;
+    CertificateList list;
+    matrix.for_each_row(filter, [&](const StatusRow& r) {
+        // Only a completion that still counts is certified, as the report shows it.
+        if (r.status == Status::completed || r.status == Status::due_soon)
+            listed.push_back(
+                {r.team,
+                 r.name,
+                 r.staff_id,
+                 {std::string(r.learner_id), std::string(r.course_id), std::string(r.staff_id)}});
+        else
+            ++list.skipped;
+        return true;
+    });
+    // Team, then name: the order a manager hands them out in.
+    std::stable_sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) {
+        return std::tie(a.team, a.name, a.staff_id, a.request.course_id) <
+               std::tie(b.team, b.name, b.staff_id, b.request.course_id);
+    });
+    list.wanted.reserve(listed.size());
+    for (auto& l : listed)
+        list.wanted.push_back(std::move(l.request));
+    return list;
+}
+
+Result<std::vector<CertificateData>> issue_certificates(
+    ledger::Ledger& ledger, const std::vector<CertificateRequest>& wanted,
+    const ExportProgress& progress) {
+    // Checked and issued in one write transaction: the completions the certificates name
+    // are ones the evidence check saw, with no commit from another program in between.
+    std::vector<CertificateData> issued;
     auto r = ledger.in_one_transaction([&]() -> Result<void> {
-        auto data = issue_from_checked_rows(ledger, who, course_id);
-        if (!data)
-            return data.error();
-        issued = std::move(*data);
+        // A certificate vouches for the ledger's rows: only ones that match the chain.
+        if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
+            return sound;
+        auto learners = LearnerIndex::read(ledger);
+        if (!learners)
+            return learners.error();
+        auto org = organisation(ledger);
+        if (!org)
+            return org.error();
+        const auto total = static_cast<std::int64_t>(wanted.size());
+        issued.reserve(wanted.size());
+        for (const auto& w : wanted) {
+            if (!progress(0, total))
+                return export_stopped();
+            auto data = issue_from_checked_rows(ledger, *learners, *org, w.learner, w.course_id);
+            if (!data)
+                return data.error();
+            issued.push_back(std::move(*data));
+        }
         return {};
     });
     if (!r)
         return r.error();
-    return std::move(*issued);
+    return issued;
+}
+
+Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_view who,
+                                          std::string_view course_id) {
+    auto issued = issue_certificates(ledger, {{std::string(who), std::string(course_id)}});
+    if (!issued)
+        return issued.error();
+    return std::move(issued->front());
 }
 
 std::string verification_line(const CertificateData& c) {

@@ -1,11 +1,13 @@
-// Drawing a certificate with cairo: A4 landscape, DejaVu fonts, vector text throughout,
-// and the emblem (assets/certificate/emblem.png, built into the program) as its seal.
+// Drawing certificates with cairo: A4 landscape, one page each, DejaVu fonts, vector text
+// throughout, and the emblem (assets/certificate/emblem.png, built into the program) as
+// its seal.
 #include <cairo-ft.h>
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -110,11 +112,13 @@ cairo_status_t read_from_bytes(void* closure, unsigned char* data, unsigned int 
     return CAIRO_STATUS_SUCCESS;
 }
 
-// Draws the emblem `size` points square with its top left corner at (x, y).
-Result<void> draw_emblem(cairo_t* cr, double x, double y, double size) {
+using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceCloser>;
+
+// The emblem as an image, read once per file: every page shows this one image, so the
+// PDF holds it once however many certificates it has.
+Result<SurfacePtr> read_emblem() {
     ByteReader reader{certificate_emblem().front().bytes};
-    std::unique_ptr<cairo_surface_t, SurfaceCloser> emblem(
-        cairo_image_surface_create_from_png_stream(read_from_bytes, &reader));
+    SurfacePtr emblem(cairo_image_surface_create_from_png_stream(read_from_bytes, &reader));
     if (cairo_surface_status(emblem.get()) != CAIRO_STATUS_SUCCESS)
         return make_error(ErrorCode::io,
                           std::string("the certificate emblem built into this program does not "
@@ -122,14 +126,18 @@ Result<void> draw_emblem(cairo_t* cr, double x, double y, double size) {
                               cairo_status_to_string(cairo_surface_status(emblem.get())) +
                               "); rebuild Waymark from an intact copy of "
                               "assets/certificate/emblem.png");
+    return emblem;
+}
+
+// Draws the emblem `size` points square with its top left corner at (x, y).
+void draw_emblem(cairo_t* cr, cairo_surface_t* emblem, double x, double y, double size) {
     cairo_save(cr);
     cairo_translate(cr, x, y);
-    cairo_scale(cr, size / cairo_image_surface_get_width(emblem.get()),
-                size / cairo_image_surface_get_height(emblem.get()));
-    cairo_set_source_surface(cr, emblem.get(), 0, 0);
+    cairo_scale(cr, size / cairo_image_surface_get_width(emblem),
+                size / cairo_image_surface_get_height(emblem));
+    cairo_set_source_surface(cr, emblem, 0, 0);
     cairo_paint(cr);
     cairo_restore(cr);
-    return {};
 }
 
 class Page {
@@ -206,20 +214,9 @@ class Page {
     const Fonts& fonts_;
 };
 
-}  // namespace
-
-Result<void> render_certificate_pdf(const CertificateData& c, OutputFile& out) {
-    // Declared first so the fonts outlive the surface that uses them.
-    Fonts fonts;
-    if (auto r = fonts.load(); !r)
-        return r;
-    std::unique_ptr<cairo_surface_t, SurfaceCloser> surface(
-        cairo_pdf_surface_create_for_stream(write_to_output, &out, kWidth, kHeight));
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
-                                   ("Certificate: " + c.course_title).c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Waymark");
-    std::unique_ptr<cairo_t, ContextCloser> context(cairo_create(surface.get()));
-    cairo_t* cr = context.get();
+// One certificate on the current page, which it ends: the one home of the layout.
+void draw_certificate(cairo_t* cr, const Fonts& fonts, cairo_surface_t* emblem,
+                      const CertificateData& c) {
     Page page(cr, fonts);
 
     // Frame: a heavy outer rule and a thin inner one.
@@ -274,10 +271,50 @@ Result<void> render_certificate_pdf(const CertificateData& c, OutputFile& out) {
     page.centred("Recorded in a tamper-evident ledger by Waymark", kHeight - 56, 9);
 
     // The seal, left of the details and clear of the frame.
-    if (auto r = draw_emblem(cr, 64, top - 30, 112); !r)
-        return r;
+    draw_emblem(cr, emblem, 64, top - 30, 112);
 
     cairo_show_page(cr);
+}
+
+// "Certificate: Prevent duty"; for many, how many and (when they share it) the course.
+std::string document_title(const std::vector<CertificateData>& certificates) {
+    const std::string& course = certificates.front().course_title;
+    if (certificates.size() == 1)
+        return "Certificate: " + course;
+    const bool one_course =
+        std::all_of(certificates.begin(), certificates.end(),
+                    [&](const CertificateData& c) { return c.course_title == course; });
+    const std::string count = std::to_string(certificates.size()) + " learners";
+    return "Certificates: " + (one_course ? course + ", " + count : count);
+}
+
+}  // namespace
+
+Result<void> render_certificates_pdf(const std::vector<CertificateData>& certificates,
+                                     OutputFile& out, const ExportProgress& progress) {
+    if (certificates.empty())
+        return make_error(ErrorCode::usage, "there are no certificates to print",
+                          out.target().string());
+    // Declared first so the fonts and the emblem outlive the surface that uses them.
+    Fonts fonts;
+    if (auto r = fonts.load(); !r)
+        return r;
+    auto emblem = read_emblem();
+    if (!emblem)
+        return emblem.error();
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(write_to_output, &out, kWidth, kHeight));
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
+                                   document_title(certificates).c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Waymark");
+    std::unique_ptr<cairo_t, ContextCloser> context(cairo_create(surface.get()));
+    const auto total = static_cast<std::int64_t>(certificates.size());
+    std::int64_t drawn = 0;
+    for (const auto& c : certificates) {
+        draw_certificate(context.get(), fonts, emblem->get(), c);
+        // Stopped: what was drawn stays in `out`, which the caller drops uncommitted.
+        if (!progress(++drawn, total))
+            return export_stopped();
+    }
     context.reset();
     cairo_surface_finish(surface.get());
     const cairo_status_t status = cairo_surface_status(surface.get());
@@ -289,23 +326,46 @@ Result<void> render_certificate_pdf(const CertificateData& c, OutputFile& out) {
     return {};
 }
 
+Result<void> render_certificate_pdf(const CertificateData& certificate, OutputFile& out) {
+    return render_certificates_pdf({certificate}, out);
+}
+
+Result<std::vector<CertificateData>> save_certificates_pdf(
+    ledger::Ledger& ledger, const std::vector<CertificateRequest>& wanted,
+    const std::filesystem::path& pdf, const CourseTitles& titles, const ExportProgress& progress) {
+    if (wanted.empty())
+        return make_error(ErrorCode::usage, "there are no certificates to print", pdf.string());
+    // Every certificate is issued (and recorded) before any is drawn: a file whose pages
+    // all carry codes the ledger knows, or no file.
+    auto certificates = issue_certificates(ledger, wanted, progress);
+    if (!certificates)
+        return certificates.error();
+    for (auto& c : *certificates)
+        if (const auto title = titles.find(c.course_id);
+            c.course_title == c.course_id && title != titles.end() && !title->second.empty())
+            c.course_title = title->second;
+    auto out = OutputFile::create(pdf);
+    if (!out)
+        return out.error();
+    if (auto r = render_certificates_pdf(*certificates, *out, progress); !r)
+        return r.error();
+    if (auto r = out->commit(); !r)
+        return r.error();
+    return certificates;
+}
+
 Result<CertificateData> save_certificate_pdf(ledger::Ledger& ledger, std::string_view learner,
                                              std::string_view course_id,
                                              const std::filesystem::path& pdf,
                                              std::string_view course_title) {
-    auto certificate = issue_certificate(ledger, learner, course_id);
-    if (!certificate)
-        return certificate.error();
-    if (certificate->course_title == course_id && !course_title.empty())
-        certificate->course_title = std::string(course_title);
-    auto out = OutputFile::create(pdf);
-    if (!out)
-        return out.error();
-    if (auto r = render_certificate_pdf(*certificate, *out); !r)
-        return r.error();
-    if (auto r = out->commit(); !r)
-        return r.error();
-    return certificate;
+    CourseTitles titles;
+    if (!course_title.empty())
+        titles.emplace(course_id, course_title);
+    auto saved = save_certificates_pdf(ledger, {{std::string(learner), std::string(course_id)}},
+                                       pdf, titles);
+    if (!saved)
+        return saved.error();
+    return std::move(saved->front());
 }
 
 }  // namespace waymark::report

@@ -74,7 +74,7 @@ void CsvWriter::end_row() {
     row_started_ = false;
 }
 
-void write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
+bool write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
                       const CsvOptions& options, OutputFile& out, const ExportProgress& progress) {
     std::string buffer;
     buffer.reserve(kFlushBytes + 4096);
@@ -87,6 +87,7 @@ void write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
     csv.end_row();
     const std::int64_t total = progress ? matrix.count_rows(filter) : 0;
     std::int64_t done = 0;
+    bool go_on = true;
     matrix.for_each_row(filter, [&](const StatusRow& r) {
         for (const StatusColumn& column : columns)
             write_cell(csv, column.type, column.value(r));
@@ -95,13 +96,14 @@ void write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
             out.write(buffer);
             buffer.clear();
         }
-        if (progress && ++done % 65536 == 0)
-            progress(done, total);
-        return true;
+        if (progress && ++done % kRowsBetweenProgress == 0)
+            go_on = progress(done, total);
+        return go_on;
     });
+    if (!go_on)
+        return false;
     out.write(buffer);
-    if (progress)
-        progress(total, total);
+    return progress(total, total);
 }
 
 Result<void> write_completion_history_csv(ledger::Ledger& ledger, const RowFilter& filter,

@@ -111,7 +111,7 @@ std::string json_string(std::string_view text) {
     return out + "\"";
 }
 
-void write_status_json(const StatusMatrix& matrix, const ExportInfo& info, OutputFile& out,
+bool write_status_json(const StatusMatrix& matrix, const ExportInfo& info, OutputFile& out,
                        const ExportProgress& progress) {
     const RowFilter& filter = info.filter;
     std::string b =
@@ -137,6 +137,8 @@ void write_status_json(const StatusMatrix& matrix, const ExportInfo& info, Outpu
     b += "},\"rows\":[";
     bool first = true;
     std::int64_t done = 0;
+    bool go_on = true;
+    const std::int64_t total = summary.all.total + summary.all.optional;
     const auto columns = status_columns();
     matrix.for_each_row(filter, [&](const StatusRow& r) {
         b += first ? "\n" : ",\n";
@@ -155,15 +157,15 @@ void write_status_json(const StatusMatrix& matrix, const ExportInfo& info, Outpu
             out.write(b);
             b.clear();
         }
-        if (progress && ++done % 65536 == 0)
-            progress(done, summary.all.total + summary.all.optional);
-        return true;
+        if (progress && ++done % kRowsBetweenProgress == 0)
+            go_on = progress(done, total);
+        return go_on;
     });
+    if (!go_on)
+        return false;
     b += "\n]}\n";
     out.write(b);
-    if (progress)
-        progress(summary.all.total + summary.all.optional,
-                 summary.all.total + summary.all.optional);
+    return progress(total, total);
 }
 
 }  // namespace waymark::report

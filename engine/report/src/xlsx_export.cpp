@@ -144,7 +144,8 @@ void write_cell(xlsx::SheetWriter& sheet, const xlsx::Formats& f, lxw_row_t row,
     }
 }
 
-void write_detail_sheet(xlsx::SheetWriter& sheet, const xlsx::Formats& f,
+// False when `progress` asked to stop.
+bool write_detail_sheet(xlsx::SheetWriter& sheet, const xlsx::Formats& f,
                         const StatusMatrix& matrix, const RowFilter& filter, std::int64_t total,
                         const ExportProgress& progress) {
     lxw_worksheet* ws = sheet.sheet();
@@ -161,14 +162,16 @@ void write_detail_sheet(xlsx::SheetWriter& sheet, const xlsx::Formats& f,
     worksheet_repeat_rows(ws, 0, 0);
 
     lxw_row_t row = 0;
+    bool go_on = true;
     matrix.for_each_row(filter, [&](const StatusRow& r) {
         ++row;
         for (lxw_col_t c = 0; c <= last_col; ++c)
             write_cell(sheet, f, row, c, columns[c].type, columns[c].value(r));
-        if (progress && row % 65536 == 0)
-            progress(row, total);
-        return sheet.ok();
+        if (progress && row % kRowsBetweenProgress == 0)
+            go_on = progress(row, total);
+        return go_on && sheet.ok();
     });
+    return go_on;
 }
 
 }  // namespace
@@ -232,14 +235,16 @@ Result<void> write_status_xlsx(const StatusMatrix& matrix, const ExportInfo& inf
     if (!summary_sheet.ok())
         return summary_sheet.error(out.target());
     xlsx::SheetWriter detail_sheet(detail_ws, "Detail");
-    write_detail_sheet(detail_sheet, formats, matrix, info.filter, total, progress);
+    // Stopped: the workbook is only freed, so nothing more is written.
+    if (!write_detail_sheet(detail_sheet, formats, matrix, info.filter, total, progress))
+        return export_stopped();
     if (!detail_sheet.ok())
         return detail_sheet.error(out.target());
 
     if (const lxw_error closed = workbook_close(workbook.release()); closed != LXW_NO_ERROR)
         return workbook_error(out, "writing the workbook", lxw_strerror(closed));
-    if (progress)
-        progress(total, total);
+    if (!progress(total, total))
+        return export_stopped();
     return {};
 }
 

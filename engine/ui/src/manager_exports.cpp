@@ -26,11 +26,10 @@ void draw_manager_exports(DrawContext& ctx, player::ManagerArea& area, float wid
     input_text("##export-folder", &p.export_folder());
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
-    bool first = true;
+    // The reports on one line, the two kinds of certificates on the next.
     for (auto kind : player::kExportKinds) {
-        if (!first)
+        if (kind != player::kExportKinds[0] && kind != player::ExportKind::certificates)
             ImGui::SameLine();
-        first = false;
         const std::string text = std::string("Export ") + player::export_label(kind);
         if (button(text.c_str(), !running && rows > 0))
             p.start_export(kind);

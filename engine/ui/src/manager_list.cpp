@@ -1,7 +1,9 @@
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "manager_parts.hpp"
 #include "waymark/ui/widgets.hpp"
@@ -131,6 +133,64 @@ void draw_filters(DrawContext& ctx, player::ManagerArea& area, float width) {
     ImGui::EndGroup();
 }
 
+// At most 14 rows in view, fewer when the window is short or the text large: the whole
+// list, header to last row in view, then fits in the window with room around it, so the
+// chosen row the keys move to is always on the screen.
+int rows_in_view() {
+    const float row = ImGui::GetTextLineHeightWithSpacing();
+    const int fit = static_cast<int>(ImGui::GetWindowHeight() * 0.6f / row) - 2;
+    return std::clamp(fit, 3, 14);
+}
+
+bool key_pressed(ImGuiKey key) {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key));
+}
+
+// The list is one Tab stop, as a list box is. While it has the keyboard focus the arrow
+// keys, Page Up, Page Down, Home and End move the chosen row (the one the PIN reset acts
+// on) instead of ImGui's own navigation, which would leave the list; Tab still moves on
+// (widgets.cpp), so the focus is never trapped. Returns whether the choice moved.
+bool move_choice_by_keys(DrawContext& ctx, const player::ManagerArea& area, int in_view) {
+    std::ptrdiff_t delta = 0;
+    const auto rows = static_cast<std::ptrdiff_t>(area.listed());
+    if (key_pressed(ImGuiKey_DownArrow))
+        delta = 1;
+    else if (key_pressed(ImGuiKey_UpArrow))
+        delta = -1;
+    else if (key_pressed(ImGuiKey_PageDown))
+        delta = in_view - 1;
+    else if (key_pressed(ImGuiKey_PageUp))
+        delta = -(in_view - 1);
+    else if (key_pressed(ImGuiKey_End))
+        delta = rows;
+    else if (key_pressed(ImGuiKey_Home))
+        delta = -rows;
+    if (delta == 0)
+        return false;
+    ImGui::NavMoveRequestCancel();
+    ctx.player.move_manager_selection(delta);  // from the first row when none is chosen
+    return true;
+}
+
+// Scrolls the table so that the chosen row is in view below its header. Called inside
+// the table once the clipper knows the rows' height: row i starts at StartPosY + i * row_h
+// on screen.
+void scroll_to_row(const ImGuiListClipper& clipper, std::size_t i, float row_h) {
+    const float top = clipper.StartPosY + static_cast<float>(i) * row_h;
+    const float shown_top = clipper.StartPosY + ImGui::GetScrollY();  // under the header
+    const float shown_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+    if (top < shown_top)
+        ImGui::SetScrollY(static_cast<float>(i) * row_h);
+    else if (top + row_h > shown_bottom)
+        ImGui::SetScrollY(ImGui::GetScrollY() + top + row_h - shown_bottom);
+}
+
+// A cell's text, cut at a word with an ellipsis when the column is narrower (large text,
+// a small window) rather than clipped mid-letter; the chosen row is shown whole below.
+void cell(std::string_view text) {
+    ImGui::TextUnformatted(fit(std::string(text), ImGui::GetContentRegionAvail().x).c_str());
+}
+
 void draw_rows(DrawContext& ctx, const player::ManagerArea& area, float width) {
     if (area.total_rows() == 0) {
         draw_text(ctx, "Nobody has been added on this device yet.", ctx.fonts.body,
@@ -144,40 +204,84 @@ void draw_rows(DrawContext& ctx, const player::ManagerArea& area, float width) {
                   ctx.fonts.body, ctx.colours.text, width);
         return;
     }
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID list_id = learner_list_id();
+    const bool focused = ImGui::GetFocusID() == list_id;
+    const int in_view = rows_in_view();
+    const bool reveal = focused && move_choice_by_keys(ctx, area, in_view);
     const float row_h = begin_scrolling_table(
         ctx, "learners",
-        {{"Name", 2.2f}, {"Staff ID", 1.0f}, {"Team", 1.4f}, {"Course", 2.2f}, {"Status", 3.0f}},
-        area.listed(), 14, width);
+        {{"Name", 2.0f}, {"Staff ID", 1.0f}, {"Team", 1.4f}, {"Course", 2.1f}, {"Status", 3.3f}},
+        area.listed(), in_view, width);
     if (row_h == 0)
         return;
+    const auto chosen = area.selected();
+    // The clipper measures the rows' height on the first row it draws: a row is a little
+    // taller than row_h (the table adds its cell padding), and scrolling to the chosen row
+    // must use what the table really draws.
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(area.listed()), row_h);
+    clipper.Begin(static_cast<int>(area.listed()));
+    if (chosen)
+        clipper.ForceDisplayRangeByIndices(static_cast<int>(*chosen),
+                                           static_cast<int>(*chosen) + 1);
+    bool scrolled = false;
     while (clipper.Step()) {
+        if (reveal && chosen && !scrolled && clipper.ItemsHeight > 0) {
+            scroll_to_row(clipper, *chosen, clipper.ItemsHeight);
+            scrolled = true;
+        }
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const auto& r = area.listed_row(static_cast<std::size_t>(i));
+            const bool is_chosen = chosen == static_cast<std::size_t>(i);
             ImGui::TableNextRow(0, row_h);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.name.data(), r.name.data() + r.name.size());
+            // The whole row answers a click; the keyboard reaches rows through the list's
+            // one Tab stop, so the row itself is no navigation stop.
+            const ImVec2 at = ImGui::GetCursorPos();
+            ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);
+            const std::string id = "##row-" + std::to_string(i);
+            if (ImGui::Selectable(id.c_str(), is_chosen, ImGuiSelectableFlags_SpanAllColumns,
+                                  ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2))) {
+                ctx.player.select_manager_row(static_cast<std::size_t>(i));
+                ImGui::SetFocusID(list_id, window);
+            }
+            ImGui::PopItemFlag();
+            // Found by the harness as "NAME##row-I"; part of the list's Tab stop.
+            note_item((std::string(r.name) + id).c_str());
+            continue_tab_stop();
+            ImGui::SetCursorPos(at);
+            cell(r.name);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.staff_id.data(), r.staff_id.data() + r.staff_id.size());
+            cell(r.staff_id);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.team.data(), r.team.data() + r.team.size());
+            cell(r.team);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.course_title.data(),
-                                   r.course_title.data() + r.course_title.size());
+            cell(r.course_title);
             ImGui::TableNextColumn();
-            const std::string status = player::status_text(r, area.as_of());
             ImGui::PushStyleColor(ImGuiCol_Text,
                                   r.required ? status_colour(ctx, r.status) : ctx.colours.muted);
-            ImGui::TextUnformatted(status.c_str());
+            cell(player::status_text(r, area.as_of()));
             ImGui::PopStyleColor();
         }
     }
     ImGui::EndTable();
-    note_item("Learner list", false);
+    // The list's Tab stop: an item over the whole table that ImGui's navigation knows,
+    // showing the focus ring while it has the focus.
+    const ImRect box(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::ItemAdd(box, list_id);
+    ImGui::RenderNavHighlight(box, list_id);
+    note_item("Learner list##rows");
+    // Reached by Tab with nothing chosen: the first row is chosen, so the keys and the
+    // PIN reset have a row to act on at once.
+    if (focused && !chosen)
+        ctx.player.select_manager_row(0);
 }
 
 }  // namespace
+
+ImGuiID learner_list_id() {
+    return ImGui::GetID("Learner list##rows");
+}
 
 float begin_scrolling_table(const DrawContext& ctx, const char* id,
                             std::initializer_list<TableColumn> columns, std::size_t rows,

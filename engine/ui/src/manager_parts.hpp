@@ -15,6 +15,8 @@ namespace waymark::ui {
 // team, course and sort choices, then the rows, virtualised: only the rows on screen are
 // drawn, so 100,000 learners cost what 20 do.
 void draw_manager_list(DrawContext& ctx, player::ManagerArea& area, float width);
+// The list's one Tab stop (in the window the list is drawn in), for giving it the focus.
+ImGuiID learner_list_id();
 
 // Completion of each team on each course the team and course filters leave.
 void draw_manager_teams(DrawContext& ctx, const player::ManagerArea& area, float width);

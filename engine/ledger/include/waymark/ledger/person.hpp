@@ -36,6 +36,10 @@ enum class PersonField { name, staff_id, email, team, role };
 struct PersonProblem {
     PersonField field;
     std::string message;  // a sentence for the person typing, ending with a full stop
+    // The staff id is someone else's already. The message states it; what to do depends
+    // on who is typing (a learner adding themselves picks their name instead), so the
+    // screen or command adds that.
+    bool staff_id_taken = false;
 };
 
 // No field may be longer than this many characters (not bytes: "Siân" is four).

@@ -173,6 +173,14 @@ class Journal {
     virtual Result<ManagerCheck> check_pin(const std::string&, const std::string&) {
         return ManagerCheck{ManagerCheck::Outcome::not_set, {}};
     }
+    // A manager's reset of a forgotten (or damaged) PIN: the learner has none from now,
+    // chooses a new one when they next sign in, and their wrong tries are forgotten. The
+    // same rule as 'waymark learner pin-reset' (Ledger::reset_learner_pin).
+    virtual Result<void> reset_pin(const std::string&) {
+        return make_error(ErrorCode::usage,
+                          "this player keeps no training record, so it keeps no PINs to reset; "
+                          "start it with a ledger (the default)");
+    }
 };
 
 // A Journal held in memory: lost when the program ends.
@@ -211,6 +219,7 @@ class MemoryJournal : public Journal {
     Result<bool> has_pin(const std::string& learner_id) override;
     Result<void> set_pin(const std::string& learner_id, const std::string& pin) override;
     Result<ManagerCheck> check_pin(const std::string& learner_id, const std::string& pin) override;
+    Result<void> reset_pin(const std::string& learner_id) override;
 
     // Organisation settings and enrolment dates held in memory (tests): what the ledger's
     // settings and learner-enrolled events hold for a LedgerJournal.

@@ -63,6 +63,7 @@ class LedgerJournal : public Journal {
     Result<bool> has_pin(const std::string& learner_id) override;
     Result<void> set_pin(const std::string& learner_id, const std::string& pin) override;
     Result<ManagerCheck> check_pin(const std::string& learner_id, const std::string& pin) override;
+    Result<void> reset_pin(const std::string& learner_id) override;  // Ledger::reset_learner_pin
 
     ledger::Ledger& ledger() { return ledger_; }
 

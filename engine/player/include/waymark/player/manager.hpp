@@ -10,12 +10,17 @@
 // report uses, so the app always agrees with `waymark report`. ManagerArea holds one
 // matrix, as of the player's clock when the area opened, and decides what the screen
 // lists (search, filters, sort); it keeps a small row per learner and course and an
-// index of the rows shown, so 100,000 learners stay responsive. ManagerExport writes an
+// index of the rows shown, so 100,000 learners stay responsive, and the row chosen in the
+// list (which a PIN reset acts on). ManagerLoad reads an area on a worker thread, on its
+// own read-only connection, because a large organisation takes seconds to read (figures in
+// docs/PERFORMANCE.md, from tools/bench/manager_bench.cpp). ManagerExport writes an
 // export on a worker thread, on its own connection to the ledger, with the functions
 // the CLI uses (report::write_signed_export, report::save_certificate_pdf).
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -80,12 +85,23 @@ struct TeamCourseTally {
     report::Tally tally;
 };
 
+// How far ManagerArea::load has got, read from another thread while it runs, and a way
+// to stop it early.
+struct AreaLoadProgress {
+    enum Stage { reading, listing, sorting };
+    std::atomic<int> stage{reading};
+    std::atomic<std::int64_t> listed{0}, rows{0};  // while listing: rows made, of rows
+    std::atomic<bool> cancel{false};  // load stops at its next check (ErrorCode::usage)
+};
+
 class ManagerArea {
   public:
     // Reads the ledger's status matrix as of `as_of`. `titles` names courses the
     // organisation gave no title (the ledger keeps none) by the installed course's own.
+    // `progress`, when given, is kept up to date and its cancel obeyed.
     static Result<ManagerArea> load(ledger::Ledger& ledger, UtcTime as_of,
-                                    const std::map<std::string, std::string>& titles = {});
+                                    const std::map<std::string, std::string>& titles = {},
+                                    AreaLoadProgress* progress = nullptr);
 
     ManagerArea(ManagerArea&&) noexcept = default;
     ManagerArea& operator=(ManagerArea&&) noexcept = default;
@@ -134,6 +150,19 @@ class ManagerArea {
     // only: a report names everyone its filter covers.
     report::RowFilter export_filter() const;
 
+    // The row chosen in the list (by keyboard or mouse), which the PIN reset acts on: its
+    // place among the listed rows. It stays on the same learner and course when the list
+    // changes, and is none while that row is not listed.
+    std::optional<std::size_t> selected() const { return selected_at_; }
+    const ManagerRow* selected_row() const {
+        return selected_at_ ? &rows_[listed_[*selected_at_]] : nullptr;
+    }
+    // Chooses the listed row `i`, or the nearest one; nothing on an empty list.
+    void select(std::size_t i);
+    // Moves the choice `delta` rows down (up when negative), stopping at either end; with
+    // nothing chosen it starts at the first row.
+    void move_selection(std::ptrdiff_t delta);
+
   private:
     ManagerArea() = default;
     void count();  // the tally and table for the team and course filters
@@ -146,20 +175,63 @@ class ManagerArea {
     std::map<std::string, std::string, std::less<>> titles_;
     std::vector<TeamCourseTally> by_team_course_;
     std::vector<ManagerRow> rows_;
+    std::vector<std::uint32_t> learner_rows_;  // each learner's first row in rows_
+    std::vector<std::uint32_t> learner_of_;    // each row's learner: an index into learner_rows_
+    std::vector<char> found_;                  // per learner: matches the search (relist)
     std::vector<std::uint32_t> order_;         // every row, sorted: indices into rows_
     std::vector<std::uint32_t> listed_;        // those matching the filter, in that order
     std::vector<std::uint32_t> cells_listed_;  // indices into by_team_course_
+    std::optional<std::uint32_t> selected_;    // the chosen row: an index into rows_
+    std::optional<std::size_t> selected_at_;   // its place in listed_, while it is listed
     ManagerFilter filter_;
     ManagerSort sort_ = ManagerSort::status;
     report::Tally tally_;
 };
 
+// Reads a ManagerArea on a worker thread, on its own read-only connection to the ledger,
+// so the player's window keeps drawing while 100,000 learners' records are read (about
+// 1.5 s for 1,000,000 rows; docs/PERFORMANCE.md). Destroying it stops the worker at its
+// next check and waits for it.
+class ManagerLoad {
+  public:
+    ManagerLoad(std::filesystem::path ledger_path, UtcTime as_of,
+                std::map<std::string, std::string> titles);
+    ~ManagerLoad();
+    ManagerLoad(const ManagerLoad&) = delete;
+    ManagerLoad& operator=(const ManagerLoad&) = delete;
+
+    bool finished() const { return finished_; }
+    // Waits up to `wait` for the worker; whether it has finished.
+    bool wait_for(std::chrono::milliseconds wait) const;
+    // What the worker is doing, for the manager ("Reading the training records..."), and
+    // roughly how far it has got, 0 to 1, for a progress bar.
+    std::string message() const;
+    float fraction() const;
+    // The area, or why it could not be read; once finished, and only once.
+    Result<ManagerArea> take();
+
+  private:
+    std::filesystem::path ledger_path_;
+    UtcTime as_of_;
+    std::map<std::string, std::string> titles_;
+    AreaLoadProgress progress_;
+    std::atomic<bool> finished_{false};
+    mutable std::mutex mutex_;
+    mutable std::condition_variable done_;
+    std::optional<Result<ManagerArea>> result_;
+    std::thread worker_;  // last: started once everything it uses exists
+};
+
 // --- exports ------------------------------------------------------------------------
 
-enum class ExportKind { csv, xlsx, html, certificates };
+// certificates: one PDF per learner and course; certificates_in_one_file: one PDF of them
+// all, a page each (team, then name).
+enum class ExportKind { csv, xlsx, html, certificates, certificates_in_one_file };
 inline constexpr ExportKind kExportKinds[] = {ExportKind::csv, ExportKind::xlsx, ExportKind::html,
-                                              ExportKind::certificates};
-const char* export_label(ExportKind kind);  // "CSV", "XLSX", "HTML", "PDF certificates"
+                                              ExportKind::certificates,
+                                              ExportKind::certificates_in_one_file};
+// "CSV", "XLSX", "HTML", "PDF certificates, one per learner", "PDF certificates, one file"
+const char* export_label(ExportKind kind);
 
 struct ExportRequest {
     ExportKind kind = ExportKind::csv;
@@ -169,9 +241,10 @@ struct ExportRequest {
     std::map<std::string, std::string> titles;  // course id -> title, for certificates
 };
 
-// The name a report of `kind` for `filter` gets: "waymark-report-2026-03-02.csv",
-// "waymark-report-2026-03-02-early-help-overdue.xlsx". Certificates are named one per
-// learner and course instead (certificate_file_name).
+// The name an export of `kind` for `filter` gets: "waymark-report-2026-03-02.csv",
+// "waymark-report-2026-03-02-early-help-overdue.xlsx",
+// "waymark-certificates-2026-03-02-early-help.pdf". Certificates one per learner are
+// named by learner and course instead (certificate_file_name).
 std::string export_file_name(ExportKind kind, const report::RowFilter& filter, UtcTime as_of);
 // "certificate-WF-1-prevent-duty.pdf": a staff id and course id, made safe for a file name.
 std::string certificate_file_name(std::string_view staff_id, std::string_view course_id);
@@ -180,16 +253,21 @@ struct ExportOutcome {
     std::vector<std::filesystem::path> files;  // written, whole (reports: with FILE.sig)
     std::optional<Error> error;                // what stopped it; none when all was written
     bool cancelled = false;                    // stopped by cancel(): nothing half-written
-    int skipped = 0;  // certificates: learners listed with no trusted completion to certify
+    // Certificates: rows listed with no current trusted completion to certify.
+    std::int64_t skipped = 0;
+    std::int64_t certificates = 0;  // in the one file of certificates_in_one_file
 };
 
 // One export running on a worker thread. The worker opens its own connection to the
 // ledger (SQLite connections are not shared between threads), loads the status matrix
 // as of the request's time and writes as `waymark report -o FILE` (a report and its
-// FILE.sig) or `waymark certificate LEARNER COURSE -o FILE.pdf` (one PDF per learner
-// with a trusted completion among the rows). Cancel stops before the next file is put
-// in place: a report's content is written to a temporary file and dropped, so no file
-// is ever left half-written. Destroying the export cancels it and waits for the worker.
+// FILE.sig), `waymark certificate LEARNER COURSE -o FILE.pdf` (one PDF per learner with
+// a current trusted completion among the rows) or `waymark certificate --team ... -o
+// FILE.pdf` (all of them in one PDF). Cancel stops the report or the file being written
+// within a moment (its writer checks between rows or pages) and before it is put in
+// place: its content is written to a temporary file and dropped, so no file is ever left
+// half-written, and a cancelled report leaves no "export" checkpoint. Destroying the
+// export cancels it and waits for the worker.
 class ManagerExport {
   public:
     ManagerExport(std::filesystem::path ledger_path, ExportRequest request);
@@ -215,6 +293,8 @@ class ManagerExport {
     ExportOutcome write();
     ExportOutcome write_report(ledger::Ledger& ledger, const report::StatusMatrix& matrix);
     ExportOutcome write_certificates(ledger::Ledger& ledger, const report::StatusMatrix& matrix);
+    ExportOutcome write_certificate_file(ledger::Ledger& ledger,
+                                         const report::StatusMatrix& matrix);
 
     std::filesystem::path ledger_path_;
     ExportRequest request_;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -94,7 +95,9 @@ class Player {
     bool can_submit_pin() const;
     std::chrono::seconds pin_wait() const;
     // With PinStep::enter: why the last try failed, counting down the wait ("Wrong PIN. Try
-    // again in 2 seconds."); with choose, the problems are in form_problems().
+    // again in 2 seconds."); with choose, the problems are in form_problems(). A PIN record
+    // the ledger cannot vouch for (edited in the file) is said in a learner's words; what
+    // the ledger found is for a manager, who sees it beside the reset (pin_record_detail()).
     std::string pin_problem() const;
     // Checks or saves the PIN; on success signs the learner in. The typed PIN is cleared
     // whatever the outcome.
@@ -198,10 +201,22 @@ class Player {
     // Why the last try failed, counting down the wait: "Wrong passphrase. Try again in
     // 4 seconds."; empty when there is nothing to say.
     std::string manager_problem() const;
-    // Checks the passphrase; on success reads the ledger's status matrix as of now and
-    // shows the area. Does nothing while can_submit_manager_passphrase() is false;
-    // otherwise the typed passphrase is cleared whatever the outcome.
+    // Checks the passphrase; on success shows the area and starts reading the ledger's
+    // status matrix as of now on a worker (take_manager_area()). Does nothing while
+    // can_submit_manager_passphrase() is false; otherwise the typed passphrase is cleared
+    // whatever the outcome.
     void submit_manager_passphrase();
+    // While the area's records are being read: what the worker is doing, and how far it
+    // has got (0 to 1).
+    bool manager_loading() const { return manager_load_ != nullptr; }
+    std::string manager_load_message() const {
+        return manager_load_ ? manager_load_->message() : std::string();
+    }
+    float manager_load_fraction() const { return manager_load_ ? manager_load_->fraction() : 0; }
+    // Takes the area once the worker has read it, waiting up to `wait` (the manager screen
+    // asks every frame without waiting); manager_problem() says why when it could not be
+    // read. Returns whether the reading is over.
+    bool take_manager_area(std::chrono::milliseconds wait = std::chrono::milliseconds{0});
     // The open area: the status matrix, its filters and list. Null while it is locked,
     // and on a journal that keeps no ledger (manager_problem() then says so).
     ManagerArea* manager_area() { return manager_area_ ? &*manager_area_ : nullptr; }
@@ -219,6 +234,28 @@ class Player {
     // What the running or last export is doing or did, for the manager: "Writing the
     // CSV report: 1,200 of 5,000 rows", or the files written and how to check them.
     std::string export_message() const;
+
+    // --- PIN reset (in the manager area) ---------------------------------------------
+    // The list's choice goes through the player, which asks the journal whether the
+    // chosen learner has a PIN: the reset is offered only for one who has, or whose PIN
+    // record the ledger cannot vouch for (the learner is then told to ask a manager).
+    void select_manager_row(std::size_t listed_index);
+    void move_manager_selection(std::ptrdiff_t delta);  // rows down; negative: up
+    enum class PinRecord { none, set, damaged };
+    PinRecord chosen_pin() const;  // none when no row is chosen
+    // With PinRecord::damaged: what the ledger found and how to check it, for the manager.
+    const std::string& pin_record_detail() const { return pin_record_detail_; }
+    // Asks to confirm (pin_reset_question()); ignored unless chosen_pin() != none.
+    void ask_pin_reset();
+    bool confirming_pin_reset() const { return pin_reset_for_.has_value(); }
+    // "Reset the PIN of Sam Patel (WF-12)? They will choose a new one when they next
+    // sign in."
+    std::string pin_reset_question() const;
+    // Resets through the journal (the rule 'waymark learner pin-reset' uses); the message
+    // says what happened, or what stopped it.
+    void confirm_pin_reset();
+    void cancel_pin_reset();
+    const std::string& pin_reset_message() const { return pin_reset_message_; }
 
     // --- result ------------------------------------------------------------------
     const assessment::AttemptResult* result() const;
@@ -259,11 +296,12 @@ class Player {
     // The PIN step: for whom, what the last try came to, when the wait is over.
     PinStep pin_step_ = PinStep::none;
     std::size_t pin_for_ = 0;
-    enum class PinTry { none, wrong, too_soon, failed };
+    enum class PinTry { none, wrong, too_soon, failed, unverifiable };
     PinTry pin_try_ = PinTry::none;
     std::string pin_error_;   // with PinTry::failed: the journal's reason
     UtcTime pin_retry_at_{};  // by the player's clock
     void sign_in_as(std::size_t index);
+    void pin_failed(const Error& error);  // the journal could not check or read the PIN
     Settings settings_;
 
     std::optional<std::size_t> course_index_;
@@ -283,8 +321,20 @@ class Player {
     std::string manager_error_;   // with ManagerTry::failed: the journal's reason
     UtcTime manager_retry_at_{};  // by the player's clock: when the wait is over
     std::optional<ManagerArea> manager_area_;
+    std::unique_ptr<ManagerLoad> manager_load_;  // reading the area's records
     std::string export_folder_;
     std::unique_ptr<ManagerExport> export_;
+    // The PIN of the learner chosen in the area, as the journal said when they were chosen.
+    void forget_pin_reset();
+    void check_chosen_pin(const ManagerRow* before);  // after the list's choice moved
+    std::string pin_checked_for_;                     // learner id
+    PinRecord pin_record_ = PinRecord::none;
+    std::string pin_record_detail_;
+    struct PinResetFor {
+        std::string learner_id, name, staff_id;
+    };
+    std::optional<PinResetFor> pin_reset_for_;  // while the confirmation shows
+    std::string pin_reset_message_;
 };
 
 }  // namespace waymark::player

@@ -1,21 +1,31 @@
-// waymark/report/certificate.hpp: one-page PDF certificates, and checking them later.
+// waymark/report/certificate.hpp: PDF certificates, and checking them later.
 //
 // A certificate prints a verification code derived from the course-completed event it
-// certifies. Issuing records a certificate-issued event, so anyone holding the ledger
-// (an auditor, the organisation years later) can type the code into
-// `waymark certificate verify` and learn whether the certificate is genuine and still
-// valid. Only completions on trusted packages are certified.
+// certifies. Issuing records a certificate-issued event (once per completion, however
+// often it is printed), so anyone holding the ledger (an auditor, the organisation years
+// later) can type the code into `waymark certificate verify` and learn whether the
+// certificate is genuine and still valid. Only completions on trusted packages are
+// certified.
+//
+// A certificate is one A4-landscape page. A file holds one certificate, or a team's: one
+// page each, in the order certificates_for() gives (team, then name), so that a manager
+// can print or send them as one.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "waymark/core/result.hpp"
 #include "waymark/core/time.hpp"
 #include "waymark/ledger/ledger.hpp"
+#include "waymark/report/export_progress.hpp"
 #include "waymark/report/output_file.hpp"
+#include "waymark/report/status.hpp"
 
 namespace waymark::report {
 
@@ -46,6 +56,25 @@ struct CertificateData {
 // team to look up this code in their training records").
 std::string verification_line(const CertificateData& certificate);
 
+// One certificate asked for: a learner (id or staff id) and a course id.
+struct CertificateRequest {
+    std::string learner;
+    std::string course_id;
+    std::string staff_id = {};  // as listed, for naming a file of its own; may be empty
+};
+
+// The certificates the rows of a report call for, as `waymark report` with the same
+// filter would list them (so the two agree on who is in a team).
+struct CertificateList {
+    // Rows whose learner holds a current trusted completion (completed or due soon),
+    // ordered by team, then name, then staff id and course id.
+    std::vector<CertificateRequest> wanted;
+    // Rows with nothing current to certify: not started, in progress, overdue (an
+    // expired completion is not certified again) or completed only on an untrusted package.
+    std::int64_t skipped = 0;
+};
+CertificateList certificates_for(const StatusMatrix& matrix, const RowFilter& filter);
+
 // Finds the latest trusted completion of `learner` (id or staff id) on `course_id`,
 // records a certificate for it unless one was issued already, and returns what to
 // print. ErrorCode::not_found names what is missing (learner, completion);
@@ -53,12 +82,34 @@ std::string verification_line(const CertificateData& certificate);
 Result<CertificateData> issue_certificate(ledger::Ledger& ledger, std::string_view learner,
                                           std::string_view course_id);
 
-// Draws the one-page (A4 landscape) certificate into `out` (not committed).
+// issue_certificate() for each of `wanted`, in that order, after one evidence check and
+// in one write transaction: one that cannot be issued, or `progress` returning false
+// (export_stopped()), records none of them.
+Result<std::vector<CertificateData>> issue_certificates(
+    ledger::Ledger& ledger, const std::vector<CertificateRequest>& wanted,
+    const ExportProgress& progress = {});
+
+// Draws the certificates into `out` (not committed), one A4-landscape page each, in the
+// order given. The PDF's title names the course ("Certificate: Prevent duty",
+// "Certificates: Prevent duty, 12 learners"). `progress` hears pages drawn; false stops
+// (export_stopped()). ErrorCode::usage for an empty list.
+Result<void> render_certificates_pdf(const std::vector<CertificateData>& certificates,
+                                     OutputFile& out, const ExportProgress& progress = {});
 Result<void> render_certificate_pdf(const CertificateData& certificate, OutputFile& out);
 
-// issue_certificate(), then the certificate drawn to `pdf` (replaced only when whole).
-// A course the organisation has given no title is named `course_title` when that is
-// not empty (the course's own title, which the ledger does not keep), else by its id.
+// Course id -> title, for courses the organisation has given no title: the course's own
+// title, which the ledger does not keep. A course in neither is named by its id.
+using CourseTitles = std::map<std::string, std::string>;
+
+// issue_certificates(), then every certificate drawn to `pdf`, which is replaced only
+// when whole: Cancel (`progress` returning false) or a failure leaves an earlier `pdf`
+// as it was. `progress` hears pages drawn of the total (0 while they are issued).
+Result<std::vector<CertificateData>> save_certificates_pdf(
+    ledger::Ledger& ledger, const std::vector<CertificateRequest>& wanted,
+    const std::filesystem::path& pdf, const CourseTitles& titles = {},
+    const ExportProgress& progress = {});
+
+// One learner's certificate: save_certificates_pdf() of one.
 Result<CertificateData> save_certificate_pdf(ledger::Ledger& ledger, std::string_view learner,
                                              std::string_view course_id,
                                              const std::filesystem::path& pdf,

@@ -6,13 +6,12 @@
 // (starting with = + - @ tab or CR) are prefixed with an apostrophe.
 #pragma once
 
-#include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 
 #include "waymark/core/result.hpp"
 #include "waymark/ledger/ledger.hpp"
+#include "waymark/report/export_progress.hpp"
 #include "waymark/report/output_file.hpp"
 #include "waymark/report/status.hpp"
 
@@ -21,9 +20,6 @@ namespace waymark::report {
 struct CsvOptions {
     bool excel = false;
 };
-
-// Called now and then during a long export with rows written so far and the total.
-using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
 
 // Builds CSV text field by field into `out`.
 class CsvWriter {
@@ -44,8 +40,9 @@ class CsvWriter {
 
 // Streams a header of status_columns() (status_columns.hpp) and the rows matching
 // `filter` to `out` (not committed: the caller signs and commits). Memory stays flat
-// however many rows there are.
-void write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
+// however many rows there are. `progress` hears rows written of the total; false
+// when it asked to stop (what is in `out` is then partial and must be dropped).
+bool write_status_csv(const StatusMatrix& matrix, const RowFilter& filter,
                       const CsvOptions& options, OutputFile& out,
                       const ExportProgress& progress = {});
 

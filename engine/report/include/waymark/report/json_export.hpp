@@ -5,8 +5,8 @@
 // a field raises the version.
 #pragma once
 
-#include "waymark/report/csv.hpp"
 #include "waymark/report/export_info.hpp"
+#include "waymark/report/export_progress.hpp"
 #include "waymark/report/output_file.hpp"
 #include "waymark/report/status.hpp"
 
@@ -16,8 +16,9 @@ namespace waymark::report {
 // required course never completed by its first due date is overdue.
 inline constexpr int kReportSchemaVersion = 2;
 
-// Streams the summary and the rows matching `filter` to `out` (not committed).
-void write_status_json(const StatusMatrix& matrix, const ExportInfo& info, OutputFile& out,
+// Streams the summary and the rows matching `filter` to `out` (not committed). False
+// when `progress` asked to stop (what is in `out` is then partial and must be dropped).
+bool write_status_json(const StatusMatrix& matrix, const ExportInfo& info, OutputFile& out,
                        const ExportProgress& progress = {});
 
 // `text` as a JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD.

@@ -26,7 +26,9 @@
 namespace waymark::report {
 
 // Writes the export's bytes into `out` (not finishing or committing it), for the
-// checkpoint the export reflects. An error stops the export.
+// checkpoint the export reflects. An error stops the export; that is also how an export
+// is cancelled part-way: the writer's ExportProgress returns false, the writer stops and
+// this returns export_stopped() (export_progress.hpp), and nothing is written.
 using WriteExportContent =
     std::function<Result<void>(const ledger::Checkpoint& checkpoint, OutputFile& out)>;
 

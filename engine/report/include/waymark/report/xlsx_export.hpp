@@ -17,8 +17,8 @@
 #include <cstdint>
 
 #include "waymark/core/result.hpp"
-#include "waymark/report/csv.hpp"
 #include "waymark/report/export_info.hpp"
+#include "waymark/report/export_progress.hpp"
 #include "waymark/report/output_file.hpp"
 #include "waymark/report/status.hpp"
 
@@ -41,7 +41,8 @@ struct XlsxOptions {
 // committed: the caller signs and commits). ErrorCode::usage when there are more rows
 // than fit on a sheet and ErrorCode::invalid when a value is longer than a cell holds,
 // both saying to filter or export CSV; ErrorCode::io when the workbook cannot be
-// written. Nothing must have been written to `out` before.
+// written; export_stopped() when `progress` asked to stop. Nothing must have been
+// written to `out` before.
 Result<void> write_status_xlsx(const StatusMatrix& matrix, const ExportInfo& info, OutputFile& out,
                                const ExportProgress& progress = {},
                                const XlsxOptions& options = {});
