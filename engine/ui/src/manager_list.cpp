@@ -211,7 +211,7 @@ void draw_rows(DrawContext& ctx, const player::ManagerArea& area, float width) {
     const bool reveal = focused && move_choice_by_keys(ctx, area, in_view);
     const float row_h = begin_scrolling_table(
         ctx, "learners",
-        {{"Name", 2.0f}, {"Staff ID", 1.0f}, {"Team", 1.4f}, {"Course", 2.1f}, {"Status", 3.3f}},
+        {{"Name", 1.7f}, {"Staff ID", 0.9f}, {"Team", 1.4f}, {"Course", 1.9f}, {"Status", 3.6f}},
         area.listed(), in_view, width);
     if (row_h == 0)
         return;
