@@ -3,6 +3,7 @@
 #include <string>
 
 #include "manager_parts.hpp"
+#include "waymark/player/score_text.hpp"
 #include "waymark/ui/widgets.hpp"
 
 namespace waymark::ui {
@@ -14,8 +15,7 @@ void draw_manager_exports(DrawContext& ctx, player::ManagerArea& area, float wid
     muted(ctx,
           "The same signed reports as 'waymark report' and certificates as 'waymark "
           "certificate', for the team, course and status chosen above (" +
-              std::to_string(rows) + (rows == 1 ? " row" : " rows") +
-              "; the search narrows the list only).");
+              player::counted(long(rows), "row") + "; the search narrows the list only).");
     ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted("Save exports in this folder");

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "manager_parts.hpp"
+#include "waymark/player/score_text.hpp"
 #include "waymark/ui/widgets.hpp"
 
 namespace waymark::ui {
@@ -83,17 +84,39 @@ std::optional<std::string> choose(const char* id, const std::string& current,
 
 void draw_filters(DrawContext& ctx, player::ManagerArea& area, float width) {
     const float gap = 12 * ctx.scale;
-    const float field = (width - 3 * gap) / 4;
+    // Four across while each field is as wide as its longest label; two across at large
+    // text sizes, where four would overlap their labels.
+    ImGui::PushFont(ctx.fonts.bold);
+    const float widest_label = ImGui::CalcTextSize("Search by name or staff ID").x;
+    ImGui::PopFont();
+    const int across = (width - 3 * gap) / 4 >= widest_label ? 4 : 2;
+    const float field = (width - float(across - 1) * gap) / float(across);
+    // Each filter is a group, a label above its field, placed in the grid by position:
+    // ImGui::SameLine would lower a label beside a field by the field's frame padding.
     const float x = ImGui::GetCursorPosX();
-    const float y = ImGui::GetCursorPosY();
+    float row_top = ImGui::GetCursorPosY();
+    float bottom = row_top;
+    int placed = 0;
+    const auto next = [&] {
+        const int column = placed++ % across;
+        if (column == 0)
+            row_top = bottom;
+        ImGui::SetCursorPos(ImVec2(x + float(column) * (field + gap), row_top));
+        ImGui::BeginGroup();
+    };
+    const auto end = [&] {
+        ImGui::EndGroup();
+        bottom = std::max(bottom, ImGui::GetCursorPosY());
+    };
 
+    next();
     label(ctx, "Search by name or staff ID");
     ImGui::SetNextItemWidth(field);
     if (input_text("##search", &area.search()))
         area.relist();
+    end();
 
-    ImGui::SetCursorPos(ImVec2(x + field + gap, y));
-    ImGui::BeginGroup();
+    next();
     label(ctx, "Team");
     std::vector<std::pair<std::string, std::string>> teams;
     for (const auto& t : area.teams())
@@ -102,10 +125,9 @@ void draw_filters(DrawContext& ctx, player::ManagerArea& area, float width) {
     if (auto t =
             choose("##team", team, team.empty() ? "All teams" : team, "All teams", teams, field))
         area.set_team(*t);
-    ImGui::EndGroup();
+    end();
 
-    ImGui::SetCursorPos(ImVec2(x + 2 * (field + gap), y));
-    ImGui::BeginGroup();
+    next();
     label(ctx, "Course");
     std::vector<std::pair<std::string, std::string>> courses;
     for (const auto& c : area.course_ids())
@@ -115,10 +137,9 @@ void draw_filters(DrawContext& ctx, player::ManagerArea& area, float width) {
             choose("##course", course, course.empty() ? "All courses" : area.course_title(course),
                    "All courses", courses, field))
         area.set_course(*c);
-    ImGui::EndGroup();
+    end();
 
-    ImGui::SetCursorPos(ImVec2(x + 3 * (field + gap), y));
-    ImGui::BeginGroup();
+    next();
     label(ctx, "Sort by");
     ImGui::SetNextItemWidth(field);
     const bool open = ImGui::BeginCombo("##sort", player::sort_label(area.sort()));
@@ -130,7 +151,8 @@ void draw_filters(DrawContext& ctx, player::ManagerArea& area, float width) {
                 area.set_sort(s);
         ImGui::EndCombo();
     }
-    ImGui::EndGroup();
+    end();
+    ImGui::SetCursorPos(ImVec2(x, bottom));
 }
 
 // At most 14 rows in view, fewer when the window is short or the text large: the whole
@@ -183,12 +205,6 @@ void scroll_to_row(const ImGuiListClipper& clipper, std::size_t i, float row_h) 
         ImGui::SetScrollY(static_cast<float>(i) * row_h);
     else if (top + row_h > shown_bottom)
         ImGui::SetScrollY(ImGui::GetScrollY() + top + row_h - shown_bottom);
-}
-
-// A cell's text, cut at a word with an ellipsis when the column is narrower (large text,
-// a small window) rather than clipped mid-letter; the chosen row is shown whole below.
-void cell(std::string_view text) {
-    ImGui::TextUnformatted(fit(std::string(text), ImGui::GetContentRegionAvail().x).c_str());
 }
 
 void draw_rows(DrawContext& ctx, const player::ManagerArea& area, float width) {
@@ -279,6 +295,10 @@ void draw_rows(DrawContext& ctx, const player::ManagerArea& area, float width) {
 
 }  // namespace
 
+void cell(std::string_view text) {
+    ImGui::TextUnformatted(fit(std::string(text), ImGui::GetContentRegionAvail().x).c_str());
+}
+
 ImGuiID learner_list_id() {
     return ImGui::GetID("Learner list##rows");
 }
@@ -322,10 +342,10 @@ void draw_manager_list(DrawContext& ctx, player::ManagerArea& area, float width)
     draw_filters(ctx, area, width);
     ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
     const std::size_t n = area.listed();
-    muted(ctx,
-          n == area.total_rows()
-              ? "Every learner on every course: " + std::to_string(n) + " rows."
-              : std::to_string(n) + " of " + std::to_string(area.total_rows()) + " rows match.");
+    muted(ctx, n == area.total_rows()
+                   ? "Every learner on every course: " + player::counted(long(n), "row") + "."
+                   : std::to_string(n) + " of " + player::counted(long(area.total_rows()), "row") +
+                         (n == 1 ? " matches." : " match."));
     draw_rows(ctx, area, width);
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <string_view>
 
 #include "draw_context.hpp"
 
@@ -36,6 +37,10 @@ struct TableColumn {
 float begin_scrolling_table(const DrawContext& ctx, const char* id,
                             std::initializer_list<TableColumn> columns, std::size_t rows,
                             int in_view, float width);
+
+// A table cell's text, cut at a word with an ellipsis when the column is narrower (large
+// text, a small window) rather than clipped mid-letter.
+void cell(std::string_view text);
 
 // The colour a status is shown in; its words (player::status_text) carry the meaning.
 ImVec4 status_colour(const DrawContext& ctx, report::Status status);
