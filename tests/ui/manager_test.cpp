@@ -84,6 +84,21 @@ struct ManagerScreen : ::testing::Test {
 
 }  // namespace
 
+TEST_F(ManagerScreen, SaysWhenCertificatesWouldNameNoIssuer) {
+    test::Harness h(t->p());
+    h.frames(2);
+    ASSERT_TRUE(open(h));
+    EXPECT_TRUE(h.has("No organisation name")) << h.labels();
+}
+
+TEST_F(ManagerScreen, SaysNothingOfTheIssuerOnceTheOrganisationsNameIsRecorded) {
+    ASSERT_TRUE(journal->ledger().record_setting("", {"organisation.name", "Northshire"}));
+    test::Harness h(t->p());
+    h.frames(2);
+    ASSERT_TRUE(open(h));
+    EXPECT_FALSE(h.has("No organisation name")) << h.labels();
+}
+
 TEST_F(ManagerScreen, AKeyboardAloneReachesASignedCsvExport) {
     test::Harness h(t->p());
     h.frames(2);

@@ -148,6 +148,16 @@ void draw_manager_screen(DrawContext& ctx) {
         muted(ctx, "Who must do what by when, from the training records on this device as of " +
                        report::date_in_words(area->as_of()) +
                        ": the same figures as every report.");
+        // Set up with 'waymark manager passphrase', which asks for it; a ledger set up
+        // before that, or where it was skipped, prints certificates with no issuer.
+        if (area->matrix().settings().name.empty()) {
+            draw_text(ctx,
+                      "Certificates from this device do not say who issued them: your "
+                      "organisation's name is not recorded. Your administrator records it with: "
+                      "waymark settings set organisation.name \"Your organisation\"",
+                      ctx.fonts.body, ctx.colours.warning, w);
+            note_item("No organisation name", false);
+        }
         ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
         draw_manager_list(ctx, *area, w);
         ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
