@@ -330,6 +330,13 @@ Result<void> render_certificate_pdf(const CertificateData& certificate, OutputFi
     return render_certificates_pdf({certificate}, out);
 }
 
+void name_courses(std::vector<CertificateData>& certificates, const CourseTitles& titles) {
+    for (auto& c : certificates)
+        if (const auto title = titles.find(c.course_id);
+            c.course_title == c.course_id && title != titles.end() && !title->second.empty())
+            c.course_title = title->second;
+}
+
 Result<std::vector<CertificateData>> save_certificates_pdf(
     ledger::Ledger& ledger, const std::vector<CertificateRequest>& wanted,
     const std::filesystem::path& pdf, const CourseTitles& titles, const ExportProgress& progress) {
@@ -340,10 +347,7 @@ Result<std::vector<CertificateData>> save_certificates_pdf(
     auto certificates = issue_certificates(ledger, wanted, progress);
     if (!certificates)
         return certificates.error();
-    for (auto& c : *certificates)
-        if (const auto title = titles.find(c.course_id);
-            c.course_title == c.course_id && title != titles.end() && !title->second.empty())
-            c.course_title = title->second;
+    name_courses(*certificates, titles);
     auto out = OutputFile::create(pdf);
     if (!out)
         return out.error();

@@ -101,6 +101,10 @@ Result<void> render_certificate_pdf(const CertificateData& certificate, OutputFi
 // title, which the ledger does not keep. A course in neither is named by its id.
 using CourseTitles = std::map<std::string, std::string>;
 
+// Names each certificate's course by `titles` where the organisation gave it no title
+// (its title is still its id).
+void name_courses(std::vector<CertificateData>& certificates, const CourseTitles& titles);
+
 // issue_certificates(), then every certificate drawn to `pdf`, which is replaced only
 // when whole: Cancel (`progress` returning false) or a failure leaves an earlier `pdf`
 // as it was. `progress` hears pages drawn of the total (0 while they are issued).
