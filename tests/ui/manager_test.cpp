@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -83,6 +84,22 @@ struct ManagerScreen : ::testing::Test {
 };
 
 }  // namespace
+
+// Someone with the file edits the passphrase's record: the sign-in says what the ledger
+// found, not that no passphrase was ever set.
+TEST_F(ManagerScreen, APassphraseRecordEditedInTheFileIsExplainedNotCalledMissing) {
+    const std::string sql =
+        "UPDATE events SET payload = replace(payload, 'argon2id', 'argon2i') WHERE type = "
+        "'manager-passphrase-set'";
+    ASSERT_EQ(
+        std::system(("sqlite3 '" + (dir / "ledger.db").string() + "' \"" + sql + "\"").c_str()), 0);
+    test::Harness h(t->p());
+    h.frames(2);
+    ASSERT_TRUE(h.click("Manager area")) << h.labels();
+    h.frames(2);
+    EXPECT_FALSE(t->p().manager_problem().empty());
+    EXPECT_FALSE(h.has("No manager passphrase is set on this device.")) << h.labels();
+}
 
 TEST_F(ManagerScreen, SaysWhenCertificatesWouldNameNoIssuer) {
     test::Harness h(t->p());

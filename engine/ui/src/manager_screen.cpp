@@ -24,14 +24,17 @@ void draw_manager_sign_in_screen(DrawContext& ctx) {
         ctx.player.manager_passphrase_set() && std::exchange(ctx.memory->focus_heading, false);
     const float w = open_screen(ctx, "Manager area");
     if (!ctx.player.manager_passphrase_set()) {
-        // The player never sets the passphrase: whoever clicked first would choose it.
-        draw_text(ctx,
-                  "No manager passphrase is set on this device. An administrator sets one "
-                  "with: waymark manager passphrase",
-                  ctx.fonts.body, ctx.colours.text, w);
-        note_item("No manager passphrase is set on this device.");
-        if (!ctx.player.manager_problem().empty())
+        // The player never sets the passphrase: whoever clicked first would choose it. A
+        // ledger that could not say whether one is set says why instead.
+        if (ctx.player.manager_problem().empty()) {
+            draw_text(ctx,
+                      "No manager passphrase is set on this device. An administrator sets one "
+                      "with: waymark manager passphrase",
+                      ctx.fonts.body, ctx.colours.text, w);
+            note_item("No manager passphrase is set on this device.");
+        } else {
             draw_text(ctx, ctx.player.manager_problem(), ctx.fonts.body, ctx.colours.danger, w);
+        }
         ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
         if (primary_button("Back##manager"))
             ctx.player.close_manager();
