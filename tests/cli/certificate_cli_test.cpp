@@ -29,6 +29,15 @@ class CertificateCli : public GeneratedLedgerTest {
     static std::size_t current(const CsvTable& t) {
         return t.count("status", "completed") + t.count("status", "due-soon");
     }
+    // The staff id of someone who has completed prevent-duty; "" (and a failure) if none.
+    std::string someone_who_completed() const {
+        const CsvTable all = report_now("--course prevent-duty");
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (all.at(i, "status") == "completed")
+                return all.at(i, "staff_id");
+        ADD_FAILURE() << "nobody in the generated ledger has completed prevent-duty";
+        return {};
+    }
     // A team with at least one certificate to print today.
     std::string team_with_a_completion() const {
         const CsvTable all = report_now("--course prevent-duty");
@@ -62,11 +71,7 @@ TEST_F(CertificateCli, AllWritesEveryCurrentCompletionInOneFile) {
 }
 
 TEST_F(CertificateCli, TheSingleLearnerFormStillWritesOnePage) {
-    const CsvTable all = report_now("--course prevent-duty");
-    std::string staff_id;
-    for (std::size_t i = 0; i < all.size() && staff_id.empty(); ++i)
-        if (all.at(i, "status") == "completed")
-            staff_id = all.at(i, "staff_id");
+    const std::string staff_id = someone_who_completed();
     ASSERT_FALSE(staff_id.empty());
     const CommandRun r = on_ledger("certificate " + cli_testing::quoted(staff_id) +
                                    " prevent-duty -o " + quoted(path("one.pdf")));
@@ -75,11 +80,7 @@ TEST_F(CertificateCli, TheSingleLearnerFormStillWritesOnePage) {
 }
 
 TEST_F(CertificateCli, VerifyWorksOnAnAuditorsReadOnlyCopyOfTheLedger) {
-    const CsvTable all = report_now("--course prevent-duty");
-    std::string staff_id;
-    for (std::size_t i = 0; i < all.size() && staff_id.empty(); ++i)
-        if (all.at(i, "status") == "completed")
-            staff_id = all.at(i, "staff_id");
+    const std::string staff_id = someone_who_completed();
     ASSERT_FALSE(staff_id.empty());
     const CommandRun issued = on_ledger("certificate " + cli_testing::quoted(staff_id) +
                                         " prevent-duty -o " + quoted(path("one.pdf")));

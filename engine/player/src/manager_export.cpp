@@ -62,6 +62,17 @@ report::ExportProgress watched(std::atomic<std::int64_t>& done, std::atomic<std:
     };
 }
 
+// The certificates the rows call for, noting those skipped in `outcome` and how many
+// there are to write in `total`.
+report::CertificateList list_certificates(const report::StatusMatrix& matrix,
+                                          const report::RowFilter& filter, ExportOutcome& outcome,
+                                          std::atomic<std::int64_t>& total) {
+    auto list = report::certificates_for(matrix, filter);
+    outcome.skipped = list.skipped;
+    total = static_cast<std::int64_t>(list.wanted.size());
+    return list;
+}
+
 std::string with_commas(std::int64_t n) {
     std::string digits = std::to_string(n);
     for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
@@ -250,9 +261,7 @@ ExportOutcome ManagerExport::write_report(ledger::Ledger& ledger,
 ExportOutcome ManagerExport::write_certificates(ledger::Ledger& ledger,
                                                 const report::StatusMatrix& matrix) {
     ExportOutcome result;
-    const auto list = report::certificates_for(matrix, request_.filter);
-    result.skipped = list.skipped;
-    total_ = static_cast<std::int64_t>(list.wanted.size());
+    const auto list = list_certificates(matrix, request_.filter, result, total_);
     if (list.wanted.empty())
         return result;
     // Issued together, after one evidence check (one per certificate was a check of the
@@ -292,9 +301,7 @@ ExportOutcome ManagerExport::write_certificates(ledger::Ledger& ledger,
 ExportOutcome ManagerExport::write_certificate_file(ledger::Ledger& ledger,
                                                     const report::StatusMatrix& matrix) {
     ExportOutcome result;
-    const auto list = report::certificates_for(matrix, request_.filter);
-    result.skipped = list.skipped;
-    total_ = static_cast<std::int64_t>(list.wanted.size());
+    const auto list = list_certificates(matrix, request_.filter, result, total_);
     if (list.wanted.empty())
         return result;
     const fs::path file =
