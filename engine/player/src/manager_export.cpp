@@ -1,6 +1,7 @@
 // The manager area's exports: the CLI's signed reports and certificates, on a worker.
 #include <cctype>
 #include <system_error>
+#include <utility>
 
 #include "waymark/player/manager.hpp"
 #include "waymark/report/certificate.hpp"
@@ -71,6 +72,15 @@ report::CertificateList list_certificates(const report::StatusMatrix& matrix,
     outcome.skipped = list.skipped;
     total = static_cast<std::int64_t>(list.wanted.size());
     return list;
+}
+
+// An export that stopped early: by Cancel (the writer's error then only says it was
+// asked to stop) or by `error`.
+ExportOutcome stopped(ExportOutcome result, const Error& error, bool cancelled) {
+    result.cancelled = cancelled;
+    if (!cancelled)
+        result.error = error;
+    return result;
 }
 
 std::string with_commas(std::int64_t n) {
@@ -248,10 +258,7 @@ ExportOutcome ManagerExport::write_report(ledger::Ledger& ledger,
             return {};
         });
     if (!exported) {
-        result.cancelled = cancel_;
-        if (!result.cancelled)
-            result.error = exported.error();
-        return result;
+        return stopped(std::move(result), exported.error(), cancel_);
     }
     done_ = total_.load();
     result.files.push_back(file);
@@ -269,10 +276,7 @@ ExportOutcome ManagerExport::write_certificates(ledger::Ledger& ledger,
     auto certificates =
         report::issue_certificates(ledger, list.wanted, [this](auto, auto) { return !cancel_; });
     if (!certificates) {
-        result.cancelled = cancel_;
-        if (!result.cancelled)
-            result.error = certificates.error();
-        return result;
+        return stopped(std::move(result), certificates.error(), cancel_);
     }
     report::name_courses(*certificates, request_.titles);
     // In the order asked for, so each is named by the staff id as listed.
@@ -309,10 +313,7 @@ ExportOutcome ManagerExport::write_certificate_file(ledger::Ledger& ledger,
     auto saved = report::save_certificates_pdf(ledger, list.wanted, file, request_.titles,
                                                watched(done_, total_, cancel_));
     if (!saved) {
-        result.cancelled = cancel_;
-        if (!result.cancelled)
-            result.error = saved.error();
-        return result;
+        return stopped(std::move(result), saved.error(), cancel_);
     }
     result.files.push_back(file);
     result.certificates = static_cast<std::int64_t>(saved->size());
