@@ -5,7 +5,16 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 #include <spawn.h>
+// GCC defines __SANITIZE_ADDRESS__; clang 14 (the asan preset's compiler) answers
+// __has_feature instead.
 #if defined(__SANITIZE_ADDRESS__)
+#define WAYMARK_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WAYMARK_ADDRESS_SANITIZER 1
+#endif
+#endif
+#if defined(WAYMARK_ADDRESS_SANITIZER)
 #include <dlfcn.h>
 #include <link.h>
 #endif
@@ -228,7 +237,7 @@ void open_in_browser(const std::string& url) {
     posix_spawnattr_destroy(&attributes);
 }
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(WAYMARK_ADDRESS_SANITIZER)
 // Mesa allocates memory in its DRI driver that it never frees, then unloads the driver
 // in glfwTerminate(); LeakSanitizer then reports those leaks from an "unknown module"
 // that no suppression can name. Keeping the driver mapped (RTLD_NODELETE) lets the

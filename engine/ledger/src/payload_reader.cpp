@@ -100,8 +100,10 @@ PayloadDocument::PayloadDocument(std::string_view payload, std::string_view type
         problem_ = "not a JSON object";
         return;
     }
-    const auto found = document_.FindMember("type");
-    if (found == document_.MemberEnd()) {
+    // Through root(), a const reference: RapidJSON's mutable member iterators compare
+    // ambiguously under C++20's reversed operators (clang's -Wambiguous-reversed-operator).
+    const auto found = root().FindMember("type");
+    if (found == root().MemberEnd()) {
         problem_ = "\"type\" is missing";
         return;
     }

@@ -42,9 +42,12 @@ Result<Checkpoint> read_witness_json(std::string_view text) {
     d.Parse(text.data(), text.size());
     if (d.HasParseError() || !d.IsObject())
         return not_a_witness("not a JSON object");
+    // Read through a const reference: RapidJSON's mutable member iterators compare
+    // ambiguously under C++20's reversed operators (clang's -Wambiguous-reversed-operator).
+    const rapidjson::Value& fields = d;
     auto str = [&](const char* key) -> std::optional<std::string> {
-        const auto it = d.FindMember(key);
-        if (it == d.MemberEnd() || !it->value.IsString())
+        const auto it = fields.FindMember(key);
+        if (it == fields.MemberEnd() || !it->value.IsString())
             return std::nullopt;
         std::string v(it->value.GetString(), it->value.GetStringLength());
         if (!plain(v))
@@ -55,8 +58,8 @@ Result<Checkpoint> read_witness_json(std::string_view text) {
     if (!format || *format != kFormat)
         return not_a_witness(std::string("\"format\" is not \"") + kFormat + "\"");
     Checkpoint c;
-    const auto seq = d.FindMember("seq");
-    if (seq == d.MemberEnd() || !seq->value.IsInt64() || seq->value.GetInt64() < 0)
+    const auto seq = fields.FindMember("seq");
+    if (seq == fields.MemberEnd() || !seq->value.IsInt64() || seq->value.GetInt64() < 0)
         return not_a_witness("\"seq\" is not a whole number");
     c.seq = seq->value.GetInt64();
     const auto device = str("device_id"), time = str("time"), reason = str("reason"),

@@ -244,8 +244,10 @@ Result<OrganisationSettings> read_organisation_settings(
                                        "enrolment) or \"none\" (no first due date)");
                 course.first_due_days = *days;
             } else if (field == "offered") {
-                const auto* found = std::find_if(std::begin(kOffered), std::end(kOffered),
-                                                 [&](const auto& o) { return o.first == value; });
+                // `wanted` names the binding: clang 14 cannot capture a structured binding.
+                const auto* found =
+                    std::find_if(std::begin(kOffered), std::end(kOffered),
+                                 [&wanted = value](const auto& o) { return o.first == wanted; });
                 if (found == std::end(kOffered))
                     return bad_setting(key, value,
                                        "\"yes\" (staff see it), \"preview-only\" (only in an "
