@@ -2,8 +2,10 @@
 // ledger made by waymark-gen: the file holds the people `waymark report` lists as holding
 // a current completion, and says how many it left out.
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <set>
+#include <utility>
 
 #include "run_waymark.hpp"
 
@@ -46,6 +48,27 @@ class CertificateCli : public GeneratedLedgerTest {
                 return all.at(i, "team");
         ADD_FAILURE() << "nobody in the generated ledger has a current completion";
         return {};
+    }
+    // A team with a certificate to print today on prevent-duty and someone left out.
+    std::string team_with_someone_left_out() const {
+        const CsvTable all = report_now("--course prevent-duty");
+        std::map<std::string, std::pair<int, int>> current_and_not;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const bool now =
+                all.at(i, "status") == "completed" || all.at(i, "status") == "due-soon";
+            ++(now ? current_and_not[all.at(i, "team")].first
+                   : current_and_not[all.at(i, "team")].second);
+        }
+        for (const auto& [team, counts] : current_and_not)
+            if (counts.first > 0 && counts.second > 0)
+                return team;
+        ADD_FAILURE() << "no team in the generated ledger has both";
+        return {};
+    }
+    // The organisation gives prevent-duty a title, as `waymark settings` does.
+    void give_prevent_duty_a_title() const {
+        const CommandRun r = on_ledger("settings set course.prevent-duty.title \"Prevent duty\"");
+        ASSERT_EQ(r.exit_code, 0) << r.output;
     }
 };
 
@@ -129,6 +152,32 @@ TEST_F(CertificateCli, WritingATeamsFileTwiceRecordsNoNewCertificates) {
     ASSERT_FALSE(before.empty());
     ASSERT_EQ(on_ledger("certificate " + filter + " -o " + quoted(path("b.pdf"))).exit_code, 0);
     EXPECT_EQ(events(), before);
+}
+
+// The certificates print the course's title, so the counts beside them name it too; the
+// id stays where the manager types it.
+TEST_F(CertificateCli, ThoseLeftOutAreCountedByTheCoursesTitleAndTheCommandKeepsItsId) {
+    ASSERT_NO_FATAL_FAILURE(give_prevent_duty_a_title());
+    const std::string team = team_with_someone_left_out();
+    const CommandRun r = on_ledger("certificate --team " + quoted(team) +
+                                   " --course prevent-duty -o " + quoted(path("team.pdf")));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "not completed Prevent duty (")) << r.output;
+    EXPECT_FALSE(contains(r.output, "not completed prevent-duty")) << r.output;
+    EXPECT_TRUE(contains(r.output, "--course prevent-duty' shows")) << r.output;
+}
+
+TEST_F(CertificateCli, ATeamWithNothingToCertifyIsToldSoByTheCoursesTitle) {
+    ASSERT_NO_FATAL_FAILURE(give_prevent_duty_a_title());
+    const CommandRun added = on_ledger(
+        "learner add --name \"Dee Quinn\" --staff-id Q-1 --team \"New starters\" --role Worker");
+    ASSERT_EQ(added.exit_code, 0) << added.output;
+    const CommandRun r = on_ledger("certificate --team \"New starters\" --course prevent-duty -o " +
+                                   quoted(path("team.pdf")));
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_TRUE(contains(r.output, "a current completion of Prevent duty to certify")) << r.output;
+    EXPECT_TRUE(contains(r.output, "--course prevent-duty' shows")) << r.output;
+    EXPECT_FALSE(fs::exists(path("team.pdf")));
 }
 
 }  // namespace

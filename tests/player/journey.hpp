@@ -13,7 +13,10 @@
 namespace waymark::test {
 
 struct Journey {
-    UtcTime now = *parse_iso8601("2026-03-02T09:00:00Z");
+    // When every journey starts, before the test moves its clock.
+    static UtcTime start_time() { return *parse_iso8601("2026-03-02T09:00:00Z"); }
+
+    UtcTime now = start_time();
     int ids = 0;
     std::uint64_t seeds = 11;
     std::unique_ptr<player::Player> player;

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "journey.hpp"
+#include "manager_ledger.hpp"
 #include "waymark/player/ledger_journal.hpp"
 #include "waymark/player/manager.hpp"
 #include "waymark/report/signed_export.hpp"
@@ -24,7 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kPassphrase = "correct horse battery";
+using test::kManagerPassphrase;
 
 // A MemoryJournal that counts the passphrases it was asked to check.
 struct CountingJournal : MemoryJournal {
@@ -42,7 +43,7 @@ struct ManagerSignIn : ::testing::Test {
     Player& p() { return t.p(); }
 
     void SetUp() override {
-        journal.set_manager_passphrase(kPassphrase);
+        journal.set_manager_passphrase(kManagerPassphrase);
         t.add_learner();
         p().sign_out();
     }
@@ -82,7 +83,7 @@ TEST(ManagerAreaWithoutPassphrase, SeesAPassphraseSetWhileThePlayerWasOpen) {
     t.add_learner();
     t.p().open_manager();
     t.p().close_manager();
-    journal.set_manager_passphrase(kPassphrase);
+    journal.set_manager_passphrase(kManagerPassphrase);
     t.p().open_manager();
     EXPECT_TRUE(t.p().manager_passphrase_set());
     EXPECT_TRUE(t.p().can_submit_manager_passphrase());
@@ -99,7 +100,7 @@ TEST(ManagerAreaWithoutPassphrase, IsNotOfferedInAnAuthorsPreview) {
 
 TEST_F(ManagerSignIn, TheRightPassphraseOpensTheAreaAndLockingGoesBack) {
     p().open_manager();
-    type(kPassphrase);
+    type(kManagerPassphrase);
     ASSERT_EQ(p().screen(), Screen::manager);
     p().close_manager();
     EXPECT_EQ(p().screen(), Screen::learners);
@@ -110,7 +111,7 @@ TEST_F(ManagerSignIn, TheRightPassphraseOpensTheAreaAndLockingGoesBack) {
 // the area says so rather than count by rules of its own.
 TEST_F(ManagerSignIn, OnAJournalWithoutALedgerSaysThereIsNothingToReport) {
     p().open_manager();
-    type(kPassphrase);
+    type(kManagerPassphrase);
     ASSERT_EQ(p().screen(), Screen::manager);
     EXPECT_EQ(p().manager_area(), nullptr);
     EXPECT_NE(p().manager_problem().find("keeps no record on this device"), std::string::npos);
@@ -137,7 +138,7 @@ TEST_F(ManagerSignIn, APassphraseSubmittedDuringTheWaitIsNotChecked) {
     p().open_manager();
     type("not the passphrase");
     ASSERT_EQ(journal.checks, 1);
-    type(kPassphrase);
+    type(kManagerPassphrase);
     EXPECT_EQ(journal.checks, 1);
     EXPECT_EQ(p().screen(), Screen::manager_sign_in);
 }
@@ -175,7 +176,7 @@ TEST(ManagerAreaOnTheLedger, AWaitLeftFromAnEarlierPlayerIsShownAndTheTryIsNotCh
     options.clock = [&now] { return now; };
     {
         auto l = ledger::Ledger::open(dir / "ledger.db", options).value();
-        ASSERT_TRUE(l.set_manager_passphrase(kPassphrase));
+        ASSERT_TRUE(l.set_manager_passphrase(kManagerPassphrase));
         for (int i = 0; i < 3; ++i)
             now += l.check_manager_passphrase("a wrong guess").value().wait;
         ASSERT_EQ(l.check_manager_passphrase("a wrong guess").value().wait, 8s);
@@ -187,14 +188,14 @@ TEST(ManagerAreaOnTheLedger, AWaitLeftFromAnEarlierPlayerIsShownAndTheTryIsNotCh
     Player p({test::sample_course()}, journal, o);
     p.open_manager();
     ASSERT_TRUE(p.manager_passphrase_set());
-    p.manager_passphrase() = kPassphrase;
+    p.manager_passphrase() = kManagerPassphrase;
     p.submit_manager_passphrase();
     EXPECT_EQ(p.screen(), Screen::manager_sign_in);
     EXPECT_EQ(p.manager_problem(),
               "Too many wrong passphrases on this device. Try again in 6 seconds.");
     EXPECT_FALSE(p.can_submit_manager_passphrase());
     now += 6s;
-    p.manager_passphrase() = kPassphrase;
+    p.manager_passphrase() = kManagerPassphrase;
     p.submit_manager_passphrase();
     EXPECT_EQ(p.screen(), Screen::manager);
     fs::remove_all(dir);
@@ -213,40 +214,15 @@ std::string read_file(const fs::path& file) {
 
 // A ledger with three learners on the sample course: Ann Lee (Early help) passed, Bob
 // Hart (Early help) has read a page, Cara Diaz (Youth team) has not started.
-struct ManagerOnLedger : ::testing::Test {
-    fs::path dir;
-    std::unique_ptr<LedgerJournal> journal;
-    std::unique_ptr<test::Journey> t;
-    UtcTime start = *parse_iso8601("2026-03-02T09:00:00Z");
-
+struct ManagerOnLedger : test::ManagerLedger {
     void SetUp() override {
-        char pattern[] = "/tmp/waymark-manager-area-XXXXXX";
-        ASSERT_NE(::mkdtemp(pattern), nullptr);
-        dir = pattern;
-        ledger::OpenOptions options;
-        options.clock = [this] { return t ? t->now : start; };
-        journal = std::make_unique<LedgerJournal>(
-            ledger::Ledger::open(dir / "ledger.db", options).value());
-        ASSERT_TRUE(journal->ledger().set_manager_passphrase(kPassphrase));
-        t = std::make_unique<test::Journey>(*journal);
-        t->add_learner("Ann Lee", "A-1");
-        t->read_every_page();
-        t->p().start_assessment();
-        t->sit(true);
-        t->p().sign_out();
+        ASSERT_NO_FATAL_FAILURE(open_ledger("manager-area"));
+        add_ann_who_passed();
         t->add_learner("Bob Hart", "B-2");
         t->p().open_course(0);
         t->p().page_end_seen();
         t->p().sign_out();
-        t->p().show_add_learner();
-        t->p().form() = {"Cara Diaz", "C-3", "Youth team", "Youth worker"};
-        ASSERT_TRUE(t->p().submit_learner_form());
-        t->p().sign_out();
-    }
-    void TearDown() override {
-        t.reset();
-        journal.reset();
-        fs::remove_all(dir);
+        ASSERT_NO_FATAL_FAILURE(add_cara_who_has_not_started());
     }
     ManagerArea area(UtcTime as_of) { return ManagerArea::load(journal->ledger(), as_of).value(); }
     ManagerArea area() { return area(t->now); }
@@ -466,7 +442,7 @@ TEST_F(ManagerOnLedger, ThePlayerExportsToTheCertificateFolderAndSaysWhereAndHow
     j.now = t->now;
     Player& p = j.p();
     p.open_manager();
-    p.manager_passphrase() = kPassphrase;
+    p.manager_passphrase() = kManagerPassphrase;
     p.submit_manager_passphrase();
     ASSERT_TRUE(p.take_manager_area(10s));
     ASSERT_NE(p.manager_area(), nullptr);
@@ -486,7 +462,7 @@ TEST_F(ManagerOnLedger, LockingTheAreaForgetsItAndItsExport) {
     test::Journey j(*journal, {test::sample_course()}, dir / "Documents");
     Player& p = j.p();
     p.open_manager();
-    p.manager_passphrase() = kPassphrase;
+    p.manager_passphrase() = kManagerPassphrase;
     p.submit_manager_passphrase();
     ASSERT_TRUE(p.take_manager_area(10s));
     p.start_export(ExportKind::csv);
@@ -551,6 +527,17 @@ TEST_F(ManagerOnLedger, TheChoiceStaysWithItsRowWhenASearchNarrowsTheList) {
     EXPECT_EQ(a.selected_row(), nullptr);
 }
 
+// How the PIN reset's question and message and the chosen row's line name a learner.
+TEST(NameWithStaffId, PutsTheStaffIdInBracketsAfterTheName) {
+    EXPECT_EQ(name_with_staff_id("Bob Hart", "B-2"), "Bob Hart (B-2)");
+}
+
+// The ledger asks every learner for a staff id; a record that holds none still reads
+// as a name, not as "Bob Hart ()".
+TEST(NameWithStaffId, IsTheNameAloneWhenNoStaffIdIsRecorded) {
+    EXPECT_EQ(name_with_staff_id("Bob Hart", ""), "Bob Hart");
+}
+
 namespace {
 
 // The area open in the player, with Bob's PIN set (4829) and Cara without one.
@@ -559,7 +546,7 @@ struct ManagerPinReset : ManagerOnLedger {
         ManagerOnLedger::SetUp();
         ASSERT_TRUE(journal->set_pin(id_of("Bob Hart"), "4829"));
         t->p().open_manager();
-        t->p().manager_passphrase() = kPassphrase;
+        t->p().manager_passphrase() = kManagerPassphrase;
         t->p().submit_manager_passphrase();
         ASSERT_TRUE(t->p().take_manager_area(10s));
         ASSERT_NE(t->p().manager_area(), nullptr) << t->p().manager_problem();
@@ -675,7 +662,7 @@ TEST_F(ManagerPinReset, LockingTheAreaForgetsTheChoiceAndTheMessage) {
 TEST_F(ManagerOnLedger, TheAreaIsReadOnAWorkerWhileTheScreenSaysSo) {
     Player& p = t->p();
     p.open_manager();
-    p.manager_passphrase() = kPassphrase;
+    p.manager_passphrase() = kManagerPassphrase;
     p.submit_manager_passphrase();
     EXPECT_EQ(p.screen(), Screen::manager);
     ASSERT_TRUE(p.manager_loading());
@@ -690,7 +677,7 @@ TEST_F(ManagerOnLedger, TheAreaIsReadOnAWorkerWhileTheScreenSaysSo) {
 TEST_F(ManagerOnLedger, LockingTheAreaWhileItIsReadStopsTheReading) {
     Player& p = t->p();
     p.open_manager();
-    p.manager_passphrase() = kPassphrase;
+    p.manager_passphrase() = kManagerPassphrase;
     p.submit_manager_passphrase();
     p.close_manager();
     EXPECT_FALSE(p.manager_loading());
@@ -712,7 +699,7 @@ TEST_F(ManagerOnLedger, ARecordsFileThatCannotBeOpenedIsSaidOnTheScreen) {
     fs::rename(dir / "ledger.db", dir / "moved.db");
     Player& p = t->p();
     p.open_manager();
-    p.manager_passphrase() = kPassphrase;
+    p.manager_passphrase() = kManagerPassphrase;
     p.submit_manager_passphrase();
     ASSERT_TRUE(p.take_manager_area(10s));
     EXPECT_EQ(p.manager_area(), nullptr);

@@ -2,14 +2,12 @@
 // signed export, and the list narrowed by search and filters, in the real view.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
 
-#include "../player/journey.hpp"
+#include "../player/manager_ledger.hpp"
 #include "harness.hpp"
 #include "waymark/player/ledger_journal.hpp"
 #include "waymark/report/signed_export.hpp"
@@ -22,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kPassphrase = "correct horse battery";
+using test::kManagerPassphrase;
 
 // Draws frames until the area's worker has read the records and the screen took them.
 bool area_shown(test::Harness& h, Player& p) {
@@ -36,43 +34,15 @@ bool area_shown(test::Harness& h, Player& p) {
 
 // A ledger with Ann Lee (Early help, passed) and Cara Diaz (Youth team, not started),
 // and a player on the learners screen with exports going to DIR/Documents.
-struct ManagerScreen : ::testing::Test {
-    fs::path dir;
-    std::unique_ptr<LedgerJournal> journal;
-    std::unique_ptr<test::Journey> t;
-
+struct ManagerScreen : test::ManagerLedger {
     void SetUp() override {
-        char pattern[] = "/tmp/waymark-ui-manager-XXXXXX";
-        ASSERT_NE(::mkdtemp(pattern), nullptr);
-        dir = pattern;
-        ledger::OpenOptions options;
-        const UtcTime start = *parse_iso8601("2026-03-02T09:00:00Z");
-        options.clock = [this, start] { return t ? t->now : start; };
-        journal = std::make_unique<LedgerJournal>(
-            ledger::Ledger::open(dir / "ledger.db", options).value());
-        ASSERT_TRUE(journal->ledger().set_manager_passphrase(kPassphrase));
-        // The trainers' sample is for author preview unless the organisation offers it.
-        ASSERT_TRUE(journal->ledger().record_setting("", {"course.waymark-sample.offered", "yes"}));
-        t = std::make_unique<test::Journey>(*journal, std::vector{test::sample_course()},
-                                            dir / "Documents");
-        t->add_learner("Ann Lee", "A-1");
-        t->read_every_page();
-        t->p().start_assessment();
-        t->sit(true);
-        t->p().sign_out();
-        t->p().show_add_learner();
-        t->p().form() = {"Cara Diaz", "C-3", "Youth team", "Youth worker"};
-        ASSERT_TRUE(t->p().submit_learner_form());
-        t->p().sign_out();
-    }
-    void TearDown() override {
-        t.reset();
-        journal.reset();
-        fs::remove_all(dir);
+        ASSERT_NO_FATAL_FAILURE(open_ledger("ui-manager", "Documents"));
+        add_ann_who_passed();
+        ASSERT_NO_FATAL_FAILURE(add_cara_who_has_not_started());
     }
     // Opens the area with the mouse.
     ::testing::AssertionResult open(test::Harness& h) {
-        if (!h.click("Manager area") || !h.type_into("Passphrase", kPassphrase) ||
+        if (!h.click("Manager area") || !h.type_into("Passphrase", kManagerPassphrase) ||
             !h.click("Open the manager area"))
             return ::testing::AssertionFailure() << "could not sign in: " << h.labels();
         if (!shown(h))
@@ -124,7 +94,7 @@ TEST_F(ManagerScreen, AKeyboardAloneReachesASignedCsvExport) {
     h.frames(2);
     ASSERT_EQ(t->p().screen(), Screen::manager_sign_in);
     ASSERT_TRUE(h.tab_to("Passphrase")) << h.labels();
-    h.type(kPassphrase);
+    h.type(kManagerPassphrase);
     h.press(ImGuiKey_Enter);
     h.frames(2);
     ASSERT_EQ(t->p().screen(), Screen::manager);
@@ -189,7 +159,7 @@ TEST_F(ManagerScreen, TheSignInTakesThePassphraseAsSoonAsItOpens) {
     h.frames(2);
     ASSERT_EQ(t->p().screen(), Screen::manager_sign_in);
     EXPECT_EQ(h.focused(), "Passphrase");
-    h.type(kPassphrase);  // no Tab first
+    h.type(kManagerPassphrase);  // no Tab first
     h.press(ImGuiKey_Enter);
     h.frames(2);
     EXPECT_EQ(t->p().screen(), Screen::manager);
@@ -204,7 +174,7 @@ namespace {
         return ::testing::AssertionFailure() << "no Manager area: " << h.labels();
     h.press(ImGuiKey_Enter);
     h.frames(2);
-    h.type(kPassphrase);
+    h.type(kManagerPassphrase);
     h.press(ImGuiKey_Enter);
     h.frames(2);
     if (p.screen() != Screen::manager || !area_shown(h, p))

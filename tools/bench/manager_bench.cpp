@@ -20,7 +20,6 @@
 // The draw thread's cost for the list does not grow with the rows: only those on screen are
 // drawn (ImGuiListClipper), which `player_bench` measures for the player as a whole.
 #include <sqlite3.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -32,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "organisation_bench.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/ledger/ledger.hpp"
 #include "waymark/player/manager.hpp"
@@ -42,18 +42,6 @@ using namespace waymark;
 
 namespace {
 
-double process_cpu_ms() {
-    rusage u{};
-    ::getrusage(RUSAGE_SELF, &u);
-    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
-           (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
 struct Timing {
     double wall_ms = 0, cpu_ms = 0;
 };
@@ -62,15 +50,15 @@ struct Timing {
 Timing measure(int runs, const std::function<void()>& work) {
     std::vector<double> wall, cpu;
     for (int r = 0; r < runs; ++r) {
-        const double cpu0 = process_cpu_ms();
+        const double cpu0 = bench::process_cpu_ms();
         const auto t0 = std::chrono::steady_clock::now();
         work();
         wall.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                 .count());
-        cpu.push_back(process_cpu_ms() - cpu0);
+        cpu.push_back(bench::process_cpu_ms() - cpu0);
     }
-    return {median(wall), median(cpu)};
+    return {bench::median(wall), bench::median(cpu)};
 }
 
 void print(const char* what, const Timing& ours, const char* baseline, const Timing& theirs) {
@@ -96,45 +84,19 @@ long long sqlite_search(sqlite3* db, const std::string& part) {
     return n;
 }
 
-int usage(const char* problem) {
-    std::cerr << "manager_bench: " << problem
-              << "\nusage: manager_bench LEDGER [--as-of YYYY-MM-DD] [--runs N]\n"
-                 "make LEDGER with: waymark-gen --learners 100000 --courses 10 --seed 7 "
-                 "--ledger FILE\n";
-    return 2;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
     crypto_init();
-    std::string ledger_file, as_of = "2026-09-01";
-    int runs = 3;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--as-of" && i + 1 < argc)
-            as_of = argv[++i];
-        else if (a == "--runs" && i + 1 < argc)
-            runs = std::max(1, std::atoi(argv[++i]));
-        else if (ledger_file.empty() && a[0] != '-')
-            ledger_file = a;
-        else
-            return usage(("unknown argument " + a).c_str());
-    }
-    if (ledger_file.empty() || !fs::exists(ledger_file))
-        return usage("name an existing ledger");
-    const auto as_of_time = parse_iso8601(as_of + "T23:59:59.999Z");
-    if (!as_of_time)
-        return usage("--as-of must be YYYY-MM-DD");
-
-    ledger::OpenOptions open;
-    open.create = false;
-    open.read_only = true;
-    auto l = ledger::Ledger::open(ledger_file, open);
-    if (!l) {
-        std::cerr << "manager_bench: " << l.error().describe() << "\n";
-        return 1;
-    }
+    int exit_code = 0;
+    auto organisation = bench::open_organisation_ledger({"manager_bench"}, argc, argv, exit_code);
+    if (!organisation)
+        return exit_code;
+    const std::string& ledger_file = organisation->file;
+    const std::string& as_of = organisation->as_of;
+    const UtcTime as_of_time = organisation->as_of_time;
+    const int runs = organisation->runs;
+    ledger::Ledger& l = *organisation->ledger;
     std::cout << "ledger " << ledger_file << " (" << fs::file_size(ledger_file) / (1 << 20)
               << " MiB), as of " << as_of << ", median of " << runs << " runs\n\n";
     std::printf("%-44s %10s %10s   %-44s %10s %10s   %7s\n", "manager area", "wall ms", "CPU ms",
@@ -142,11 +104,11 @@ int main(int argc, char** argv) {
 
     bool failed = false;
     const Timing matrix_load = measure(runs, [&] {
-        failed |= !report::StatusMatrix::load(*l, {*as_of_time, {}});
+        failed |= !report::StatusMatrix::load(l, {as_of_time, {}});
     });
     std::optional<player::ManagerArea> area;
     const Timing area_load = measure(runs, [&] {
-        auto loaded = player::ManagerArea::load(*l, *as_of_time);
+        auto loaded = player::ManagerArea::load(l, as_of_time);
         failed |= !loaded;
         if (loaded)
             area.emplace(std::move(*loaded));

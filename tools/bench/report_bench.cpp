@@ -28,12 +28,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "organisation_bench.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/ledger/ledger.hpp"
 #include "waymark/report/signed_export.hpp"
@@ -81,12 +81,6 @@ Measured run_child(const std::vector<std::string>& argv, const std::string& stdo
     m.peak_mib = usage.ru_maxrss / 1024.0;
     m.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return m;
-}
-
-double process_cpu_ms() {
-    timespec t{};
-    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
 // The rows of `waymark report --format csv` as one SQL query over the projections.
@@ -139,69 +133,44 @@ std::uintmax_t line_count(const fs::path& file) {
     return lines;
 }
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-int usage(const char* message) {
-    std::cerr
-        << "report_bench: " << message
-        << "\nusage: report_bench LEDGER [--as-of YYYY-MM-DD] [--runs N] [--scratch DIR] [--keep]\n"
-           "make LEDGER with: waymark-gen --learners 100000 --courses 10 --seed 7 "
-           "--ledger FILE\n";
-    return 2;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
     crypto_init();
-    std::string ledger_file, as_of = "2026-09-01";
     fs::path scratch = fs::temp_directory_path();
-    int runs = 3;
     bool keep = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--as-of" && i + 1 < argc)
-            as_of = argv[++i];
-        else if (a == "--runs" && i + 1 < argc)
-            runs = std::max(1, std::atoi(argv[++i]));
-        else if (a == "--keep")
-            keep = true;
-        else if (a == "--scratch" && i + 1 < argc)
-            scratch = argv[++i];
-        else if (ledger_file.empty() && a[0] != '-')
-            ledger_file = a;
-        else
-            return usage(("unknown argument " + a).c_str());
-    }
-    if (ledger_file.empty() || !fs::exists(ledger_file))
-        return usage("name an existing ledger");
-    const auto as_of_time = parse_iso8601(as_of + "T23:59:59.999Z");
-    if (!as_of_time)
-        return usage("--as-of must be YYYY-MM-DD");
-
-    ledger::OpenOptions open;
-    open.create = false;
-    auto l = ledger::Ledger::open(ledger_file, open);
-    if (!l) {
-        std::cerr << "report_bench: " << l.error().describe() << "\n";
-        return 1;
-    }
+    const bench::OrganisationBenchCommand command{"report_bench", " [--scratch DIR] [--keep]",
+                                                  [&](int count, char** args, int& i) {
+                                                      const std::string a = args[i];
+                                                      if (a == "--keep")
+                                                          keep = true;
+                                                      else if (a == "--scratch" && i + 1 < count)
+                                                          scratch = args[++i];
+                                                      else
+                                                          return false;
+                                                      return true;
+                                                  }};
+    int exit_code = 0;
+    auto organisation = bench::open_organisation_ledger(command, argc, argv, exit_code);
+    if (!organisation)
+        return exit_code;
+    const std::string& ledger_file = organisation->file;
+    const std::string& as_of = organisation->as_of;
+    const int runs = organisation->runs;
 
     std::cout << "ledger " << ledger_file << " (" << fs::file_size(ledger_file) / (1 << 20)
               << " MiB), as of " << as_of << "\n\n";
     std::vector<double> load_wall, load_cpu;
     std::int64_t rows = 0;
     for (int r = 0; r < runs; ++r) {
-        const double cpu0 = process_cpu_ms();
+        const double cpu0 = bench::process_cpu_ms();
         const auto t0 = std::chrono::steady_clock::now();
-        auto matrix = report::StatusMatrix::load(*l, {*as_of_time, {}});
+        auto matrix =
+            report::StatusMatrix::load(*organisation->ledger, {organisation->as_of_time, {}});
         load_wall.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                 .count());
-        load_cpu.push_back(process_cpu_ms() - cpu0);
+        load_cpu.push_back(bench::process_cpu_ms() - cpu0);
         if (!matrix) {
             std::cerr << "report_bench: " << matrix.error().describe() << "\n";
             return 1;
@@ -209,7 +178,7 @@ int main(int argc, char** argv) {
         rows = matrix->count_rows({});
     }
     std::cout << "status matrix: " << rows << " rows (learners x courses), load median "
-              << median(load_wall) << " ms wall, " << median(load_cpu)
+              << bench::median(load_wall) << " ms wall, " << bench::median(load_cpu)
               << " ms CPU (target under 2,000 ms)\n\n";
 
     const fs::path ours = scratch / "report_bench_waymark.csv";
@@ -233,7 +202,7 @@ int main(int argc, char** argv) {
         std::vector<double> out;
         for (const auto& m : v)
             out.push_back(m.*field);
-        return median(out);
+        return bench::median(out);
     };
     const double ratio = column(w, &Measured::wall_ms) / column(s, &Measured::wall_ms);
     std::printf("%-22s %12s %12s %12s %14s %14s\n", "CSV export", "rows", "wall ms", "CPU ms",

@@ -50,6 +50,21 @@ std::string who(const report::RowFilter& filter) {
     return filter.team.empty() ? std::string() : " in the team \"" + filter.team + "\"";
 }
 
+// The course's title as the ledger knows it, which the certificates print and `waymark
+// report` lists (its id when the organisation gave it none); "" for every course.
+std::string course_title(const report::StatusMatrix& matrix, const std::string& course) {
+    if (course.empty())
+        return {};
+    report::RowFilter one_course;
+    one_course.course = course;
+    std::string title = course;
+    matrix.for_each_row(one_course, [&](const report::StatusRow& row) {
+        title = std::string(row.course_title);
+        return false;
+    });
+    return title;
+}
+
 // Every certificate the rows of `waymark report --team T --course C` call for, in one file.
 int issue_many(const CertificateOptions& a, const std::string& course) {
     if (!a.learner.empty())
@@ -73,12 +88,14 @@ int issue_many(const CertificateOptions& a, const std::string& course) {
     if (auto r = matrix->check(filter); !r)
         return print_error(r.error());
     const auto list = report::certificates_for(*matrix, filter);
+    // Named as the certificates name it; the id is only for the command line to type.
+    const std::string title = course_title(*matrix, course);
     const std::string where =
         "'waymark report" + report_options(filter) + "' shows where each stands";
     if (list.wanted.empty())
         return print_error(make_error(ErrorCode::not_found,
                                       "nobody" + who(filter) + " holds a current completion" +
-                                          (course.empty() ? std::string() : " of " + course) +
+                                          (title.empty() ? std::string() : " of " + title) +
                                           " to certify, so no file was written; " + where));
     auto saved = report::save_certificates_pdf(*l, list.wanted, a.output);
     if (!saved)
@@ -91,7 +108,7 @@ int issue_many(const CertificateOptions& a, const std::string& course) {
                           ? count(n, "course") + " listed for learners" + who(filter) +
                                 (n == 1 ? " has" : " have") + " no current completion"
                           : count(n, "learner") + who(filter) + (n == 1 ? " has" : " have") +
-                                " not completed " + course + " (or their completion has expired)")
+                                " not completed " + title + " (or their completion has expired)")
                   << ", so " << (n == 1 ? "it is" : "they are") << " not in the file; " << where
                   << "\n";
     }

@@ -934,8 +934,9 @@ void Player::ask_pin_reset() {
 std::string Player::pin_reset_question() const {
     if (!pin_reset_for_)
         return {};
-    return "Reset the PIN of " + pin_reset_for_->name + " (" + pin_reset_for_->staff_id +
-           ")? They will choose a new one when they next sign in.";
+    return "Reset the PIN of " +
+           name_with_staff_id(pin_reset_for_->name, pin_reset_for_->staff_id) +
+           "? They will choose a new one when they next sign in.";
 }
 
 void Player::confirm_pin_reset() {
@@ -943,7 +944,7 @@ void Player::confirm_pin_reset() {
         return;
     const PinResetFor who = *pin_reset_for_;
     pin_reset_for_.reset();
-    const std::string person = who.name + " (" + who.staff_id + ")";
+    const std::string person = name_with_staff_id(who.name, who.staff_id);
     if (auto r = journal_->reset_pin(who.learner_id); !r) {
         pin_reset_message_ = "The PIN of " + person +
                              " could not be reset: " + r.error().describe() +

@@ -241,11 +241,11 @@ std::string verification_line(const CertificateData& c) {
            " to look up this code in their training records.";
 }
 
-Result<CertificateCheck> verify_certificate(ledger::Ledger& ledger, std::string_view typed,
-                                            UtcTime now) {
-    // "Genuine" only from rows that match the chain: a row inserted with sqlite3 is not.
-    if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
-        return sound.error();
+namespace {
+
+// verify_certificate() on rows already checked against the chain.
+Result<CertificateCheck> look_up_checked_code(ledger::Ledger& ledger, std::string_view typed,
+                                              UtcTime now) {
     CertificateCheck check;
     const auto code = normalise_certificate_code(typed);
     if (!code) {
@@ -287,6 +287,28 @@ Result<CertificateCheck> verify_certificate(ledger::Ledger& ledger, std::string_
                                                            : std::string(" (never expires)"))
                             : "genuine, but it expired on " + date_in_words(*until) +
                                   "; the learner must complete the course again";
+    return check;
+}
+
+}  // namespace
+
+Result<CertificateCheck> verify_certificate(ledger::Ledger& ledger, std::string_view typed,
+                                            UtcTime now) {
+    // Checked and read in one transaction: the certificate, completion, learner and
+    // settings read are the rows the evidence check saw, with no commit from another
+    // program in between (a row inserted with sqlite3 after the check is not genuine).
+    Result<CertificateCheck> check = CertificateCheck{};
+    auto r = ledger.in_one_transaction([&]() -> Result<void> {
+        // "Genuine" only from rows that match the chain.
+        if (auto sound = ledger::refuse_unless_evidence(ledger); !sound)
+            return sound;
+        check = look_up_checked_code(ledger, typed, now);
+        if (!check)
+            return check.error();
+        return {};
+    });
+    if (!r)
+        return r.error();
     return check;
 }
 

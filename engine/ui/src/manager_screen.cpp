@@ -94,7 +94,7 @@ void draw_pin_reset(DrawContext& ctx, const player::ManagerArea& area, float w) 
               "To reset a forgotten PIN, choose the learner in the list: click their row, or "
               "Tab to the list and use the arrow keys.");
     } else {
-        const std::string who = std::string(row->name) + " (" + std::string(row->staff_id) + ")";
+        const std::string who = player::name_with_staff_id(row->name, row->staff_id);
         // The chosen row whole: the table cuts long statuses short at large text sizes.
         draw_text(ctx,
                   who + ", " + std::string(row->team) + ", " + std::string(row->course_title) +

@@ -52,6 +52,10 @@ struct ManagerRow {
     std::optional<UtcTime> due_by;  // expiry plus grace; none: not completed or never expires
 };
 
+// A learner as the manager area names them in a sentence: "Bob Hart (B-2)", or just
+// "Bob Hart" when no staff id is recorded (empty brackets would read as a mistake).
+std::string name_with_staff_id(std::string_view name, std::string_view staff_id);
+
 // What the list says of a row, in words (its colour only repeats them): "Overdue by 12
 // days (due 2026-03-01)", "Due in 5 days (by 2026-04-12)", "Complete, due again by
 // 2027-03-02", "In progress, 40% read", "Not started, due by 2026-04-01"; a course that

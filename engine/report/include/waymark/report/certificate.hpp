@@ -126,8 +126,9 @@ struct CertificateCheck {
     std::optional<CertificateData> certificate;
 };
 
-// Looks the code up in the ledger. A code that is not there is a result (not genuine),
-// not an error; errors are for a ledger that cannot be read.
+// Looks the code up in the ledger, after the evidence check and in the same transaction,
+// so the answer is about the state checked. A code that is not there is a result (not
+// genuine), not an error; errors are for a ledger that cannot be read or used as evidence.
 Result<CertificateCheck> verify_certificate(ledger::Ledger& ledger, std::string_view code,
                                             UtcTime now);
 
