@@ -63,7 +63,7 @@ CertificateData describe(const ledger::Completion& c, const ledger::Learner* lea
     }
     const CourseSettings& course = org.course(c.course.id);
     d.course_id = c.course.id;
-    d.course_title = course.title.empty() ? c.course.id : course.title;
+    d.course_title = course.shown_title(c.course.id);
     d.course_version = c.course.version;
     d.completed_at = parse_iso8601(c.completed_at).value_or(UtcTime{});
     d.score = c.score;

@@ -152,7 +152,7 @@ std::span<const std::string_view> course_setting_fields() {
 std::string course_setting_value(const CourseSettings& s, std::string_view field,
                                  std::string_view course_id) {
     if (field == "title")
-        return s.title.empty() ? std::string(course_id) : s.title;
+        return s.shown_title(course_id);
     if (field == "required_for")
         return s.required_for.describe();
     if (field == "first_due_days")

@@ -68,7 +68,7 @@ class StatusMatrixLoader {
         StatusMatrix::CourseEntry entry;
         entry.id = id;
         entry.settings = m_.settings_.course(id);
-        entry.title = entry.settings.title.empty() ? id : entry.settings.title;
+        entry.title = entry.settings.shown_title(id);
         entry.cells.resize(m_.learners_.size());
         m_.courses_.push_back(std::move(entry));
         course_index_.emplace(id, m_.courses_.size() - 1);

@@ -77,6 +77,11 @@ struct CourseSettings {
     Requirement required_for;
     std::optional<int> first_due_days;  // none: a new starter has no first due date
     Offered offered = Offered::yes;
+
+    // The title reports and certificates print: `title`, or the course id when none is set.
+    std::string shown_title(std::string_view course_id) const {
+        return title.empty() ? std::string(course_id) : title;
+    }
 };
 
 // The settings a course has before the organisation records any: the bundled courses'
