@@ -10,6 +10,13 @@ namespace {
 
 using content::QuestionType;
 
+// The width of a field whose label ImGui draws after it, so that both fit in `width` (the
+// card's inside): a field as wide as the card pushed its label past the card's edge.
+float width_beside_label(const char* label, float width) {
+    return std::max(1.0f,
+                    width - ImGui::CalcTextSize(label).x - ImGui::GetStyle().ItemInnerSpacing.x);
+}
+
 // One option the learner can pick: a radio circle or tick box, then the option's text
 // wrapped; the whole row is the click target, named by the option's text.
 bool choice_row(DrawContext& ctx, const std::string& id, const std::string& text, bool active,
@@ -227,7 +234,7 @@ void draw_answer(DrawContext& ctx, const content::Question& q,
             if (q.is_missing_word())
                 draw_text(ctx, "\xE2\x80\xA6 " + q.stem_after, ctx.fonts.body, ctx.colours.text,
                           width);
-            ImGui::SetNextItemWidth(width);
+            ImGui::SetNextItemWidth(width_beside_label("Your answer", width));
             ImGui::BeginDisabled(!enabled);
             input_text(("Your answer##" + id).c_str(), &d.text);
             ImGui::EndDisabled();
@@ -239,6 +246,7 @@ void draw_answer(DrawContext& ctx, const content::Question& q,
             ImGui::EndDisabled();
             break;
         case QuestionType::essay:
+            ImGui::SetNextItemWidth(width_beside_label("Your reflection", width));
             ImGui::BeginDisabled(!enabled);
             input_text(("Your reflection##" + id).c_str(), &d.text, true, 140 * ctx.scale);
             ImGui::EndDisabled();

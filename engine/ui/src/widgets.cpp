@@ -140,7 +140,9 @@ bool input_text(const char* label, std::string* text, bool multiline, float heig
     // The field's own id: a multi-line field's last item is the child window around it.
     const ImGuiID id = ImGui::GetID(label);
     if (multiline)
-        changed = ImGui::InputTextMultiline(label, text, ImVec2(-1, height));
+        // Width 0: the caller's SetNextItemWidth, as a one-line field takes it (-1 would
+        // reach the window's edge, past a card and the label drawn after the field).
+        changed = ImGui::InputTextMultiline(label, text, ImVec2(0, height));
     else
         changed = ImGui::InputText(label, text);
     note_item(label);
