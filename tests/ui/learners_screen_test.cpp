@@ -64,6 +64,19 @@ TEST(AddYourself, EnterInTheRoleFieldSendsTheFormWithoutAPin) {
     EXPECT_EQ(t.p().screen(), Screen::library);
 }
 
+// The one focus rule of the sign-in screens: the first screen of a new device takes typing
+// in its first field at once (it went nowhere until a Tab).
+TEST(AddYourself, OpensWithTheFocusInTheNameFieldSoTypingStartsAtOnce) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    test::Harness h(t.p());
+    h.frames(2);
+    ASSERT_EQ(t.p().screen(), Screen::add_learner);
+    EXPECT_EQ(h.focused(), "Name");
+    h.type("Sam Patel");
+    EXPECT_EQ(t.p().form().name, "Sam Patel");
+}
+
 TEST(AddYourself, TabGoesThroughTheFieldsInReadingOrder) {
     MemoryJournal journal;
     test::Journey t(journal);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "draw_context.hpp"
 #include "waymark/ui/widgets.hpp"
@@ -29,14 +30,17 @@ void problems_beside(DrawContext& ctx, player::LearnerField which, float w) {
 }
 
 // A labelled field with its problems under it; true when Enter was pressed in it.
+// `take_focus` starts typing in it now.
 bool field(DrawContext& ctx, const char* label, const char* hint, std::string* value,
-           player::LearnerField which, float w) {
+           player::LearnerField which, float w, bool take_focus = false) {
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(label);
     ImGui::PopFont();
     if (hint && *hint)
         muted(ctx, hint);
     ImGui::SetNextItemWidth(w);
+    if (take_focus)
+        ImGui::SetKeyboardFocusHere();
     input_text((std::string("##") + label).c_str(), value);
     const bool enter = enter_in_field();
     // The harness finds text fields by the label above them.
@@ -145,10 +149,14 @@ void draw_learners_screen(DrawContext& ctx) {
 }
 
 void draw_add_learner_screen(DrawContext& ctx) {
+    // The sign-in screens' rule (manager_screen.cpp): the field to type into takes the
+    // focus when the screen opens. Here it is the name: the first screen of a new device,
+    // where typing at once went nowhere until a Tab.
+    const bool type_at_once = std::exchange(ctx.memory->focus_heading, false);
     const float w = open_screen(
         ctx, "Add yourself", "Your manager sees your name and team beside your training record.");
     auto& f = ctx.player.form();
-    bool enter = field(ctx, "Name", nullptr, &f.name, player::LearnerField::name, w);
+    bool enter = field(ctx, "Name", nullptr, &f.name, player::LearnerField::name, w, type_at_once);
     enter |= field(ctx, "Staff id", "Letters, digits and hyphens, such as WF-10234.", &f.staff_id,
                    player::LearnerField::staff_id, w);
     enter |= field(ctx, "Team", nullptr, &f.team, player::LearnerField::team, w);
