@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -23,7 +24,13 @@ using namespace waymark::ledger;
 namespace {
 
 int append(const char* file, const std::string& learner, long count) {
-    auto l = Ledger::open(file);
+    // Two of these appending at once must make one chain; how long one waits for the
+    // other is not what that test checks. Each appends in a tight loop and SQLite's lock
+    // is not fair, so under ASan on a loaded machine one writer's 150 appends outlasted
+    // the 5 s default while the other waited, and the waiter gave up.
+    OpenOptions options;
+    options.busy_timeout = std::chrono::seconds(60);
+    auto l = Ledger::open(file, options);
     if (!l) {
         std::printf("error: %s\n", l.error().describe().c_str());
         return 1;

@@ -37,6 +37,14 @@ TEST_F(LedgerTest, UsesWriteAheadLoggingAndTheCurrentSchema) {
     EXPECT_EQ(query(file_, "PRAGMA user_version"), std::to_string(kSchemaVersion));
 }
 
+// The page size is fixed when the file is first written: set too late (after the switch
+// to write-ahead logging) it would silently stay at SQLite's 4 KiB, and appends and
+// verify would make four times the system calls (docs/PERFORMANCE.md, the ledger).
+TEST_F(LedgerTest, WritesANewLedgerInSixteenKibPages) {
+    { auto l = open(); }
+    EXPECT_EQ(query(file_, "PRAGMA page_size"), "16384");
+}
+
 TEST_F(LedgerTest, KeepsTheSameDeviceIdWhenReopened) {
     std::string first;
     {

@@ -1,8 +1,6 @@
 // What an open Ledger holds, shared by the files that implement it.
 #pragma once
 
-#include <sys/types.h>
-
 #include <array>
 #include <filesystem>
 #include <functional>
@@ -35,7 +33,7 @@ class RandomPool {
   private:
     std::array<std::uint8_t, 4000> bytes_{};
     std::size_t used_ = bytes_.size();
-    pid_t owner_ = 0;
+    unsigned generation_ = 0;  // fork_generation() when the bytes were drawn
 };
 
 struct LedgerState {
