@@ -217,4 +217,18 @@ bool Harness::tab_to(const std::string& label, bool backwards, int limit) {
     return false;
 }
 
+::testing::AssertionResult ends_within_the_text_column(const Harness& h, const std::string& label) {
+    const ui::WidgetRecord* widget = h.find(label);
+    const ui::WidgetRecord* listen = h.find("Listen");
+    if (!widget || !listen)
+        return ::testing::AssertionFailure()
+               << "no " << (widget ? "\"Listen\" (is there a voice?)" : label) << "; drawn "
+               << h.labels();
+    if (widget->max.x > listen->max.x + 0.5f)
+        return ::testing::AssertionFailure()
+               << label << " ends at " << widget->max.x << ", past the column's right edge at "
+               << listen->max.x;
+    return ::testing::AssertionSuccess();
+}
+
 }  // namespace waymark::test

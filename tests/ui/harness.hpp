@@ -6,6 +6,7 @@
 // label. Clicks take three frames (hover, press, release), as a real click does.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <imgui.h>
 
 #include <cstdint>
@@ -93,5 +94,9 @@ class Harness {
     ui::FramePacer pacer_;
     std::uint64_t shown_ = 0;
 };
+
+// Whether the widget `label` (with what ImGui draws beside it) ends within the page's text
+// column, whose right edge is where the "Listen" button ends: make the Harness with a voice.
+::testing::AssertionResult ends_within_the_text_column(const Harness& h, const std::string& label);
 
 }  // namespace waymark::test
