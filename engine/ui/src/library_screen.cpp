@@ -29,13 +29,14 @@ void draw_library_screen(DrawContext& ctx) {
         ImGui::PushID(static_cast<int>(i));
         draw_panel(ctx, ctx.colours.card, ctx.colours.card_border, w, [&](float iw) {
             draw_text(ctx, c.title(), ctx.fonts.heading, ctx.colours.text, iw);
+            // Wrapped in the card, as every other line of it (unwrapped, it ran past the
+            // card's edge at large text and cut "do not count" off).
             if (c.preview_only()) {
-                ImGui::PushFont(ctx.fonts.small);
-                ImGui::TextColored(
-                    ctx.colours.warning,
-                    "\xE2\x9A\xA0 Preview only: not signed by a publisher this device trusts. "
-                    "Completions here do not count.");
-                ImGui::PopFont();
+                draw_text(ctx,
+                          "\xE2\x9A\xA0 Preview only: not signed by a publisher this device "
+                          "trusts. Completions here do not count.",
+                          ctx.fonts.small, ctx.colours.warning, iw);
+                note_item("Preview only##card");
             }
             if (c.course) {
                 if (!c.course->summary.empty())
