@@ -65,6 +65,17 @@ TEST_F(Preview, OffersNoSignOutToTheAuthor) {
     EXPECT_FALSE(h.has("Sign out##top"));
 }
 
+TEST_F(Preview, TheLibrarySaysNoProblemsWereFoundRatherThanShowAnEmptyPanel) {
+    MemoryJournal journal;
+    test::Journey t(journal, {load_preview(dir)});
+    t.add_learner();
+    test::Harness h(t.p());
+    h.view().show_diagnostics(true);
+    h.frames(2);
+    ASSERT_EQ(t.p().screen(), Screen::library);
+    EXPECT_TRUE(h.has_containing("No problems found in")) << h.labels();
+}
+
 TEST_F(Preview, ABrokenCourseJsonShowsItsDiagnosticsNotALearnersCard) {
     std::ofstream(dir / "course.json", std::ios::trunc) << "{ \"id\": \"sample\", \"title\": ";
     MemoryJournal journal;

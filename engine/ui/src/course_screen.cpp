@@ -260,7 +260,7 @@ void draw_course_screen(DrawContext& ctx) {
             focus_widget("Next##page");
     }
     if (ctx.show_diagnostics)
-        diagnostics(ctx);
+        diagnostics(ctx, ctx.player.current_course());
     ImGui::Separator();
     ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
     auto where_you_are = [&] {

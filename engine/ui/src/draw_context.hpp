@@ -122,10 +122,9 @@ void end_listen_frame(DrawContext& ctx);
 
 // --- author preview (preview_screen.cpp) --------------------------------------------
 
-// One line per problem, findable by the test harness under its text.
-void diagnostic_lines(DrawContext& ctx, const Diagnostics& all);
-// The open course's problems in a panel under the page.
-void diagnostics(DrawContext& ctx);
+// A course's problems in a panel (under the page, or the rest of the screen when no page
+// is shown), or that it has none; one line per problem, findable by the test harness.
+void diagnostics(DrawContext& ctx, const player::LibraryCourse* course);
 
 // --- content (blocks.cpp, rich_text.cpp, question_view.cpp) ------------------------
 

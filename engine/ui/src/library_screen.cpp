@@ -72,14 +72,9 @@ void draw_library_screen(DrawContext& ctx) {
     }
     manager_link(ctx);
     ImGui::EndGroup();
-    if (ctx.show_diagnostics && !courses.empty()) {
-        const auto& c = courses.front();
-        ImGui::BeginChild("diagnostics", ImVec2(0, 0), true);
-        ImGui::PushFont(ctx.fonts.mono);
-        diagnostic_lines(ctx, c.diagnostics);
-        ImGui::PopFont();
-        ImGui::EndChild();
-    }
+    // The previewed course's problems, or that there are none (an empty panel looked broken).
+    if (ctx.show_diagnostics && !courses.empty())
+        diagnostics(ctx, &courses.front());
 }
 
 }  // namespace waymark::ui

@@ -12,6 +12,8 @@
 
 namespace waymark::ui {
 
+namespace {
+
 // One line per problem, wrapped at the pane's edge, findable by the test harness under
 // its text.
 void diagnostic_lines(DrawContext& ctx, const Diagnostics& all) {
@@ -27,14 +29,17 @@ void diagnostic_lines(DrawContext& ctx, const Diagnostics& all) {
     ImGui::PopTextWrapPos();
 }
 
-void diagnostics(DrawContext& ctx) {
-    const auto* c = ctx.player.current_course();
+}  // namespace
+
+void diagnostics(DrawContext& ctx, const player::LibraryCourse* c) {
     // Under the pages a strip; with no pages to show, the rest of the screen.
     const float height = ctx.player.reader() ? 150 * ctx.scale : 0;
     ImGui::BeginChild("diagnostics", ImVec2(0, height), true);
     if (!c || c->diagnostics.empty()) {
-        ImGui::TextColored(ctx.colours.success, "\xE2\x9C\x93 No problems found in %s",
-                           c ? c->path.string().c_str() : "the course");
+        const std::string clean = "\xE2\x9C\x93 No problems found in " +
+                                  (c ? c->path.string() : std::string("the course"));
+        ImGui::TextColored(ctx.colours.success, "%s", clean.c_str());
+        note_item((clean + "##diagnostic-counts").c_str());
     } else {
         ImGui::PushFont(ctx.fonts.bold);
         const std::string counts =
@@ -55,7 +60,7 @@ void draw_preview_problems_screen(DrawContext& ctx) {
     open_screen(ctx, "This course cannot be shown yet",
                 "Fix the problems below and save: the preview reloads by itself.");
     ImGui::EndGroup();
-    diagnostics(ctx);
+    diagnostics(ctx, ctx.player.current_course());
 }
 
 }  // namespace waymark::ui
