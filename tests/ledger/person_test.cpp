@@ -64,6 +64,16 @@ TEST(ValidatePerson, ReportsEveryProblemInFieldOrder) {
     EXPECT_EQ(problems[4].field, PersonField::role);
 }
 
+// How the manager area, the command line and certificates name a learner in a sentence.
+TEST(NameWithStaffId, PutsTheStaffIdInBracketsAfterTheName) {
+    EXPECT_EQ(name_with_staff_id("Bob Hart", "B-2"), "Bob Hart (B-2)");
+}
+
+// A record that holds no staff id still reads as a name, not as "Bob Hart ()".
+TEST(NameWithStaffId, IsTheNameAloneWhenNoStaffIdIsRecorded) {
+    EXPECT_EQ(name_with_staff_id("Bob Hart", ""), "Bob Hart");
+}
+
 TEST(PinRules, AcceptsFourToTwelveDigitsThatAreNotAnObviousGuess) {
     EXPECT_EQ(pin_problem("4829"), std::nullopt);
     EXPECT_EQ(pin_problem("482913570264"), std::nullopt);

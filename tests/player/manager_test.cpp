@@ -527,17 +527,6 @@ TEST_F(ManagerOnLedger, TheChoiceStaysWithItsRowWhenASearchNarrowsTheList) {
     EXPECT_EQ(a.selected_row(), nullptr);
 }
 
-// How the PIN reset's question and message and the chosen row's line name a learner.
-TEST(NameWithStaffId, PutsTheStaffIdInBracketsAfterTheName) {
-    EXPECT_EQ(name_with_staff_id("Bob Hart", "B-2"), "Bob Hart (B-2)");
-}
-
-// The ledger asks every learner for a staff id; a record that holds none still reads
-// as a name, not as "Bob Hart ()".
-TEST(NameWithStaffId, IsTheNameAloneWhenNoStaffIdIsRecorded) {
-    EXPECT_EQ(name_with_staff_id("Bob Hart", ""), "Bob Hart");
-}
-
 namespace {
 
 // The area open in the player, with Bob's PIN set (4829) and Cara without one.

@@ -13,6 +13,7 @@
 #include "output.hpp"
 #include "waymark/core/terminal_text.hpp"
 #include "waymark/ledger/ledger.hpp"
+#include "waymark/ledger/person.hpp"
 
 namespace waymark::cli {
 
@@ -223,9 +224,9 @@ void add_learner_command(CLI::App& app, CommandContext& ctx) {
             return void(ctx.exit_code = print_error(who.error()));
         if (auto r = l->reset_learner_pin(who->id); !r)
             return void(ctx.exit_code = print_error(r.error()));
-        std::cout << "reset the PIN of " << printable(who->person.name) << " ("
-                  << printable(who->person.staff_id) << "): they choose a new one when they "
-                  << "next sign in on this device\n";
+        std::cout << "reset the PIN of "
+                  << printable(ledger::name_with_staff_id(who->person.name, who->person.staff_id))
+                  << ": they choose a new one when they next sign in on this device\n";
         ctx.exit_code = kExitOk;
     });
 

@@ -99,6 +99,13 @@ Person tidied(const Person& p) {
             trimmed(p.role)};
 }
 
+std::string name_with_staff_id(std::string_view name, std::string_view staff_id) {
+    std::string named(name);
+    if (!staff_id.empty())
+        named.append(" (").append(staff_id).append(")");
+    return named;
+}
+
 bool same_staff_id(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return ascii_lower(x) == ascii_lower(y);

@@ -112,13 +112,6 @@ std::string required_status_text(const ManagerRow& row, UtcTime as_of) {
 
 }  // namespace
 
-std::string name_with_staff_id(std::string_view name, std::string_view staff_id) {
-    std::string named(name);
-    if (!staff_id.empty())
-        named.append(" (").append(staff_id).append(")");
-    return named;
-}
-
 std::string status_text(const ManagerRow& row, UtcTime as_of) {
     return (row.required ? "" : "Optional: ") + required_status_text(row, as_of);
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <tuple>
 
+#include "waymark/ledger/person.hpp"
 #include "waymark/report/certificate.hpp"
 #include "waymark/report/dates.hpp"
 #include "waymark/report/settings.hpp"
@@ -144,10 +145,11 @@ Result<CertificateData> issue_from_checked_rows(ledger::Ledger& ledger,
                               " only on an untrusted package, which does not count; install the "
                               "signed course package and ask them to complete it again");
     if (!latest)
-        return make_error(ErrorCode::not_found, learner->person.name + " (" +
-                                                    learner->person.staff_id +
-                                                    ") has no completion of the course \"" +
-                                                    std::string(course_id) + "\" in the ledger");
+        return make_error(
+            ErrorCode::not_found,
+            ledger::name_with_staff_id(learner->person.name, learner->person.staff_id) +
+                " has no completion of the course \"" + std::string(course_id) +
+                "\" in the ledger");
     const std::string code = certificate_code(latest->event_id);
     auto existing = ledger.certificate_by_code(code);
     if (!existing)

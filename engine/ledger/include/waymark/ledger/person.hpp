@@ -51,6 +51,11 @@ const char* label(PersonField field);
 // The person as saved: surrounding spaces, tabs and line breaks removed from each field.
 Person tidied(const Person& person);
 
+// A learner as a sentence names them: "Bob Hart (B-2)", or just "Bob Hart" when no staff
+// id is recorded (empty brackets would read as a mistake). Used wherever a person is named
+// to a manager: the player's manager area, the command line, certificates.
+std::string name_with_staff_id(std::string_view name, std::string_view staff_id);
+
 // Whether two staff ids name the same person: equal but for the case of their letters.
 bool same_staff_id(std::string_view a, std::string_view b);
 

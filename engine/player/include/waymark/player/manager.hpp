@@ -35,12 +35,17 @@
 #include "waymark/core/result.hpp"
 #include "waymark/core/time.hpp"
 #include "waymark/ledger/ledger.hpp"
+#include "waymark/ledger/person.hpp"
 #include "waymark/report/status.hpp"
 
 namespace waymark::player {
 
 // A manager's word for a status: "Overdue", "Due soon", "Not started".
 const char* status_label(report::Status status);
+
+// The area names a learner as the ledger's rule does: "Bob Hart (B-2)". Here for ui/,
+// which reaches the ledger only through the player.
+using ledger::name_with_staff_id;
 
 // One learner on one course as the list shows it. The views point into the area's matrix.
 struct ManagerRow {
@@ -51,10 +56,6 @@ struct ManagerRow {
     std::optional<UtcTime> completed_at;
     std::optional<UtcTime> due_by;  // expiry plus grace; none: not completed or never expires
 };
-
-// A learner as the manager area names them in a sentence: "Bob Hart (B-2)", or just
-// "Bob Hart" when no staff id is recorded (empty brackets would read as a mistake).
-std::string name_with_staff_id(std::string_view name, std::string_view staff_id);
 
 // What the list says of a row, in words (its colour only repeats them): "Overdue by 12
 // days (due 2026-03-01)", "Due in 5 days (by 2026-04-12)", "Complete, due again by
