@@ -32,7 +32,7 @@ file(GLOB_RECURSE WAYMARK_ASSESSMENT_WASM_HEADERS CONFIGURE_DEPENDS
 
 # Built once per clone, not once per build folder (cmake/build_once_per_clone.cmake): the
 # command uses none of the preset's flags and no build-folder path, so the default and
-# asan presets would compile the same file twice (58 CPU s each on a busy machine;
+# asan presets would compile the same file twice (21 CPU s each on a busy machine;
 # a build folder that finds it already built spends 1.2). The folder is shared
 # the way tests/CMakeLists.txt shares the npm peers.
 set(WAYMARK_WASM_SHARED "${PROJECT_SOURCE_DIR}/build/wasm-shared" CACHE PATH
@@ -48,6 +48,16 @@ file(CREATE_LINK ${WAYMARK_RAPIDJSON_INCLUDE_DIR}/rapidjson ${wasm_headers}/rapi
 file(GLOB_RECURSE wasm_library_headers ${CEREAL_INCLUDE_DIR}/cereal/*
      ${WAYMARK_RAPIDJSON_INCLUDE_DIR}/rapidjson/*)
 
+# One translation unit of every source, as the native unity builds do: each em++ compile
+# parses the same standard, cereal and RapidJSON headers again, so 21 files took 45 CPU s
+# and one takes 13 (docs/PERFORMANCE.md). It lives in the shared folder, not the build
+# folder, so every build folder's command line, and so its key, stays the same.
+set(wasm_unity_source ${WAYMARK_WASM_SHARED}/assessment_unity.cpp)
+list(TRANSFORM WAYMARK_ASSESSMENT_WASM_SOURCES PREPEND "#include \"" OUTPUT_VARIABLE wasm_includes)
+list(TRANSFORM wasm_includes APPEND "\"")
+list(JOIN wasm_includes "\n" wasm_includes)
+file(CONFIGURE OUTPUT ${wasm_unity_source} CONTENT "${wasm_includes}\n" @ONLY)
+
 # A cache entry so the tests (tests/publish) can run the same file.
 set(WAYMARK_ASSESSMENT_JS ${CMAKE_CURRENT_BINARY_DIR}/wasm/assessment.js CACHE INTERNAL
   "assessment.js, the assessment engine in WebAssembly")
@@ -59,13 +69,14 @@ set(wasm_command
   -Wall -Wextra -Werror -Wno-missing-field-initializers -Wno-defaulted-function-deleted
   -I${engine}/core/include -I${engine}/content/include -I${engine}/assessment/include
   -isystem ${wasm_headers}
-  ${WAYMARK_ASSESSMENT_WASM_SOURCES}
+  ${wasm_unity_source}
   -sSINGLE_FILE=1 -sMODULARIZE=1 -sEXPORT_NAME=WaymarkEngine -sENVIRONMENT=web,node
   -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sALLOW_MEMORY_GROWTH=1
   -sEXPORTED_FUNCTIONS=_waymark_load,_waymark_call -sEXPORTED_RUNTIME_METHODS=ccall
   --pre-js ${CMAKE_CURRENT_SOURCE_DIR}/wasm/instantiate.js
   -o @OUT@)
-set(wasm_inputs ${WAYMARK_ASSESSMENT_WASM_SOURCES} ${WAYMARK_ASSESSMENT_WASM_HEADERS}
+set(wasm_inputs ${wasm_unity_source} ${WAYMARK_ASSESSMENT_WASM_SOURCES}
+    ${WAYMARK_ASSESSMENT_WASM_HEADERS}
     ${CMAKE_CURRENT_SOURCE_DIR}/wasm/instantiate.js)
 set(manifest ${CMAKE_CURRENT_BINARY_DIR}/wasm/assessment_js.cmake)
 file(CONFIGURE OUTPUT ${manifest} CONTENT [=[
