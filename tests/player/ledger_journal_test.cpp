@@ -59,6 +59,16 @@ TEST_F(WithLedger, RemembersSettingsPerLearner) {
     EXPECT_EQ(j.settings(id).value(), (Settings{150, Theme::high_contrast, true, true}));
 }
 
+// The settings screen says so; in an author's preview (a journal in memory) it does not.
+TEST_F(WithLedger, APlayerOnTheLedgerRemembersSettingsAndOneInMemoryDoesNot) {
+    auto j = open();
+    test::Journey on_ledger(j);
+    EXPECT_TRUE(on_ledger.p().settings_are_remembered());
+    MemoryJournal memory;
+    test::Journey in_memory(memory);
+    EXPECT_FALSE(in_memory.p().settings_are_remembered());
+}
+
 TEST_F(WithLedger, AFullJourneyLeavesAVerifiedCompletion) {
     auto j = open();
     test::Journey t(j);

@@ -71,3 +71,23 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(SmallScreen{{1280, 720}, 100, 14}, SmallScreen{{1280, 720}, 150, 8},
                       SmallScreen{{1280, 720}, 200, 3.5f}, SmallScreen{{1366, 768}, 100, 14},
                       SmallScreen{{1366, 768}, 150, 8}, SmallScreen{{1366, 768}, 200, 3.5f}));
+
+// Author preview shows the course's problems in a strip under the page. With none to show
+// it says so in one line: a strip of fixed height left a trainer at 200% on a laptop one
+// line of the page.
+TEST(PageRoomInAuthorPreview, TheStripSayingNoProblemsLeavesTheLongTitledPageRoomForItsText) {
+    MemoryJournal journal;
+    test::Journey t(journal, {test::prevent_course()});
+    t.add_learner();
+    t.p().change_settings({200, Theme::light, false, true});
+    t.p().open_course(0);
+    open_long_titled_page(t.p());
+    test::Harness h(t.p(), {1366, 768});
+    h.view().show_diagnostics(true);
+    h.frames(3);
+    ASSERT_TRUE(h.has_containing("No problems found")) << h.labels();
+    const float lines =
+        body_lines_visible(h, t.p().reader()->page().title, ui::body_size(t.p().settings(), 1));
+    std::printf("1366x768 at 200%% in author preview: %.1f lines of page text visible\n", lines);
+    EXPECT_GE(lines, 3.f);
+}

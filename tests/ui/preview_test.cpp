@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include <imgui_internal.h>
+
 #include "../player/journey.hpp"
 #include "harness.hpp"
 #include "waymark/player/preview.hpp"
@@ -105,4 +107,36 @@ TEST_F(Preview, ALongDiagnosticWrapsInsideTheWindow) {
     ASSERT_NE(line, nullptr) << h.labels();
     EXPECT_LE(line->max.x, 800.f);
     EXPECT_GT(line->max.y - line->min.y, ImGui::GetFontSize() * 1.5f);  // more than one line
+}
+
+// The problems get a strip of a few lines under the page, scrolled inside it: at 200% text
+// on a laptop a fixed strip left the page less than its own title.
+TEST_F(Preview, AtLargeTextTheProblemsStripTakesAtMostAQuarterOfTheWindow) {
+    for (int i = 0; i < 6; ++i)
+        append("modules/01-pages.md", "\n![A picture](missing-" + std::to_string(i) + ".png)\n");
+    MemoryJournal journal;
+    test::Journey t(journal, {load_preview(dir)});
+    t.add_learner();
+    t.p().change_settings({200, Theme::light, false, true});
+    t.p().open_course(0);
+    test::Harness h(t.p(), {1366, 768});
+    h.view().show_diagnostics(true);
+    h.frames(3);
+    const ui::WidgetRecord* counts = h.find("6 errors, 0 warnings");
+    ASSERT_NE(counts, nullptr) << h.labels();
+    const auto* strip = static_cast<const ImGuiWindow*>(counts->window);
+    EXPECT_LE(strip->Size.y, 768.f / 4 + ImGui::GetStyle().WindowPadding.y * 2);
+    EXPECT_EQ(t.p().screen(), Screen::course);
+}
+
+// A preview records nothing, so its settings screen must not promise to remember them.
+TEST_F(Preview, SettingsSayTheyLastUntilThePlayerIsClosed) {
+    MemoryJournal journal;
+    test::Journey t(journal, {load_preview(dir)});
+    ASSERT_TRUE(t.p().start_author_preview());
+    test::Harness h(t.p());
+    h.frame();
+    ASSERT_TRUE(h.click_and_wait("Settings##top")) << h.labels();
+    EXPECT_TRUE(h.has_containing("These last until the player is closed")) << h.labels();
+    EXPECT_FALSE(h.has_containing("remembered for you")) << h.labels();
 }

@@ -185,7 +185,10 @@ void draw_course_screen(DrawContext& ctx) {
     const bool contents_shown = ctx.memory->contents_shown.value_or(roomy);
     const Footer foot = footer_layout(ctx, *r, contents_shown);
     const float footer = foot.height;
-    const float diagnostics_h = ctx.show_diagnostics ? 160 * ctx.scale : 0;
+    const float diagnostics_h = ctx.show_diagnostics
+                                    ? diagnostics_strip_height(ctx, ctx.player.current_course()) +
+                                          ImGui::GetStyle().ItemSpacing.y
+                                    : 0;
     if (contents_shown) {
         ImGui::BeginChild("toc", ImVec2(std::min(sidebar, avail), -footer - diagnostics_h), true);
         toc(ctx, *r);

@@ -125,6 +125,8 @@ void end_listen_frame(DrawContext& ctx);
 // A course's problems in a panel (under the page, or the rest of the screen when no page
 // is shown), or that it has none; one line per problem, findable by the test harness.
 void diagnostics(DrawContext& ctx, const player::LibraryCourse* course);
+// The height of that panel as a strip under the page, which the page leaves room for.
+float diagnostics_strip_height(DrawContext& ctx, const player::LibraryCourse* course);
 
 // --- content (blocks.cpp, rich_text.cpp, question_view.cpp) ------------------------
 

@@ -48,6 +48,7 @@ float open_screen(const DrawContext& ctx, const std::string& title_text, const s
     title(ctx, title_text);
     if (!lead.empty()) {
         muted(ctx, lead);
+        note_item((lead + "##lead").c_str());  // what the screen says it is for, for tests
         ImGui::Dummy(ImVec2(1, 8 * ctx.scale));
     }
     return w;

@@ -31,27 +31,39 @@ void diagnostic_lines(DrawContext& ctx, const Diagnostics& all) {
 
 }  // namespace
 
+float diagnostics_strip_height(DrawContext& ctx, const player::LibraryCourse* c) {
+    // A course with nothing to fix takes one line, with no box. Problems get a box of a few
+    // lines, scrolled inside it, but never more than a quarter of the window: at 200% text
+    // on a laptop a fixed 150 points left the page less than its own title.
+    if (!c || c->diagnostics.empty())
+        return ImGui::GetTextLineHeight();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    return std::min(150 * ctx.scale, std::max(ImGui::GetIO().DisplaySize.y / 4, 2 * line)) +
+           ImGui::GetStyle().WindowPadding.y * 2;
+}
+
 void diagnostics(DrawContext& ctx, const player::LibraryCourse* c) {
+    const bool clean = !c || c->diagnostics.empty();
     // Under the pages a strip; with no pages to show, the rest of the screen.
-    const float height = ctx.player.reader() ? 150 * ctx.scale : 0;
-    ImGui::BeginChild("diagnostics", ImVec2(0, height), true);
-    if (!c || c->diagnostics.empty()) {
-        const std::string clean = "\xE2\x9C\x93 No problems found in " +
-                                  (c ? c->path.string() : std::string("the course"));
-        ImGui::TextColored(ctx.colours.success, "%s", clean.c_str());
-        note_item((clean + "##diagnostic-counts").c_str());
-    } else {
-        ImGui::PushFont(ctx.fonts.bold);
-        const std::string counts =
-            player::counted(static_cast<long long>(c->diagnostics.error_count()), "error") + ", " +
-            player::counted(static_cast<long long>(c->diagnostics.warning_count()), "warning");
-        ImGui::TextUnformatted(counts.c_str());
-        note_item((counts + "##diagnostic-counts").c_str());
-        ImGui::PopFont();
-        ImGui::PushFont(ctx.fonts.mono);
-        diagnostic_lines(ctx, c->diagnostics);
-        ImGui::PopFont();
+    const bool strip = ctx.player.reader() != nullptr;
+    if (clean) {
+        const std::string line = "\xE2\x9C\x93 No problems found in " +
+                                 (c ? c->path.string() : std::string("the course"));
+        ImGui::TextColored(ctx.colours.success, "%s", line.c_str());
+        note_item((line + "##diagnostic-counts").c_str());
+        return;
     }
+    ImGui::BeginChild("diagnostics", ImVec2(0, strip ? diagnostics_strip_height(ctx, c) : 0), true);
+    ImGui::PushFont(ctx.fonts.bold);
+    const std::string counts =
+        player::counted(static_cast<long long>(c->diagnostics.error_count()), "error") + ", " +
+        player::counted(static_cast<long long>(c->diagnostics.warning_count()), "warning");
+    ImGui::TextUnformatted(counts.c_str());
+    note_item((counts + "##diagnostic-counts").c_str());
+    ImGui::PopFont();
+    ImGui::PushFont(ctx.fonts.mono);
+    diagnostic_lines(ctx, c->diagnostics);
+    ImGui::PopFont();
     ImGui::EndChild();
 }
 

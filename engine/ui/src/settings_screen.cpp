@@ -12,7 +12,11 @@
 namespace waymark::ui {
 
 void draw_settings_screen(DrawContext& ctx) {
-    const float w = open_screen(ctx, "Settings", "These are remembered for you on this device.");
+    const float w = open_screen(ctx, "Settings",
+                                ctx.player.settings_are_remembered()
+                                    ? "These are remembered for you on this device."
+                                    : "These last until the player is closed: this run "
+                                      "records nothing.");
     player::Settings s = ctx.player.settings();
     draw_text(ctx, "Text size", ctx.fonts.subheading, ctx.colours.text, w);
     if (button("Smaller text", s.text_size_percent > player::min_text_size))

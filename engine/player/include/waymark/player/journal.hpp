@@ -136,6 +136,11 @@ class Journal {
     // already has one for it, so reports and certificates name the course, not its id.
     virtual Result<void> record_course_title(const std::string&, const std::string&) { return {}; }
 
+    // Whether what is saved here outlasts this run of the player: false for journals kept
+    // only in memory (an author's preview, the screenshot tour), so no screen promises to
+    // remember anything.
+    virtual bool keeps_records() const { return false; }
+
     // Whether save_certificate() can work: false for journals kept only in memory (an
     // author's preview), where a certificate would certify nothing.
     virtual bool issues_certificates() const { return false; }

@@ -48,6 +48,7 @@ class LedgerJournal : public Journal {
     Result<std::optional<UtcTime>> enrolled_at(const std::string& learner_id) override;
     Result<void> record_course_title(const std::string& course_id,
                                      const std::string& title) override;
+    bool keeps_records() const override { return true; }
     bool issues_certificates() const override { return true; }
     // Issues the certificate through the report module (its verification code is
     // recorded in the ledger) and draws it with cairo.

@@ -107,6 +107,9 @@ class Player {
     // preview, whose stand-in learner is the only one there is.
     bool can_sign_out() const { return learner_.has_value() && !author_preview_; }
     void sign_out();  // -> learners; ignored when !can_sign_out()
+    // Whether a learner's settings are kept for them on this device: not in an author's
+    // preview, whose journal is kept only in memory (Journal::keeps_records()).
+    bool settings_are_remembered() const { return journal_->keeps_records(); }
     // For `waymark-player --preview`: signs in the stand-in learner "Author preview" and
     // opens the first course. Returns whether it could (a journal that fails stops).
     bool start_author_preview();
