@@ -285,10 +285,6 @@ struct Options {
     std::string ledger;       // the ledger file; default_ledger_path() when empty
 };
 
-// The journal the player records into: the ledger for learners; memory for an author's
-// preview and the screenshot tour, which must not leave records behind. A ledger that
-// cannot be opened gives a journal that refuses everything with the reason, so the
-// player starts and says what is wrong.
 // Certificates go where people look for documents: $XDG_DOCUMENTS_DIR, else ~/Documents
 // when it exists, else the home folder. The screenshot tour keeps its own beside the
 // screenshots.
@@ -306,6 +302,10 @@ fs::path certificate_folder(const Options& options) {
     return home;
 }
 
+// The journal the player records into: the ledger for learners; memory for an author's
+// preview and the screenshot tour, which must not leave records behind. A ledger that
+// cannot be opened gives a journal that refuses everything with the reason, so the
+// player starts and says what is wrong.
 std::unique_ptr<player::Journal> open_journal(const Options& options) {
     const bool scratch = !options.preview.empty() || !options.screenshots.empty() ||
                          !options.first_page.empty() || !options.frame_cost.empty();
