@@ -79,8 +79,13 @@ bool Harness::click_and_wait(const std::string& label) {
     const ui::WidgetRecord* w = find(label);
     if (!w || !w->visible || !w->enabled)
         return false;
+    click_at(ImVec2((w->min.x + w->max.x) / 2, (w->min.y + w->max.y) / 2));
+    return true;
+}
+
+void Harness::click_at(ImVec2 where) {
     ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2((w->min.x + w->max.x) / 2, (w->min.y + w->max.y) / 2);
+    io.MousePos = where;
     pacer_.wake();
     settle();
     // Press and release in one event, as GLFW's ImGui backend sees a quick click: the
@@ -92,7 +97,6 @@ bool Harness::click_and_wait(const std::string& label) {
         shown_ = signature;
     io.MouseDown[0] = false;
     settle();
-    return true;
 }
 
 void Harness::frames(int n) {

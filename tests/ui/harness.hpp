@@ -52,6 +52,8 @@ class Harness {
     // event), then press and release arrive together (one event); only the pacer's frames
     // follow, with no further input. False when the widget is missing or disabled.
     bool click_and_wait(const std::string& label);
+    // The same click at a point of the window, on whatever is there (or nothing).
+    void click_at(ImVec2 where);
 
     // The widget drawn in the last frame whose label (or full id) is `label`; null if none.
     const ui::WidgetRecord* find(const std::string& label) const;

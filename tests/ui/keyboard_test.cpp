@@ -374,3 +374,49 @@ TEST(KeyboardOnly, ANewLearnerTakesTheWholeCourseWithTheKeyboardAlone) {
     EXPECT_TRUE(std::filesystem::exists(p.certificate_path()));
     std::filesystem::remove_all(folder);
 }
+
+// Mouse and keyboard together, as in a browser: a clicked button has the focus, so Space
+// or Enter presses it again (clicking "Larger text" and then pressing Space did nothing).
+TEST(MouseThenKeyboard, SpaceAfterClickingAButtonPressesItAgain) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_settings();
+    test::Harness h(t.p());
+    h.frames(2);
+    ASSERT_TRUE(h.click_and_wait("Larger text")) << h.labels();
+    const int clicked = t.p().settings().text_size_percent;
+    h.press(ImGuiKey_Space);
+    EXPECT_EQ(t.p().settings().text_size_percent, larger_text(clicked));
+    EXPECT_EQ(h.focused(), "Larger text");  // and the focus ring now shows where it is
+}
+
+TEST(MouseThenKeyboard, EnterAfterClickingAButtonPressesItAgain) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_settings();
+    test::Harness h(t.p());
+    h.frames(2);
+    ASSERT_TRUE(h.click_and_wait("Larger text")) << h.labels();
+    const int clicked = t.p().settings().text_size_percent;
+    h.press(ImGuiKey_Enter);
+    EXPECT_EQ(t.p().settings().text_size_percent, larger_text(clicked));
+}
+
+// A click on the screen's background takes the focus off the button, as a browser's does:
+// Space must not press a button clicked earlier.
+TEST(MouseThenKeyboard, SpaceAfterClickingTheBackgroundPressesNothing) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().open_settings();
+    test::Harness h(t.p());
+    h.frames(2);
+    ASSERT_TRUE(h.click_and_wait("Larger text")) << h.labels();
+    const int clicked = t.p().settings().text_size_percent;
+    h.click_at({5, 400});
+    h.press(ImGuiKey_Space);
+    h.press(ImGuiKey_Enter);
+    EXPECT_EQ(t.p().settings().text_size_percent, clicked);
+}

@@ -255,6 +255,13 @@ const WidgetRecord* next_tab_stop(ImGuiID from) {
 void keyboard_frame() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     const ImGuiIO& io = ImGui::GetIO();
+    // What the last mouse press landed on: a control is active at the end of the frame it
+    // was pressed in; a press on the background leaves none (0).
+    static bool pressed_last_frame = false;
+    static ImGuiID pressed_by_mouse = 0;
+    if (pressed_last_frame)
+        pressed_by_mouse = g.ActiveIdPreviousFrame;
+    pressed_last_frame = io.MouseClicked[0];
     if (disabled_under_focus != 0) {
         // Only if nothing else took the focus meanwhile (a new screen's heading did).
         if (g.NavId == disabled_under_focus)
@@ -294,6 +301,21 @@ void keyboard_frame() {
             next = io.KeyShift ? (next + n - 1) % n : (next + 1) % n;
         while (!order[next]->tab_stop);
         focus(*order[next], true);
+        return;
+    }
+    // A clicked control keeps the focus, as in a browser: Space or Enter presses it again and
+    // shows the focus ring (ImGui hides the ring after a click and ignores both keys until
+    // an arrow or Tab is pressed). Not after a click on the background.
+    if (!typing && g.ActiveId == 0 && g.NavId != 0 && g.NavDisableHighlight &&
+        g.NavId == pressed_by_mouse &&
+        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false) ||
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))) {
+        g.NavDisableHighlight = false;
+        g.NavDisableMouseHover = true;
+        const WidgetRecord* w = focused_widget();
+        if (w && !w->text_field)
+            g.NavActivateId = g.NavActivateDownId = g.NavActivatePressedId = g.NavId;
         return;
     }
     // Enter presses what has the focus, as Space does (ImGui gives Enter to text only).

@@ -37,8 +37,9 @@ void reveal_widget(const std::string& id_or_label);
 // widget. Tab and Shift+Tab move the keyboard focus through every enabled widget of the
 // last frame in drawing (reading) order, across panes, wrapping at either end, so no
 // control traps the focus; a text field reached this way takes typing at once. Enter
-// presses the focused button, box or option as Space does. ImGui's own arrow-key
-// navigation moves inside a pane (option groups).
+// presses the focused button, box or option as Space does. After a click, the clicked
+// control has the focus as in a browser: Space or Enter presses it again, and Tab goes on
+// from it. ImGui's own arrow-key navigation moves inside a pane (option groups).
 void keyboard_frame();
 // The widget that has the keyboard focus (last frame), or null.
 const WidgetRecord* focused_widget();
