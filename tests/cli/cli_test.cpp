@@ -88,6 +88,70 @@ TEST_F(Cli, AnUnknownCommandIsAUsageError) {
     EXPECT_EQ(r.exit_code, 2) << r.output;
 }
 
+// Usage errors name the word that is not known where it was typed, suggest the nearest
+// known one, and point to the help of the command the person was in. CLI11's own words
+// were "A subcommand is required" for each of these, and the top level's help.
+TEST_F(Cli, AMistypedCommandIsNamedWithTheNearestCommand) {
+    const CommandRun r = waymark("chekc " + quoted(kSample));
+    EXPECT_NE(r.output.find("'chekc' is not a command; did you mean 'check'?"), std::string::npos)
+        << r.output;
+}
+
+TEST_F(Cli, AMistypedCommandOfAGroupListsTheGroupsCommands) {
+    const CommandRun r = waymark("ledger verfy --ledger " + quoted(path("l.db")));
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("waymark ledger: 'verfy' is not a command; did you mean 'verify'?"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("run 'waymark ledger --help'"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, TheWordsOfACommandInTheWrongOrderSuggestTheCommand) {
+    const CommandRun r = waymark("learner reset-pin S1001");
+    EXPECT_NE(r.output.find("did you mean 'pin-reset'?"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, AGroupWithoutACommandListsItsCommands) {
+    const CommandRun r = waymark("learner");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("name one of its commands: add, list, show, pin-reset or erase"),
+              std::string::npos)
+        << r.output;
+}
+
+// "--formt csv" read as --format missing: the message now names what was typed.
+TEST_F(Cli, AMistypedOptionIsNamedNotTheOptionItWasMeantToBe) {
+    const CommandRun r = waymark("report --formt csv --ledger " + quoted(path("l.db")));
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("waymark report: '--formt' is not an option; did you mean '--format'?"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("Run 'waymark report --help' for its options."), std::string::npos)
+        << r.output;
+}
+
+TEST_F(Cli, AWordFarFromEveryCommandGetsNoSuggestion) {
+    const CommandRun r = waymark("learner photograph");
+    EXPECT_NE(r.output.find("'photograph' is not a command\n"), std::string::npos) << r.output;
+}
+
+// What is typed is printed back: a word holding a terminal escape is shown, not obeyed.
+TEST_F(Cli, AnUnknownWordIsPrintedWithoutItsControlCharacters) {
+    const CommandRun r = waymark("learner \"$(printf '\\033]0;owned\\007')\"");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_EQ(r.output.find('\033'), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("is not a command"), std::string::npos) << r.output;
+}
+
+// CLI11 quotes an unexpected argument in its own message, which was printed as it was.
+TEST_F(Cli, AnUnexpectedArgumentIsPrintedWithoutItsControlCharacters) {
+    const CommandRun r = waymark("ledger verify --ledger " + quoted(path("l.db")) +
+                                 " \"$(printf '\\033]0;owned\\007')\"");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_EQ(r.output.find('\033'), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("not expected"), std::string::npos) << r.output;
+}
+
 TEST_F(Cli, VersionIsTheProjectVersion) {
     const CommandRun r = waymark("--version");
     EXPECT_EQ(r.exit_code, 0) << r.output;

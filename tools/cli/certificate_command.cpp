@@ -22,10 +22,6 @@ struct CertificateOptions {
     bool all = false;
 };
 
-Error usage(std::string message) {
-    return make_error(ErrorCode::usage, std::move(message));
-}
-
 void warn_if_no_organisation(const report::CertificateData& cert, bool many = false) {
     if (cert.organisation.empty())
         std::cerr << (many ? "warning: the certificates do not say who issued them"

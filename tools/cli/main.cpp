@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "usage_error.hpp"
 #include "waymark/core/crypto.hpp"
 
 int main(int argc, char** argv) {
@@ -42,8 +43,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "waymark: " << e.what() << "\n"
-                  << "Run 'waymark --help' for the list of commands.\n";
+        std::cerr << waymark::cli::usage_message(app, e, argc, argv);
         return waymark::cli::kExitUsage;
     }
     return ctx.exit_code;

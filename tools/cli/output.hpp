@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include "waymark/core/diagnostics.hpp"
 #include "waymark/core/result.hpp"
@@ -24,6 +25,11 @@ void print_diagnostics(const Diagnostics& diagnostics, const std::string& folder
 // Prints "waymark: error: where: message" to stderr and returns the exit code for it:
 // kExitUsage for usage errors, kExitFailed for everything else.
 int print_error(const Error& error);
+
+// An error in how the command was typed: print_error() exits with kExitUsage for it.
+inline Error usage(std::string message) {
+    return make_error(ErrorCode::usage, std::move(message));
+}
 
 // Prints "waymark: warning: message" to stderr.
 void print_warning(const std::string& message);

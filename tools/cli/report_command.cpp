@@ -34,10 +34,6 @@ struct ReportOptions {
     TrustOptions trust;    // the publishers whose packages in DIR are trusted
 };
 
-Error usage(std::string message) {
-    return make_error(ErrorCode::usage, std::move(message));
-}
-
 // "2026-09-01" means the end of that day; a full timestamp means that moment.
 Result<UtcTime> parse_as_of(const std::string& text) {
     const auto t = parse_iso8601(text);

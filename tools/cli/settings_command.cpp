@@ -36,10 +36,6 @@ struct SettingsOptions {
     std::string ledger, key, value;
 };
 
-Error usage_error(std::string message) {
-    return make_error(ErrorCode::usage, std::move(message));
-}
-
 bool is_course_id(std::string_view id) {
     if (id.empty())
         return false;
@@ -78,11 +74,10 @@ Result<std::string> check_key(const std::string& key) {
         if (field != f)
             continue;
         if (!is_course_id(course))
-            return usage_error(
-                "\"" + course + "\" in " + key +
-                " is not a course id: write the id from the course's course.json "
-                "(lower-case letters, digits and hyphens), e.g. course.prevent-duty." +
-                field);
+            return usage("\"" + course + "\" in " + key +
+                         " is not a course id: write the id from the course's course.json "
+                         "(lower-case letters, digits and hyphens), e.g. course.prevent-duty." +
+                         field);
         return course;
     }
     std::vector<std::string> candidates(std::begin(kOrganisationKeys), std::end(kOrganisationKeys));
@@ -90,9 +85,9 @@ Result<std::string> check_key(const std::string& key) {
         candidates.push_back(std::string(kCoursePrefix) + (course.empty() ? "<id>" : course) + "." +
                              std::string(f));
     const std::string suggestion = closest_match(key, candidates);
-    return usage_error("\"" + key + "\" is not an organisation setting" +
-                       (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)") +
-                       "; the settings are " + known_keys() + " (see docs/report-schema.md)");
+    return usage("\"" + key + "\" is not an organisation setting" +
+                 (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)") +
+                 "; the settings are " + known_keys() + " (see docs/report-schema.md)");
 }
 
 // What applies when `key` is not set, as show prints it: the report module's defaults,
@@ -179,10 +174,10 @@ int set(const SettingsOptions& a) {
     if (!course)
         return print_error(course.error());
     if (a.value.empty())
-        return print_error(usage_error("give " + a.key +
-                                       " a value; to go back to the default, run "
-                                       "'waymark settings unset " +
-                                       a.key + "'"));
+        return print_error(usage("give " + a.key +
+                                 " a value; to go back to the default, run "
+                                 "'waymark settings unset " +
+                                 a.key + "'"));
     auto l = open_ledger(a.ledger, LedgerAccess::write);
     if (!l)
         return print_error(l.error());
