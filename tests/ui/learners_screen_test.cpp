@@ -164,3 +164,67 @@ TEST(PinByKeyboard, TheTypeYourPinStepOpensWithTheFocusInItsField) {
     h.frames(2);
     EXPECT_EQ(h.focused(), "PIN");
 }
+
+namespace {
+
+// A shared device with twelve learners, "Person 0" (S0) to "Person 11", all signed out.
+void twelve_learners(test::Journey& t) {
+    for (int i = 0; i < 12; ++i) {
+        t.add_learner("Person " + std::to_string(i), "S" + std::to_string(i));
+        t.p().sign_out();
+    }
+}
+
+}  // namespace
+
+// With more names than a screen shows, a learner types theirs instead of scrolling: the
+// search has the focus when the screen opens, as the sign-in screens' fields do.
+TEST(FindYourName, TypingStraightAwayNarrowsTheList) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    twelve_learners(t);
+    test::Harness h(t.p());
+    h.frames(2);
+    ASSERT_EQ(t.p().screen(), Screen::learners);
+    EXPECT_TRUE(h.has("Person 11  \xC2\xB7  Early help##learner11"));
+    h.type("person 1");
+    h.frames(2);
+    EXPECT_TRUE(h.has("Person 1  \xC2\xB7  Early help##learner1")) << h.labels();
+    EXPECT_TRUE(h.has("Person 11  \xC2\xB7  Early help##learner11")) << h.labels();
+    EXPECT_FALSE(h.has("Person 2  \xC2\xB7  Early help##learner2")) << h.labels();
+}
+
+TEST(FindYourName, EnterWithOneNameLeftPicksIt) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    twelve_learners(t);
+    test::Harness h(t.p());
+    h.frames(2);
+    h.type("s7");
+    h.press(ImGuiKey_Enter);
+    h.frames(2);
+    ASSERT_NE(t.p().learner(), nullptr);
+    EXPECT_EQ(t.p().learner()->name, "Person 7");
+}
+
+TEST(FindYourName, SaysWhenNoOneMatchesAndStillOffersToAddYourself) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    twelve_learners(t);
+    test::Harness h(t.p());
+    h.frames(2);
+    h.type("zebedee");
+    h.frames(2);
+    EXPECT_TRUE(h.has_containing("No one here matches \"zebedee\"")) << h.labels();
+    EXPECT_TRUE(h.has("Add yourself")) << h.labels();
+}
+
+TEST(FindYourName, IsNotOfferedForAShortList) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().sign_out();
+    test::Harness h(t.p());
+    h.frames(2);
+    EXPECT_FALSE(h.has("Find your name")) << h.labels();
+}

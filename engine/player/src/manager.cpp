@@ -4,6 +4,7 @@
 #include <cctype>
 #include <tuple>
 
+#include "waymark/player/name_search.hpp"
 #include "waymark/report/dates.hpp"
 
 namespace waymark::player {
@@ -34,22 +35,6 @@ int urgency(Status s) {
 
 char lower(char c) {
     return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
-// Whether `part` (already lower case) occurs in `text`, ignoring the case of ASCII letters.
-bool contains_folded(std::string_view text, std::string_view part) {
-    if (part.empty())
-        return true;
-    if (part.size() > text.size())
-        return false;
-    for (std::size_t i = 0; i + part.size() <= text.size(); ++i) {
-        std::size_t k = 0;
-        while (k < part.size() && lower(text[i + k]) == part[k])
-            ++k;
-        if (k == part.size())
-            return true;
-    }
-    return false;
 }
 
 bool less_folded(std::string_view a, std::string_view b) {
@@ -313,20 +298,14 @@ void ManagerArea::order() {
 }
 
 void ManagerArea::relist() {
-    std::string part;
-    for (char c : filter_.search)
-        part += lower(c);
-    // Spaces typed around a name or staff id are not part of it.
-    const auto first = part.find_first_not_of(' ');
-    part = first == std::string::npos ? std::string()
-                                      : part.substr(first, part.find_last_not_of(' ') - first + 1);
+    const NameSearch search(filter_.search);
     // The search looks at each learner's name and staff id once, not once per course.
-    const bool searching = !part.empty();
+    const bool searching = !search.empty();
     if (searching) {
         found_.resize(learner_rows_.size());
         for (std::size_t k = 0; k < learner_rows_.size(); ++k) {
             const ManagerRow& r = rows_[learner_rows_[k]];
-            found_[k] = contains_folded(r.name, part) || contains_folded(r.staff_id, part);
+            found_[k] = search.matches(r.name, r.staff_id);
         }
     }
     // A pass over the rows in their sorted order: typing in the search costs no sort.

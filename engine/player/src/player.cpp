@@ -7,6 +7,7 @@
 #include "waymark/assessment/knowledge_check.hpp"
 #include "waymark/core/ids.hpp"
 #include "waymark/player/ledger_journal.hpp"
+#include "waymark/player/name_search.hpp"
 
 namespace waymark::player {
 
@@ -229,6 +230,15 @@ void Player::cancel_pin() {
     form_problems_.clear();
 }
 
+std::vector<std::size_t> Player::learners_listed() const {
+    const NameSearch search(offers_learner_search() ? learner_search_ : std::string());
+    std::vector<std::size_t> listed;
+    for (std::size_t i = 0; i < learners_.size(); ++i)
+        if (search.matches(learners_[i].name, learners_[i].staff_id))
+            listed.push_back(i);
+    return listed;
+}
+
 void Player::show_add_learner() {
     form_ = {};
     form_problems_.clear();
@@ -280,6 +290,7 @@ void Player::sign_out() {
     session_.reset();
     result_.reset();
     settings_ = {};
+    learner_search_.clear();
     show(learners_.empty() ? Screen::add_learner : Screen::learners);
 }
 

@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -32,7 +33,7 @@ void problems_beside(DrawContext& ctx, player::LearnerField which, float w) {
 // A labelled field with its problems under it; true when Enter was pressed in it.
 // `take_focus` starts typing in it now.
 bool field(DrawContext& ctx, const char* label, const char* hint, std::string* value,
-           player::LearnerField which, float w, bool take_focus = false) {
+           std::optional<player::LearnerField> which, float w, bool take_focus = false) {
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(label);
     ImGui::PopFont();
@@ -45,7 +46,8 @@ bool field(DrawContext& ctx, const char* label, const char* hint, std::string* v
     const bool enter = enter_in_field();
     // The harness finds text fields by the label above them.
     note_item(label);
-    problems_beside(ctx, which, w);
+    if (which)
+        problems_beside(ctx, *which, w);
     ImGui::Dummy(ImVec2(1, 4 * ctx.scale));
     return enter;
 }
@@ -131,10 +133,31 @@ void draw_learners_screen(DrawContext& ctx) {
     if (ctx.player.pin_step() != player::Player::PinStep::none)
         return draw_pin_step(ctx);
     pin_step_opened(ctx.player);  // forgets the last step, so the next one takes the focus
+    // The sign-in screens' rule (manager_screen.cpp): the field to type into takes the
+    // focus when the screen opens. Here the search, when the list is long enough to have
+    // one: a learner types their name instead of scrolling for it.
+    const bool searching = ctx.player.offers_learner_search();
+    const bool type_at_once = searching && std::exchange(ctx.memory->focus_heading, false);
     const float w = open_screen(ctx, "Who is taking training?",
-                                "Pick your name to carry on where you left off.");
+                                searching ? "Find your name to carry on where you left off."
+                                          : "Pick your name to carry on where you left off.");
+    const std::vector<std::size_t> listed = ctx.player.learners_listed();
+    if (searching) {
+        std::string& typed = ctx.player.learner_search();
+        const bool enter = field(ctx, "Find your name", "Type part of your name or staff id.",
+                                 &typed, std::nullopt, w, type_at_once);
+        // Enter picks the only name left, as a search box's first result would be.
+        if (enter && listed.size() == 1)
+            ctx.player.choose_learner(listed.front());
+        if (listed.empty()) {
+            const std::string none = "No one here matches \"" + typed +
+                                     "\". Check the spelling, or add yourself if you are new.";
+            draw_text(ctx, none, ctx.fonts.body, ctx.colours.muted, w);
+            note_item((none + "##no-match").c_str());
+        }
+    }
     const auto& people = ctx.player.learners();
-    for (std::size_t i = 0; i < people.size(); ++i) {
+    for (std::size_t i : listed) {
         const auto& l = people[i];
         std::string label = l.name + (l.team.empty() ? "" : "  \xC2\xB7  " + l.team) + "##learner" +
                             std::to_string(i);

@@ -72,6 +72,13 @@ class Player {
     // Signs the learner in (-> library, with their settings), or first asks for their PIN
     // (pin_step()) when they have one or the organisation requires one.
     void choose_learner(std::size_t index);
+    // The learners screen's search (waymark/player/name_search.hpp), offered when there are
+    // more names than a screen shows at once; learners_listed() are the indices of those it
+    // matches, in list order. Emptied when a learner signs out, for the next person.
+    static constexpr std::size_t kLearnersListedWithoutSearch = 8;
+    bool offers_learner_search() const { return learners_.size() > kLearnersListedWithoutSearch; }
+    std::string& learner_search() { return learner_search_; }
+    std::vector<std::size_t> learners_listed() const;
     void show_add_learner();  // -> add_learner, with an empty form
     LearnerForm& form() { return form_; }
     const std::vector<FieldProblem>& form_problems() const { return form_problems_; }
@@ -291,6 +298,7 @@ class Player {
     std::string notice_;
 
     std::vector<Learner> learners_;
+    std::string learner_search_;
     std::optional<std::size_t> learner_;
     bool author_preview_ = false;
     LearnerForm form_;
