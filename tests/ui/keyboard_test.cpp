@@ -420,3 +420,26 @@ TEST(MouseThenKeyboard, SpaceAfterClickingTheBackgroundPressesNothing) {
     h.press(ImGuiKey_Enter);
     EXPECT_EQ(t.p().settings().text_size_percent, clicked);
 }
+
+// A screen that scrolls as a whole (settings, the manager area) scrolls by a screen with
+// Page Down, as a browser's page does. ImGui's own Page Down moved the focus to the last
+// control in view and stopped there: at 200% the manager area's list could not be reached
+// by paging.
+TEST(KeyboardOnly, PageDownScrollsAScreenThatScrollsAsAWhole) {
+    MemoryJournal journal;
+    test::Journey t(journal);
+    t.add_learner();
+    t.p().change_settings({200, Theme::light, false, true});
+    t.p().open_settings();
+    test::Harness h(t.p(), {1280, 720});
+    h.frames(3);
+    const float top = h.find("Settings##heading")->min.y;
+    h.press(ImGuiKey_PageDown);
+    h.frames(2);
+    const ui::WidgetRecord* heading = h.find("Settings##heading");
+    ASSERT_NE(heading, nullptr);
+    EXPECT_LT(heading->min.y, top - 720 / 2) << "scrolled by less than half a screen";
+    h.press(ImGuiKey_PageUp);
+    h.frames(2);
+    EXPECT_FLOAT_EQ(h.find("Settings##heading")->min.y, top);
+}

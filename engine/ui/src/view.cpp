@@ -1,6 +1,8 @@
 #include "waymark/ui/view.hpp"
 
-#include <imgui_internal.h>  // SetNextWindowScroll
+#include <imgui_internal.h>  // SetNextWindowScroll, NavMoveRequestCancel
+
+#include <algorithm>
 
 #include "draw_context.hpp"
 #include "waymark/ui/widgets.hpp"
@@ -8,6 +10,32 @@
 namespace waymark::ui {
 
 using player::Screen;
+
+namespace {
+
+// Page Up and Page Down scroll a screen that scrolls as a whole by nine tenths of its
+// height, as a browser's page does, while the focus is on one of its own controls (a list
+// in a pane of its own keeps the keys) and no text field or menu takes them. ImGui's own
+// moved the focus to the last control in view and stopped there. Call inside the screen's
+// window, after its controls.
+void screen_page_keys() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) ||
+        (g.NavWindow && g.NavWindow != ImGui::GetCurrentWindow()))
+        return;
+    const float page = ImGui::GetWindowHeight() * 0.9f;
+    float by = 0;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown)))
+        by = page;
+    else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp)))
+        by = -page;
+    if (by == 0)
+        return;
+    ImGui::NavMoveRequestCancel();
+    ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + by, 0.f, ImGui::GetScrollMaxY()));
+}
+
+}  // namespace
 
 // The view itself: the main window, which screen to draw, the memory that opens every new
 // screen at its top, and the ways out (links, images). Each screen is in its own file.
@@ -128,8 +156,10 @@ struct PlayerView::Impl {
         if (scrolls)
             ImGui::BeginChild("screen", ImVec2(0, 0), false);
         screen(ctx);
-        if (scrolls)
+        if (scrolls) {
+            screen_page_keys();
             ImGui::EndChild();
+        }
         memory.focus_heading = false;  // a screen without a heading keeps the focus it had
         end_listen_frame(ctx);
         ImGui::End();
