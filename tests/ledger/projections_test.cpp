@@ -1,4 +1,5 @@
 #include "ledger_fixture.hpp"
+#include "waymark/assessment/event_json.hpp"
 
 using namespace waymark;
 using namespace waymark::ledger;
@@ -31,6 +32,24 @@ std::string projections(const std::filesystem::path& file) {
                                "json_array(*)) AS r FROM " + table + " ORDER BY 1)") +
                "\n";
     return out;
+}
+
+// One attempt event as a batch carries it.
+NewEvent attempt_event(const std::string& learner, const CourseRef& course,
+                       const assessment::AttemptEvent& e) {
+    return NewEvent{learner, course, *parse_event_type(assessment::event_type(e)),
+                    assessment::write_attempt_event(e), std::nullopt};
+}
+
+CourseRef other_course() {
+    return CourseRef{"fire-safety", "1.0.0", std::string(64, 'b'), true};
+}
+
+// Each attempt as "id state", in attempt id order.
+std::string attempt_states(const std::filesystem::path& file) {
+    return query(file,
+                 "SELECT group_concat(attempt_id || ' ' || state, ', ')"
+                 " FROM (SELECT * FROM attempts ORDER BY attempt_id)");
 }
 
 }  // namespace
@@ -80,6 +99,61 @@ TEST_F(LedgerTest, FollowsAnAttemptFromStartToScore) {
     EXPECT_EQ(done->front().submitted_at, "2026-03-01T10:05:00Z");
     EXPECT_DOUBLE_EQ(done->front().scaled, 0.5);
     EXPECT_FALSE(done->front().passed);
+}
+
+// The projector remembers the attempt it is updating within a batch (projector.hpp,
+// Projector::InOneWrite); these check that it always updates the latest attempt.
+TEST_F(LedgerTest, ABatchUpdatesTheLatestAttemptOfEachCourseWhenTheirEventsInterleave) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course(), d = other_course();
+    auto batch = l.append(std::vector<NewEvent>{
+        attempt_event(id, c, started("c1", "2026-03-01T10:00:00Z")),
+        attempt_event(id, d, started("d1", "2026-03-01T10:00:01Z")),
+        attempt_event(id, c, assessment::AttemptSubmitted{at("2026-03-01T10:00:02Z")}),
+        attempt_event(id, c, started("c2", "2026-03-01T10:00:03Z")),
+        attempt_event(id, d, assessment::AttemptSubmitted{at("2026-03-01T10:00:04Z")}),
+        attempt_event(id, c, scored(true, "2026-03-01T10:00:05Z")),
+    });
+    ASSERT_TRUE(batch) << batch.error().describe();
+    EXPECT_EQ(attempt_states(file_), "c1 submitted, c2 scored, d1 submitted");
+    auto report = l.verify();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_TRUE(report->ok());
+}
+
+TEST_F(LedgerTest, AnAttemptStartedInAFailedBatchTakesNoEventsOfALaterOne) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course();
+    ASSERT_TRUE(l.append(
+        std::vector<NewEvent>{attempt_event(id, c, started("kept", "2026-03-01T10:00:00Z"))}));
+    ASSERT_FALSE(l.append(std::vector<NewEvent>{
+        attempt_event(id, c, started("rolled-back", "2026-03-01T10:01:00Z")),
+        attempt_event("no-such-learner", c, started("x", "2026-03-01T10:01:01Z"))}));
+    auto later = l.append(std::vector<NewEvent>{
+        attempt_event(id, c, assessment::AttemptSubmitted{at("2026-03-01T10:02:00Z")})});
+    ASSERT_TRUE(later) << later.error().describe();
+    EXPECT_EQ(attempt_states(file_), "kept submitted");
+}
+
+TEST_F(LedgerTest, AnEventGoesToTheAttemptAnotherProgramStartedSinceTheLastWrite) {
+    auto player = open();
+    const std::string id = add_learner(player);
+    const CourseRef c = prevent_course();
+    ASSERT_TRUE(player.append(
+        std::vector<NewEvent>{attempt_event(id, c, started("first", "2026-03-01T10:00:00Z"))}));
+    {
+        auto other = open();
+        ASSERT_TRUE(other.append(std::vector<NewEvent>{
+            attempt_event(id, c, started("second", "2026-03-01T10:01:00Z"))}));
+    }
+    ASSERT_TRUE(player.append(std::vector<NewEvent>{
+        attempt_event(id, c, assessment::AttemptSubmitted{at("2026-03-01T10:02:00Z")})}));
+    EXPECT_EQ(attempt_states(file_), "first in-progress, second submitted");
+    auto report = player.verify();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_TRUE(report->ok());
 }
 
 TEST_F(LedgerTest, GivesBackTheEventsOfAnAttemptToResumeIt) {

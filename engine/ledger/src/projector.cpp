@@ -65,9 +65,10 @@ std::optional<std::string> completion_valid_until(UtcTime completed, int refresh
     return format_iso8601(add_months(completed, refresher_months));
 }
 
-Result<Statement*> Projector::statement(Statement& slot, const std::string& sql) {
+template <class Sql>
+Result<Statement*> Projector::statement(Statement& slot, Sql&& sql) {
     if (!slot) {
-        auto s = db_.prepare(sql);
+        auto s = db_.prepare(sql());
         if (!s)
             return s.error();
         slot = std::move(*s);
@@ -76,6 +77,7 @@ Result<Statement*> Projector::statement(Statement& slot, const std::string& sql)
 }
 
 Result<void> Projector::clear() {
+    latest_attempt_.reset();
     for (const char* table : kProjectionTables)
         if (auto r = db_.exec("DELETE FROM " + schema_ + "." + table); !r)
             return r;
@@ -110,10 +112,11 @@ Result<void> Projector::page_viewed(const Event& e) {
     auto page = read_page_viewed(e.payload);
     if (!page)
         return page.error();
-    auto insert =
-        statement(insert_page_, "INSERT OR IGNORE INTO " + schema_ +
-                                    ".pages_viewed(learner_id, course_id, page_id, first_position,"
-                                    " first_viewed_at) VALUES(?1, ?2, ?3, ?4, ?5)");
+    auto insert = statement(insert_page_, [&] {
+        return "INSERT OR IGNORE INTO " + schema_ +
+               ".pages_viewed(learner_id, course_id, page_id, first_position,"
+               " first_viewed_at) VALUES(?1, ?2, ?3, ?4, ?5)";
+    });
     if (!insert)
         return insert.error();
     Statement& s = **insert;
@@ -128,14 +131,14 @@ Result<void> Projector::page_viewed(const Event& e) {
     // 0 for a page seen before): the same as counting pages_viewed, without the count.
     const std::int64_t added = db_.changes();
 
-    auto upsert =
-        statement(upsert_progress_,
-                  "INSERT INTO " + schema_ +
-                      ".progress(learner_id, course_id, course_version, pages_viewed, pages_total,"
-                      " bookmark, updated_at) VALUES(?1, ?2, ?3, ?7, ?4, ?5, ?6)"
-                      " ON CONFLICT DO UPDATE SET course_version = excluded.course_version,"
-                      " pages_viewed = pages_viewed + ?7, pages_total = excluded.pages_total,"
-                      " bookmark = excluded.bookmark, updated_at = excluded.updated_at");
+    auto upsert = statement(upsert_progress_, [&] {
+        return "INSERT INTO " + schema_ +
+               ".progress(learner_id, course_id, course_version, pages_viewed, pages_total,"
+               " bookmark, updated_at) VALUES(?1, ?2, ?3, ?7, ?4, ?5, ?6)"
+               " ON CONFLICT DO UPDATE SET course_version = excluded.course_version,"
+               " pages_viewed = pages_viewed + ?7, pages_total = excluded.pages_total,"
+               " bookmark = excluded.bookmark, updated_at = excluded.updated_at";
+    });
     if (!upsert)
         return upsert.error();
     Statement& u = **upsert;
@@ -154,12 +157,12 @@ Result<void> Projector::attempt_event(const Event& e, EventType type) {
     if (!event)
         return event.error();
     if (type == EventType::attempt_started) {
-        auto insert = statement(
-            insert_attempt_,
-            "INSERT INTO " + schema_ +
-                ".attempts(attempt_id, learner_id, course_id, course_version, course_digest,"
-                " trusted, state, started_at, first_position, last_position)"
-                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, 'in-progress', ?7, ?8, ?8)");
+        auto insert = statement(insert_attempt_, [&] {
+            return "INSERT INTO " + schema_ +
+                   ".attempts(attempt_id, learner_id, course_id, course_version, course_digest,"
+                   " trusted, state, started_at, first_position, last_position)"
+                   " VALUES(?1, ?2, ?3, ?4, ?5, ?6, 'in-progress', ?7, ?8, ?8)";
+        });
         if (!insert)
             return insert.error();
         Statement& s = **insert;
@@ -171,25 +174,27 @@ Result<void> Projector::attempt_event(const Event& e, EventType type) {
         s.bind(6, std::int64_t{e.course.trusted});
         s.bind_view(7, e.time);
         s.bind(8, e.position);
-        return s.run();
+        if (auto r = s.run(); !r)
+            return r;
+        if (remembering_)
+            latest_attempt_ = LatestAttempt{e.learner_id, e.course.id, db_.last_insert_rowid()};
+        return {};
     }
-    // The learner's latest attempt on the course, found and updated in one statement.
-    auto update =
-        statement(update_attempt_,
-                  "UPDATE " + schema_ +
-                      ".attempts SET last_position = ?2,"
-                      " state = coalesce(?3, state), submitted_at = coalesce(?4, submitted_at),"
-                      " scored_at = coalesce(?5, scored_at), raw = coalesce(?6, raw),"
-                      " max = coalesce(?7, max), scaled = coalesce(?8, scaled),"
-                      " passed = coalesce(?9, passed) WHERE attempt_id = (SELECT attempt_id FROM " +
-                      schema_ +
-                      ".attempts WHERE learner_id = ?1 AND course_id = ?10"
-                      " ORDER BY first_position DESC LIMIT 1)");
+    auto rowid = latest_attempt(e);
+    if (!rowid)
+        return rowid.error();
+    auto update = statement(update_attempt_, [&] {
+        return "UPDATE " + schema_ +
+               ".attempts SET last_position = ?2,"
+               " state = coalesce(?3, state), submitted_at = coalesce(?4, submitted_at),"
+               " scored_at = coalesce(?5, scored_at), raw = coalesce(?6, raw),"
+               " max = coalesce(?7, max), scaled = coalesce(?8, scaled),"
+               " passed = coalesce(?9, passed) WHERE rowid = ?1";
+    });
     if (!update)
         return update.error();
     Statement& u = **update;
-    u.bind_view(1, e.learner_id);
-    u.bind_view(10, e.course.id);
+    u.bind(1, *rowid);
     u.bind(2, e.position);
     if (type == EventType::attempt_submitted) {
         u.bind(3, "submitted");
@@ -204,11 +209,40 @@ Result<void> Projector::attempt_event(const Event& e, EventType type) {
     }
     if (auto r = u.run(); !r)
         return r;
-    if (db_.changes() == 0)
+    if (db_.changes() != 1)
+        return make_error(ErrorCode::invalid, "the attempt of a " + e.type + " event for learner " +
+                                                  e.learner_id + " on course " + e.course.id +
+                                                  " could not be updated");
+    return {};
+}
+
+Result<std::int64_t> Projector::latest_attempt(const Event& e) {
+    if (latest_attempt_ && latest_attempt_->learner_id == e.learner_id &&
+        latest_attempt_->course_id == e.course.id)
+        return latest_attempt_->rowid;
+    auto find = statement(find_attempt_, [&] {
+        return "SELECT rowid FROM " + schema_ +
+               ".attempts WHERE learner_id = ?1 AND course_id = ?2"
+               " ORDER BY first_position DESC LIMIT 1";
+    });
+    if (!find)
+        return find.error();
+    Statement& s = **find;
+    s.bind_view(1, e.learner_id);
+    s.bind_view(2, e.course.id);
+    auto row = s.step();
+    const std::int64_t rowid = row && *row ? s.column_int(0) : 0;
+    const bool found = row && *row;
+    s.reset();
+    if (!row)
+        return row.error();
+    if (!found)
         return make_error(ErrorCode::invalid, "a " + e.type + " event for learner " + e.learner_id +
                                                   " on course " + e.course.id +
                                                   " has no attempt-started before it");
-    return {};
+    if (remembering_)
+        latest_attempt_ = LatestAttempt{e.learner_id, e.course.id, rowid};
+    return rowid;
 }
 
 Result<void> Projector::course_completed(const Event& e) {
@@ -219,12 +253,12 @@ Result<void> Projector::course_completed(const Event& e) {
     if (!completed)
         return make_error(ErrorCode::invalid,
                           "event " + e.id + " has an unreadable time \"" + e.time + "\"");
-    auto insert =
-        statement(insert_completion_,
-                  "INSERT INTO " + schema_ +
-                      ".completions(event_id, position, learner_id, course_id, course_version,"
-                      " course_digest, trusted, completed_at, valid_until, score, attempt_id)"
-                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    auto insert = statement(insert_completion_, [&] {
+        return "INSERT INTO " + schema_ +
+               ".completions(event_id, position, learner_id, course_id, course_version,"
+               " course_digest, trusted, completed_at, valid_until, score, attempt_id)"
+               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    });
     if (!insert)
         return insert.error();
     Statement& s = **insert;
@@ -249,10 +283,11 @@ Result<void> Projector::certificate_issued(const Event& e) {
     auto certificate = read_certificate_issued(e.payload);
     if (!certificate)
         return certificate.error();
-    auto insert = statement(insert_certificate_,
-                            "INSERT INTO " + schema_ +
-                                ".certificates(event_id, learner_id, completion_event_id, code,"
-                                " issued_at) VALUES(?1, ?2, ?3, ?4, ?5)");
+    auto insert = statement(insert_certificate_, [&] {
+        return "INSERT INTO " + schema_ +
+               ".certificates(event_id, learner_id, completion_event_id, code,"
+               " issued_at) VALUES(?1, ?2, ?3, ?4, ?5)";
+    });
     if (!insert)
         return insert.error();
     Statement& s = **insert;
@@ -268,11 +303,12 @@ Result<void> Projector::setting_changed(const Event& e) {
     auto setting = read_setting_changed(e.payload);
     if (!setting)
         return setting.error();
-    auto upsert =
-        statement(upsert_setting_, "INSERT INTO " + schema_ +
-                                       ".settings(learner_id, key, value, changed_at)"
-                                       " VALUES(?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET"
-                                       " value = excluded.value, changed_at = excluded.changed_at");
+    auto upsert = statement(upsert_setting_, [&] {
+        return "INSERT INTO " + schema_ +
+               ".settings(learner_id, key, value, changed_at)"
+               " VALUES(?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET"
+               " value = excluded.value, changed_at = excluded.changed_at";
+    });
     if (!upsert)
         return upsert.error();
     Statement& s = **upsert;

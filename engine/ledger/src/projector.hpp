@@ -7,6 +7,7 @@
 // tables) fail until it does.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -51,18 +52,53 @@ class Projector {
     // Deletes every projection row.
     Result<void> clear();
 
+    // While one lives, apply() remembers the latest attempt of the (learner, course) it
+    // last projected, instead of looking it up again for each of the attempt's events.
+    // Make one only inside one write transaction, and end it with that transaction: only
+    // this projector starts attempts on that connection while it lasts, but another
+    // program may start one between two writes, and a rolled-back write's attempt is gone.
+    class InOneWrite {
+      public:
+        explicit InOneWrite(Projector& projector) : projector_(projector) {
+            projector_.remembering_ = true;
+        }
+        ~InOneWrite() {
+            projector_.remembering_ = false;
+            projector_.latest_attempt_.reset();
+        }
+        InOneWrite(const InOneWrite&) = delete;
+        InOneWrite& operator=(const InOneWrite&) = delete;
+
+      private:
+        Projector& projector_;
+    };
+
   private:
-    Result<Statement*> statement(Statement& slot, const std::string& sql);
+    // The statement in `slot`, prepared from `sql()` the first time: the SQL is built
+    // only then, not for every event.
+    template <class Sql>
+    Result<Statement*> statement(Statement& slot, Sql&& sql);
+    // The rowid of the learner's latest attempt on the course: the one remembered, else
+    // looked up. Fails when they have none.
+    Result<std::int64_t> latest_attempt(const Event& e);
     Result<void> page_viewed(const Event& e);
     Result<void> attempt_event(const Event& e, EventType type);
     Result<void> course_completed(const Event& e);
     Result<void> certificate_issued(const Event& e);
     Result<void> setting_changed(const Event& e);
 
+    struct LatestAttempt {
+        std::string learner_id;
+        std::string course_id;
+        std::int64_t rowid = 0;
+    };
+
     Database& db_;
     std::string schema_;
-    Statement insert_page_, upsert_progress_, insert_attempt_, update_attempt_, insert_completion_,
-        insert_certificate_, upsert_setting_;
+    Statement insert_page_, upsert_progress_, insert_attempt_, find_attempt_, update_attempt_,
+        insert_completion_, insert_certificate_, upsert_setting_;
+    bool remembering_ = false;                     // an InOneWrite lives
+    std::optional<LatestAttempt> latest_attempt_;  // only while remembering_
 };
 
 }  // namespace waymark::ledger
