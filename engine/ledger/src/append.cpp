@@ -214,8 +214,8 @@ Result<void> insert_event_row(LedgerState& st, Event& e) {
     s.bind(9, std::int64_t{e.course.trusted});
     s.bind_view(10, e.type);
     s.bind_view(11, e.payload);
-    s.bind_blob(12, e.prev_hash);
-    s.bind_blob(13, e.hash);
+    s.bind_blob_view(12, e.prev_hash);
+    s.bind_blob_view(13, e.hash);
     if (auto r = s.run(); !r)
         return r;
     e.position = st.db.last_insert_rowid();

@@ -93,6 +93,11 @@ void Statement::bind_blob(int index, std::span<const std::uint8_t> bytes) {
         index);
 }
 
+void Statement::bind_blob_view(int index, std::span<const std::uint8_t> bytes) {
+    check_bind(sqlite3_bind_blob64(stmt_.get(), index, bytes.data(), bytes.size(), SQLITE_STATIC),
+               index);
+}
+
 void Statement::bind_null(int index) {
     check_bind(sqlite3_bind_null(stmt_.get(), index), index);
 }

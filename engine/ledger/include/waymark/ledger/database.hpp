@@ -33,9 +33,10 @@ class Statement {
     void bind(int index, std::string_view text);
     void bind(int index, const char* text) { bind(index, std::string_view(text)); }
     void bind_blob(int index, std::span<const std::uint8_t> bytes);
-    // Binds text without copying it, for the many binds of each append: it must stay
-    // unchanged until the statement is reset (run() resets it).
+    // Bind text and blobs without copying them, for the many binds of each append: they
+    // must stay unchanged until the statement is reset (run() resets it).
     void bind_view(int index, std::string_view text);
+    void bind_blob_view(int index, std::span<const std::uint8_t> bytes);
     void bind_null(int index);
 
     // Runs the statement one step. Returns true when a row is ready to read with the
