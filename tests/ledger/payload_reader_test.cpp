@@ -174,6 +174,24 @@ TEST(CanonicalJsonTest, RefusesWhatIsNotOneJsonObject) {
     }
 }
 
+// canonical_json keeps its reader, writer and buffer between calls (events.cpp).
+TEST(CanonicalJsonTest, APayloadCutOffPartWayLeavesNothingBehindForTheNext) {
+    EXPECT_FALSE(canonical_json("{\"a\":[{\"b\":[1,"));
+    const auto json = canonical_json("{\"c\": 2}");
+    ASSERT_TRUE(json) << json.error().describe();
+    EXPECT_EQ(*json, "{\"c\":2}");
+}
+
+TEST(CanonicalJsonTest, ASmallPayloadAfterALargeOneIsWrittenWhole) {
+    const std::string text(100000, 'x');
+    const auto large = canonical_json("{\"t\": \"" + text + "\"}");
+    ASSERT_TRUE(large) << large.error().describe();
+    EXPECT_EQ(*large, "{\"t\":\"" + text + "\"}");
+    const auto small = canonical_json("{ \"u\" : true }");
+    ASSERT_TRUE(small) << small.error().describe();
+    EXPECT_EQ(*small, "{\"u\":true}");
+}
+
 // --- versions ---------------------------------------------------------------------
 
 namespace {

@@ -239,7 +239,7 @@ Result<std::vector<Event>> append_all(LedgerState& st, std::span<const NewEvent>
                                       bool checkpoint_after) {
     std::vector<Event> out;
     auto r = write_from_signed_head(st, [&](WriteHead& head) -> Result<void> {
-        // A batch is mostly one attempt's events after another's: each attempt is found
+        // An attempt's events mostly come together in a batch: each attempt is looked up
         // once, not once an event.
         Projector::InOneWrite remembering(*st.projector);
         out.assign(events.size(), Event{});
