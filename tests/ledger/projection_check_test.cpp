@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ledger_fixture.hpp"
+#include "projection_check.hpp"
 
 using namespace waymark;
 using namespace waymark::ledger;
@@ -61,6 +62,27 @@ class ProjectionCheckTest : public LedgerTest {
         if (!report)
             ADD_FAILURE() << report.error().describe();
         return report ? *report : VerifyReport{};
+    }
+
+    // The events replayed in file order, as verify's chain check hands them over: true
+    // when every table matches.
+    bool matches_in_file_order(std::size_t budget = FileOrderReplay::kDefaultBudget) {
+        auto db = Database::open_read_only(file_);
+        EXPECT_TRUE(db);
+        auto s = db->prepare(
+            "SELECT position, id, time, learner_id, course_id, course_version, course_digest,"
+            " course_trusted, type, payload FROM events ORDER BY position");
+        EXPECT_TRUE(s);
+        FileOrderReplay replay(budget);
+        while (*s->step())
+            if (!replay.apply(EventRow{s->column_int(0), s->column_view(1), s->column_view(2),
+                                       s->column_view(3), s->column_view(4), s->column_view(5),
+                                       s->column_view(6), s->column_view(8), s->column_view(9),
+                                       s->column_int(7) != 0}))
+                break;
+        auto all = replay.matches(*db);
+        EXPECT_TRUE(all) << all.error().describe();
+        return all && *all;
     }
 
     static bool names(const VerifyReport& report, const std::string& table) {
@@ -160,4 +182,59 @@ TEST_F(ProjectionCheckTest, DetectsAValueStoredWithAnotherType) {
                           " COMMIT;"),
               0);
     EXPECT_TRUE(names(verify(), "pages_viewed"));
+}
+
+TEST_F(ProjectionCheckTest, AnUntouchedLedgerMatchesItsEventsReplayedInFileOrder) {
+    EXPECT_TRUE(matches_in_file_order());
+}
+
+TEST_F(ProjectionCheckTest, AChangeToAnyColumnOfAnyTableIsAMismatchInFileOrder) {
+    for (const std::string table : kTables) {
+        for (const std::string& column : columns(table)) {
+            const std::string c = "\"" + column + "\"";
+            ASSERT_EQ(
+                sqlite3_cli(file_, "UPDATE " + table + " SET " + c + " = CASE typeof(" + c +
+                                       ") WHEN 'integer' THEN " + c + " + 1 WHEN 'real' THEN " + c +
+                                       " + 0.25 WHEN 'null' THEN 'x' ELSE " + c +
+                                       " || 'x' END WHERE rowid = (SELECT min(rowid) FROM " +
+                                       table + ")"),
+                0);
+            EXPECT_FALSE(matches_in_file_order()) << table << "." << column;
+            ASSERT_TRUE(open().rebuild());
+            ASSERT_TRUE(matches_in_file_order()) << table << "." << column;
+        }
+    }
+}
+
+TEST_F(ProjectionCheckTest, ARemovedOrAddedRowIsAMismatchInFileOrder) {
+    for (const std::string table : kTables) {
+        ASSERT_EQ(sqlite3_cli(file_, "DELETE FROM " + table +
+                                         " WHERE rowid = (SELECT max(rowid) FROM " + table + ")"),
+                  0);
+        EXPECT_FALSE(matches_in_file_order()) << table;
+        ASSERT_TRUE(open().rebuild());
+    }
+    ASSERT_EQ(
+        sqlite3_cli(file_, "INSERT INTO settings VALUES('0', 'k', 'v', '2026-01-01T00:00:00Z')"),
+        0);
+    EXPECT_FALSE(matches_in_file_order());
+}
+
+TEST_F(ProjectionCheckTest, TwoRowsSwappingAColumnIsAMismatchInFileOrder) {
+    // Every value is still there, in another row.
+    ASSERT_EQ(sqlite3_cli(file_,
+                          "UPDATE pages_viewed SET first_position = CASE rowid"
+                          " WHEN (SELECT min(rowid) FROM pages_viewed)"
+                          " THEN (SELECT first_position FROM pages_viewed ORDER BY rowid DESC)"
+                          " ELSE (SELECT first_position FROM pages_viewed ORDER BY rowid) END"
+                          " WHERE rowid IN ((SELECT min(rowid) FROM pages_viewed),"
+                          " (SELECT max(rowid) FROM pages_viewed))"),
+              0);
+    EXPECT_FALSE(matches_in_file_order());
+    EXPECT_TRUE(names(verify(), "pages_viewed"));
+}
+
+TEST_F(ProjectionCheckTest, TheFileOrderReplayGivesUpPastItsMemoryBudget) {
+    EXPECT_FALSE(matches_in_file_order(256));
+    EXPECT_TRUE(verify().ok());
 }

@@ -42,7 +42,10 @@ class FileAttackTest : public LedgerTest {
 
     // Appends an event chained on the tail with a correctly computed hash, as someone
     // who read chain.hpp but has no key would.
-    void forge_event_on_tail(const std::string& learner) {
+    void forge_event_on_tail(
+        const std::string& learner, const std::string& type = "session-started",
+        const std::string& payload =
+            R"({"type":"session-started","event":{"cereal_class_version":1}})") {
         const std::string device = query(file_, "SELECT value FROM meta WHERE key = 'device_id'");
         const std::int64_t seq = std::stoll(query(file_, "SELECT max(seq) FROM events"));
         Sha256Digest prev{};
@@ -50,12 +53,10 @@ class FileAttackTest : public LedgerTest {
             query(file_, "SELECT hex(hash) FROM events WHERE seq = " + std::to_string(seq)), prev));
         const std::string id = "0190f5a0-0000-7000-8000-000000000001";
         const std::string time = "2026-01-01T00:00:00Z";
-        const std::string payload =
-            R"({"type":"session-started","event":{"cereal_class_version":1}})";
         const CourseRef c = prevent_course();
         std::string bytes;
         canonical_event_bytes(EventFields{id, device, seq + 1, time, learner, c.id, c.version,
-                                          c.digest, true, "session-started", payload},
+                                          c.digest, true, type, payload},
                               bytes);
         const Sha256Digest hash = chain_hash(prev, bytes);
         ASSERT_EQ(sqlite3_cli(file_,
@@ -64,7 +65,7 @@ class FileAttackTest : public LedgerTest {
                               " prev_hash, hash) VALUES('" +
                                   id + "', '" + device + "', " + std::to_string(seq + 1) + ", '" +
                                   time + "', '" + learner + "', '" + c.id + "', '" + c.version +
-                                  "', '" + c.digest + "', 1, 'session-started', '" + payload +
+                                  "', '" + c.digest + "', 1, '" + type + "', '" + payload +
                                   "', X'" + to_hex(prev) + "', X'" + to_hex(hash) + "')"),
                   0);
     }
@@ -91,6 +92,21 @@ TEST_F(FileAttackTest, AForgedEventOnTheTailStaysReportedAfterRebuildAndCheckpoi
             l.record_session(query(file_, "SELECT id FROM learners"), prevent_course(), true));
     }
     EXPECT_NE(problems(verify_file()).find("added without the device key"), std::string::npos);
+}
+
+TEST_F(FileAttackTest, AForgedEventTheProjectorCouldNotHaveAppliedIsNamed) {
+    {
+        auto l = open();
+        learner_with_completion(l);
+    }
+    const std::string learner = query(file_, "SELECT id FROM learners");
+    // A page view with no page: the projector refuses it, so no table can follow from it.
+    forge_event_on_tail(learner, "page-viewed",
+                        R"({"type":"page-viewed","event":{"cereal_class_version":1}})");
+    const std::string position = query(file_, "SELECT max(position) FROM events");
+    const VerifyReport report = verify_file();
+    EXPECT_NE(problems(report).find("event " + position + " cannot be replayed"), std::string::npos)
+        << problems(report);
 }
 
 TEST_F(FileAttackTest, ACompletionRowInsertedWithSqliteIsNotEvidence) {

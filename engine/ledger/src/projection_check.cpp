@@ -1,13 +1,20 @@
 #include "projection_check.hpp"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
+#include <optional>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "integrity.hpp"
 #include "projector.hpp"
+#include "waymark/core/crypto.hpp"
 
 namespace waymark::ledger {
 
@@ -151,12 +158,6 @@ class StoredRows {
     int columns_ = 0;
 };
 
-struct EventRow {
-    std::int64_t position = 0;
-    std::string_view id, time, learner, course_id, course_version, course_digest, type, payload;
-    bool trusted = false;
-};
-
 struct ReplayedAttempt {
     std::string id, version, digest, state = "in-progress", started_at, submitted_at, scored_at;
     bool trusted = false;
@@ -165,19 +166,196 @@ struct ReplayedAttempt {
     std::int64_t first_position = 0, last_position = 0;
 };
 
-struct Page {
-    std::int64_t first_position = 0;
-    std::string first_time;
-};
-
 struct Setting {
     std::int64_t position = 0;
     std::string value, changed_at;
 };
 
+// Where finished rows go: a learner's lists, or a table's digest.
+class RowSink {
+  public:
+    virtual void add(Table table, std::string row) = 0;
+
+  protected:
+    ~RowSink() = default;
+};
+
+// One learner's state on one course, as the projector's rows for it stand after the
+// events so far, in position order; see Projector for the rules. A pages_viewed row is
+// final at the page's first view and an attempt's once the next one starts, so those
+// go to the sink at once; progress and the last attempt go at finish().
+class CourseState {
+  public:
+    // The bytes of state kept (for FileOrderReplay's budget).
+    std::size_t bytes() const { return pages_bytes_ + attempt_bytes_; }
+
+    Result<void> page_viewed(const EventRow& e, RowSink& out) {
+        auto page = read_page_viewed(e.payload);
+        if (!page)
+            return page.error();
+        const auto at = std::lower_bound(pages_.begin(), pages_.end(), page->page_id);
+        if (at == pages_.end() || *at != page->page_id) {
+            out.add(pages_viewed, RowWriter()
+                                      .text(e.learner)
+                                      .text(e.course_id)
+                                      .text(page->page_id)
+                                      .integer(e.position)
+                                      .text(e.time)
+                                      .take());
+            pages_bytes_ += page->page_id.size() + sizeof(std::string);
+            pages_.insert(at, page->page_id);
+        }
+        has_progress_ = true;
+        version_ = e.course_version;
+        pages_total_ = page->pages_total;
+        bookmark_ = std::move(page->page_id);
+        updated_at_ = e.time;
+        return {};
+    }
+
+    void start_attempt(const EventRow& e, std::string id, RowSink& out) {
+        if (attempt_)
+            out.add(attempts, attempt_row(e.learner, e.course_id));
+        attempt_.emplace();
+        ReplayedAttempt& a = *attempt_;
+        a.id = std::move(id);
+        a.version = e.course_version;
+        a.digest = e.course_digest;
+        a.trusted = e.trusted;
+        a.started_at = e.time;
+        a.first_position = a.last_position = e.position;
+        attempt_bytes_ =
+            std::max(attempt_bytes_, sizeof(ReplayedAttempt) + a.id.size() + a.version.size() +
+                                         a.digest.size() + 4 * a.started_at.size());
+    }
+
+    Result<void> attempt_event(const EventRow& e, EventType type, const AttemptFields& fields) {
+        if (!attempt_)
+            return make_error(ErrorCode::invalid,
+                              "a " + std::string(e.type) + " event for learner " +
+                                  std::string(e.learner) + " on course " +
+                                  std::string(e.course_id) + " has no attempt-started before it");
+        ReplayedAttempt& a = *attempt_;
+        a.last_position = e.position;
+        if (type == EventType::attempt_submitted) {
+            a.state = "submitted";
+            a.submitted_at = e.time;
+        } else if (type == EventType::attempt_scored) {
+            a.state = "scored";
+            a.scored_at = e.time;
+            a.raw = fields.raw;
+            a.max = fields.max;
+            a.scaled = fields.scaled;
+            a.passed = fields.passed;
+        }
+        return {};
+    }
+
+    // The progress row and the last attempt's.
+    void finish(std::string_view learner, std::string_view course, RowSink& out) {
+        if (has_progress_)
+            out.add(progress, RowWriter()
+                                  .text(learner)
+                                  .text(course)
+                                  .text(version_)
+                                  .integer(static_cast<std::int64_t>(pages_.size()))
+                                  .integer(pages_total_)
+                                  .text(bookmark_)
+                                  .text(updated_at_)
+                                  .take());
+        if (attempt_)
+            out.add(attempts, attempt_row(learner, course));
+    }
+
+  private:
+    std::string attempt_row(std::string_view learner, std::string_view course) const {
+        const ReplayedAttempt& a = *attempt_;
+        return RowWriter()
+            .text(a.id)
+            .text(learner)
+            .text(course)
+            .text(a.version)
+            .text(a.digest)
+            .integer(a.trusted)
+            .text(a.state)
+            .text(a.started_at)
+            .text(a.submitted_at)
+            .text(a.scored_at)
+            .real(a.raw)
+            .real(a.max)
+            .real(a.scaled)
+            .integer(a.passed)
+            .integer(a.first_position)
+            .integer(a.last_position)
+            .take();
+    }
+
+    std::vector<std::string> pages_;  // the ids of the pages viewed, sorted
+    bool has_progress_ = false;
+    std::string version_, bookmark_, updated_at_;
+    std::int64_t pages_total_ = 0;
+    std::optional<ReplayedAttempt> attempt_;  // the last one started
+    std::size_t pages_bytes_ = 0, attempt_bytes_ = 0;
+};
+
+Result<std::string> completion_row(const EventRow& e) {
+    auto completion = read_course_completed(e.payload);
+    if (!completion)
+        return completion.error();
+    const auto completed = parse_iso8601(e.time);
+    if (!completed)
+        return make_error(ErrorCode::invalid, "event " + std::string(e.id) +
+                                                  " has an unreadable time \"" +
+                                                  std::string(e.time) + "\"");
+    RowWriter w;
+    w.text(e.id)
+        .integer(e.position)
+        .text(e.learner)
+        .text(e.course_id)
+        .text(e.course_version)
+        .text(e.course_digest)
+        .integer(e.trusted)
+        .text(e.time);
+    if (const auto until = completion_valid_until(*completed, completion->refresher_months))
+        w.text(*until);
+    else
+        w.null();
+    return w.real(completion->score).text(completion->attempt_id).take();
+}
+
+std::string certificate_row(const EventRow& e, const CertificateIssued& c) {
+    return RowWriter()
+        .text(e.id)
+        .text(e.learner)
+        .text(c.completion_event_id)
+        .text(c.code)
+        .text(e.time)
+        .take();
+}
+
+// A settings-changed event, into the learner's latest values: events come course by
+// course in one order and by position in the other; the projector applied them in
+// position order.
+Result<void> setting_changed(const EventRow& e, std::map<std::string, Setting>& settings) {
+    auto setting = read_setting_changed(e.payload);
+    if (!setting)
+        return setting.error();
+    Setting& s = settings[setting->key];
+    if (e.position > s.position)
+        s = Setting{e.position, std::move(setting->value), std::string(e.time)};
+    return {};
+}
+
+void setting_rows(std::string_view learner, const std::map<std::string, Setting>& settings,
+                  RowSink& out) {
+    for (const auto& [key, s] : settings)
+        out.add(Table::settings,
+                RowWriter().text(learner).text(key).text(s.value).text(s.changed_at).take());
+}
+
 // What the projector writes for one learner, worked out from their events in
-// (course, position) order; see Projector for the rules.
-class LearnerProjection {
+// (course, position) order.
+class LearnerProjection : private RowSink {
   public:
     void start(std::string_view learner) {
         learner_ = learner;
@@ -187,31 +365,58 @@ class LearnerProjection {
         attempt_ids_.clear();
         codes_.clear();
         course_.clear();
+        state_ = CourseState();
     }
 
     // Applies one event; an Error says why the projector could not have applied it.
     Result<void> apply(const EventRow& e) {
-        if (e.course_id != course_)
-            start_course(e.course_id);
+        if (e.course_id != course_) {
+            state_.finish(learner_, course_, *this);
+            state_ = CourseState();
+            course_ = e.course_id;
+        }
         const auto type = parse_event_type(e.type);
         if (!type)
             return make_error(ErrorCode::invalid,
                               "unknown event type \"" + std::string(e.type) + "\"");
         switch (*type) {
             case EventType::page_viewed:
-                return page_viewed(e);
+                return state_.page_viewed(e, *this);
             case EventType::attempt_started:
             case EventType::answer_saved:
             case EventType::answer_cleared:
             case EventType::attempt_submitted:
-            case EventType::attempt_scored:
-                return attempt_event(e, *type);
-            case EventType::course_completed:
-                return course_completed(e);
-            case EventType::certificate_issued:
-                return certificate_issued(e);
+            case EventType::attempt_scored: {
+                auto fields = read_attempt_fields(*type, e.payload);
+                if (!fields)
+                    return fields.error();
+                if (*type != EventType::attempt_started)
+                    return state_.attempt_event(e, *type, *fields);
+                if (!attempt_ids_.insert(fields->attempt_id).second)
+                    return make_error(ErrorCode::invalid,
+                                      "attempt " + fields->attempt_id + " was already started");
+                state_.start_attempt(e, std::move(fields->attempt_id), *this);
+                return {};
+            }
+            case EventType::course_completed: {
+                auto row = completion_row(e);
+                if (!row)
+                    return row.error();
+                add(completions, std::move(*row));
+                return {};
+            }
+            case EventType::certificate_issued: {
+                auto certificate = read_certificate_issued(e.payload);
+                if (!certificate)
+                    return certificate.error();
+                if (!codes_.insert(certificate->code).second)
+                    return make_error(ErrorCode::invalid, "certificate code " + certificate->code +
+                                                              " was already issued");
+                add(certificates, certificate_row(e, *certificate));
+                return {};
+            }
             case EventType::settings_changed:
-                return setting_changed(e);
+                return setting_changed(e, settings_);
             default:
                 return {};
         }
@@ -219,181 +424,20 @@ class LearnerProjection {
 
     // The learner's rows of each table, sorted.
     std::array<std::vector<std::string>, kTables.size()>& finish() {
-        finish_course();
-        for (const auto& [key, s] : settings_)
-            rows_[settings].push_back(
-                RowWriter().text(learner_).text(key).text(s.value).text(s.changed_at).take());
+        state_.finish(learner_, course_, *this);
+        state_ = CourseState();
+        setting_rows(learner_, settings_, *this);
         for (auto& rows : rows_)
             std::sort(rows.begin(), rows.end());
         return rows_;
     }
 
   private:
-    void start_course(std::string_view course) {
-        finish_course();
-        course_ = course;
-        pages_.clear();
-        attempts_.clear();
-        has_progress_ = false;
-    }
-
-    void finish_course() {
-        for (const auto& [page, p] : pages_)
-            rows_[pages_viewed].push_back(RowWriter()
-                                              .text(learner_)
-                                              .text(course_)
-                                              .text(page)
-                                              .integer(p.first_position)
-                                              .text(p.first_time)
-                                              .take());
-        if (has_progress_)
-            rows_[progress].push_back(RowWriter()
-                                          .text(learner_)
-                                          .text(course_)
-                                          .text(version_)
-                                          .integer(static_cast<std::int64_t>(pages_.size()))
-                                          .integer(pages_total_)
-                                          .text(bookmark_)
-                                          .text(updated_at_)
-                                          .take());
-        for (const ReplayedAttempt& a : attempts_)
-            rows_[attempts].push_back(RowWriter()
-                                          .text(a.id)
-                                          .text(learner_)
-                                          .text(course_)
-                                          .text(a.version)
-                                          .text(a.digest)
-                                          .integer(a.trusted)
-                                          .text(a.state)
-                                          .text(a.started_at)
-                                          .text(a.submitted_at)
-                                          .text(a.scored_at)
-                                          .real(a.raw)
-                                          .real(a.max)
-                                          .real(a.scaled)
-                                          .integer(a.passed)
-                                          .integer(a.first_position)
-                                          .integer(a.last_position)
-                                          .take());
-        pages_.clear();
-        attempts_.clear();
-        has_progress_ = false;
-    }
-
-    Result<void> page_viewed(const EventRow& e) {
-        auto page = read_page_viewed(e.payload);
-        if (!page)
-            return page.error();
-        pages_.try_emplace(page->page_id, Page{e.position, std::string(e.time)});
-        has_progress_ = true;
-        version_ = e.course_version;
-        pages_total_ = page->pages_total;
-        bookmark_ = std::move(page->page_id);
-        updated_at_ = e.time;
-        return {};
-    }
-
-    Result<void> attempt_event(const EventRow& e, EventType type) {
-        auto fields = read_attempt_fields(type, e.payload);
-        if (!fields)
-            return fields.error();
-        if (type == EventType::attempt_started) {
-            if (!attempt_ids_.insert(fields->attempt_id).second)
-                return make_error(ErrorCode::invalid,
-                                  "attempt " + fields->attempt_id + " was already started");
-            ReplayedAttempt a;
-            a.id = std::move(fields->attempt_id);
-            a.version = e.course_version;
-            a.digest = e.course_digest;
-            a.trusted = e.trusted;
-            a.started_at = e.time;
-            a.first_position = a.last_position = e.position;
-            attempts_.push_back(std::move(a));
-            return {};
-        }
-        if (attempts_.empty())
-            return make_error(ErrorCode::invalid,
-                              "a " + std::string(e.type) + " event for learner " + learner_ +
-                                  " on course " + course_ + " has no attempt-started before it");
-        ReplayedAttempt& a = attempts_.back();
-        a.last_position = e.position;
-        if (type == EventType::attempt_submitted) {
-            a.state = "submitted";
-            a.submitted_at = e.time;
-        } else if (type == EventType::attempt_scored) {
-            a.state = "scored";
-            a.scored_at = e.time;
-            a.raw = fields->raw;
-            a.max = fields->max;
-            a.scaled = fields->scaled;
-            a.passed = fields->passed;
-        }
-        return {};
-    }
-
-    Result<void> course_completed(const EventRow& e) {
-        auto completion = read_course_completed(e.payload);
-        if (!completion)
-            return completion.error();
-        const auto completed = parse_iso8601(e.time);
-        if (!completed)
-            return make_error(ErrorCode::invalid, "event " + std::string(e.id) +
-                                                      " has an unreadable time \"" +
-                                                      std::string(e.time) + "\"");
-        RowWriter w;
-        w.text(e.id)
-            .integer(e.position)
-            .text(learner_)
-            .text(course_)
-            .text(e.course_version)
-            .text(e.course_digest)
-            .integer(e.trusted)
-            .text(e.time);
-        if (const auto until = completion_valid_until(*completed, completion->refresher_months))
-            w.text(*until);
-        else
-            w.null();
-        rows_[completions].push_back(w.real(completion->score).text(completion->attempt_id).take());
-        return {};
-    }
-
-    Result<void> certificate_issued(const EventRow& e) {
-        auto certificate = read_certificate_issued(e.payload);
-        if (!certificate)
-            return certificate.error();
-        if (!codes_.insert(certificate->code).second)
-            return make_error(ErrorCode::invalid,
-                              "certificate code " + certificate->code + " was already issued");
-        rows_[certificates].push_back(RowWriter()
-                                          .text(e.id)
-                                          .text(learner_)
-                                          .text(certificate->completion_event_id)
-                                          .text(certificate->code)
-                                          .text(e.time)
-                                          .take());
-        return {};
-    }
-
-    Result<void> setting_changed(const EventRow& e) {
-        auto setting = read_setting_changed(e.payload);
-        if (!setting)
-            return setting.error();
-        // Events come course by course; the projector applied them in position order.
-        Setting& s = settings_[setting->key];
-        if (e.position > s.position)
-            s = Setting{e.position, std::move(setting->value), std::string(e.time)};
-        return {};
-    }
+    void add(Table table, std::string row) override { rows_[table].push_back(std::move(row)); }
 
     std::string learner_, course_;
     std::array<std::vector<std::string>, kTables.size()> rows_;
-    // The current course's.
-    std::map<std::string, Page> pages_;
-    std::vector<ReplayedAttempt> attempts_;
-    bool has_progress_ = false;
-    std::string version_, bookmark_, updated_at_;
-    std::int64_t pages_total_ = 0;
-    // The learner's.
+    CourseState state_;  // the current course's
     std::map<std::string, Setting> settings_;
     // Attempt ids and certificate codes are unique in their tables: the projector could
     // not write a second one. (Between learners, the stored table cannot hold both
@@ -496,6 +540,187 @@ Result<void> compare_projections(Database& db, VerifyReport& report) {
                                     "recreates it from the events");
     }
     return {};
+}
+
+namespace {
+
+// A table's rows as a multiset: their count and the sum of each row's SipHash (two 64-bit
+// lanes) under a key drawn at random for each verify. Whoever edited the file never sees
+// the key, so rows that differ give different sums but with a chance of 2^-126 or so;
+// without a secret key, a sum could be matched by rows chosen for it.
+class RowsSum {
+  public:
+    using Key = std::array<unsigned char, crypto_shorthash_siphashx24_KEYBYTES>;
+
+    void add(const Key& key, std::string_view row) {
+        std::array<unsigned char, crypto_shorthash_siphashx24_BYTES> h;
+        crypto_shorthash_siphashx24(h.data(), reinterpret_cast<const unsigned char*>(row.data()),
+                                    row.size(), key.data());
+        std::uint64_t lane[2];
+        std::memcpy(lane, h.data(), sizeof lane);
+        ++count_;
+        sum_[0] += lane[0];
+        sum_[1] += lane[1];
+    }
+    friend bool operator==(const RowsSum&, const RowsSum&) = default;
+
+  private:
+    std::uint64_t count_ = 0;
+    std::array<std::uint64_t, 2> sum_{};
+};
+
+}  // namespace
+
+struct FileOrderReplay::State : RowSink {
+    std::size_t budget = 0, used = 0;
+    bool gave_up = false;
+    RowsSum::Key key{};
+    std::array<RowsSum, kTables.size()> expected;
+    // Each open (learner, course): the key is the learner's length (8 bytes), the
+    // learner, the course.
+    std::unordered_map<std::string, CourseState> courses;
+    std::string pair;             // scratch for the key
+    CourseState* last = nullptr;  // the course of the event before, found again
+    std::string last_pair;        // at once when the next is on the same course
+    std::unordered_map<std::string, std::map<std::string, Setting>> settings;  // by learner
+    // Attempt ids and certificate codes of each learner, prefixed like `courses`' keys.
+    std::unordered_set<std::string> attempt_ids, codes;
+
+    void add(Table table, std::string row) override { expected[table].add(key, row); }
+
+    // `learner` and `what` as one key, unambiguously.
+    std::string& key_of(std::string_view learner, std::string_view what) {
+        const std::uint64_t n = learner.size();
+        pair.assign(reinterpret_cast<const char*>(&n), sizeof n);
+        pair.append(learner).append(what);
+        return pair;
+    }
+
+    bool spend(std::size_t bytes) {
+        used += bytes;
+        return used <= budget;
+    }
+
+    Result<void> apply(const EventRow& e, EventType type) {
+        if (type == EventType::settings_changed) {
+            auto [it, added] = settings.try_emplace(std::string(e.learner));
+            const std::size_t before = it->second.size();
+            if (auto r = setting_changed(e, it->second); !r)
+                return r;
+            if (!spend((added ? e.learner.size() + 64 : 0) +
+                       (it->second.size() - before) * (e.payload.size() + 64)))
+                gave_up = true;
+            return {};
+        }
+        if (type == EventType::course_completed) {
+            auto row = completion_row(e);
+            if (!row)
+                return row.error();
+            add(completions, std::move(*row));
+            return {};
+        }
+        if (type == EventType::certificate_issued) {
+            auto certificate = read_certificate_issued(e.payload);
+            if (!certificate)
+                return certificate.error();
+            if (!codes.insert(key_of(e.learner, certificate->code)).second)
+                return make_error(ErrorCode::invalid,
+                                  "certificate code " + certificate->code + " was already issued");
+            if (!spend(pair.size() + 64))
+                gave_up = true;
+            add(certificates, certificate_row(e, *certificate));
+            return {};
+        }
+        const bool attempt = is_attempt_event(type);
+        if (type != EventType::page_viewed && !attempt)
+            return {};
+        CourseState& course = course_of(e);
+        const std::size_t before = course.bytes();
+        Result<void> r;
+        if (type == EventType::page_viewed) {
+            r = course.page_viewed(e, *this);
+        } else {
+            auto fields = read_attempt_fields(type, e.payload);
+            if (!fields)
+                return fields.error();
+            if (type != EventType::attempt_started) {
+                r = course.attempt_event(e, type, *fields);
+            } else {
+                if (!attempt_ids.insert(key_of(e.learner, fields->attempt_id)).second)
+                    return make_error(ErrorCode::invalid,
+                                      "attempt " + fields->attempt_id + " was already started");
+                if (!spend(pair.size() + 64))
+                    gave_up = true;
+                course.start_attempt(e, std::move(fields->attempt_id), *this);
+            }
+        }
+        if (!spend(course.bytes() - before))
+            gave_up = true;
+        return r;
+    }
+
+    CourseState& course_of(const EventRow& e) {
+        key_of(e.learner, e.course_id);
+        if (last && pair == last_pair)
+            return *last;
+        auto [it, added] = courses.try_emplace(pair);
+        if (added && !spend(pair.size() + sizeof(CourseState) + 64))
+            gave_up = true;
+        last_pair = pair;
+        last = &it->second;
+        return it->second;
+    }
+};
+
+FileOrderReplay::FileOrderReplay(std::size_t memory_budget) : state_(std::make_unique<State>()) {
+    state_->budget = memory_budget;
+    random_bytes(state_->key);
+}
+
+FileOrderReplay::~FileOrderReplay() = default;
+
+bool FileOrderReplay::apply(const EventRow& e) {
+    State& s = *state_;
+    if (s.gave_up)
+        return false;
+    const auto type = parse_event_type(e.type);
+    if (!type || !s.apply(e, *type))
+        s.gave_up = true;
+    if (s.gave_up) {
+        // Nothing more is needed from the state: compare_projections() decides.
+        s.courses.clear();
+        s.settings.clear();
+        s.attempt_ids.clear();
+        s.codes.clear();
+        s.last = nullptr;
+    }
+    return !s.gave_up;
+}
+
+Result<bool> FileOrderReplay::matches(Database& db) {
+    State& s = *state_;
+    if (s.gave_up)
+        return false;
+    for (auto& [pair, course] : s.courses) {
+        std::uint64_t n = 0;
+        std::memcpy(&n, pair.data(), sizeof n);
+        const std::string_view rest = std::string_view(pair).substr(sizeof n);
+        course.finish(rest.substr(0, n), rest.substr(n), s);
+    }
+    for (const auto& [learner, settings] : s.settings)
+        setting_rows(learner, settings, s);
+    bool all = true;
+    for (std::size_t t = 0; t < kTables.size(); ++t) {
+        auto stmt = db.prepare(std::string("SELECT * FROM main.") + kTables[t].name);
+        if (!stmt)
+            return stmt.error();
+        const int columns = stmt->column_count();
+        RowsSum stored;
+        if (auto r = each_row(*stmt, [&] { stored.add(s.key, encode_row(*stmt, columns)); }); !r)
+            return r.error();
+        all = all && stored == s.expected[t];
+    }
+    return all;
 }
 
 }  // namespace waymark::ledger

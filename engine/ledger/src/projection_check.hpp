@@ -2,13 +2,23 @@
 //
 // Every projection row follows from the events of one learner alone (pages, progress,
 // attempts and completions from those on one course, in order; settings and
-// certificates from the learner's). So the check reads the events learner by learner
-// through the events_by_learner index, works out that learner's rows as the projector
-// would write them (projector.hpp defines what they are; this is the same rules applied
-// to values in memory instead of through SQL), and compares them, every column with its
-// SQLite type, with the learner's rows in each projection table, read in the same
-// learner order. Memory holds one learner's rows at a time, whatever the ledger's size.
+// certificates from the learner's). Two ways to check them, by the same rules (see
+// Projector for them: this is the same rules applied to values in memory instead of
+// through SQL), each comparing every column with its SQLite type:
+//
+// - FileOrderReplay takes the events in file order, as the chain check reads them, so
+//   verify reads the events once. It keeps the state of every (learner, course) still
+//   open, so it gives up past a memory budget, and it only says whether every table
+//   holds exactly the rows the events give (a keyed multiset digest of each table).
+// - compare_projections() reads the events learner by learner through the
+//   events_by_learner index and holds one learner's rows at a time, whatever the
+//   ledger's size; it names each event that cannot be replayed and counts the rows that
+//   differ. Verify runs it whenever the first says anything but "all match".
 #pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
 
 #include "waymark/core/result.hpp"
 #include "waymark/ledger/database.hpp"
@@ -21,5 +31,36 @@ namespace waymark::ledger {
 // match the events (3 rows differ)"). Runs inside the caller's read transaction; an
 // Error only when the tables could not be read.
 Result<void> compare_projections(Database& db, VerifyReport& report);
+
+// The columns of an event the projections follow from.
+struct EventRow {
+    std::int64_t position = 0;
+    std::string_view id, time, learner, course_id, course_version, course_digest, type, payload;
+    bool trusted = false;
+};
+
+class FileOrderReplay {
+  public:
+    // At a million events of a thousand learners on ten courses the state is about
+    // 10 MiB; verify's peak memory must stay under 64 MiB.
+    static constexpr std::size_t kDefaultBudget = std::size_t(24) << 20;
+
+    explicit FileOrderReplay(std::size_t memory_budget = kDefaultBudget);
+    ~FileOrderReplay();
+    FileOrderReplay(const FileOrderReplay&) = delete;
+    FileOrderReplay& operator=(const FileOrderReplay&) = delete;
+
+    // Applies the next event in position order. False once the replay has given up: an
+    // event the projector could not have applied, or more state than the budget.
+    bool apply(const EventRow& e);
+
+    // After the last event: true when every projection table in `db` holds exactly the
+    // rows the events give; false when any differs or the replay gave up.
+    Result<bool> matches(Database& db);
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace waymark::ledger

@@ -4,9 +4,15 @@
 // SQLite's own page check and (with VerifyOptions::projections) every projection row
 // against the events. check_heads(), check_witnesses() and friends are shared with
 // check_evidence() (evidence.cpp) through integrity.hpp.
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <future>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <system_error>
+#include <vector>
 
 #include "chain.hpp"
 #include "head.hpp"
@@ -45,15 +51,140 @@ Sha256Digest hash_of_row(const Statement& s, const Sha256Digest& prev, std::stri
 
 namespace {
 
+// The events the chain check reads, handed to the projection check in file order (in
+// blocks of their columns copied end to end), so that verify reads each event once. At
+// most kBlocksWaiting blocks wait at a time: a few MiB, whatever the ledger's size.
+class EventFeed {
+  public:
+    // The chain check's side: a row of a kChainColumns query, copied. Nothing once the
+    // projection check has given up.
+    void add(const Statement& s) {
+        if (gave_up_)
+            return;
+        Block& b = *filling_;
+        Block::Entry& entry = b.entries.emplace_back();
+        entry.position = s.column_int(0);
+        entry.trusted = s.column_int(9) != 0;
+        constexpr int kColumns[Block::kFields] = {1, 4, 5, 6, 7, 8, 10, 11};
+        for (int f = 0; f < Block::kFields; ++f) {
+            entry.start[f] = static_cast<std::uint32_t>(b.bytes.size());
+            b.bytes.append(s.column_view(kColumns[f]));
+        }
+        entry.start[Block::kFields] = static_cast<std::uint32_t>(b.bytes.size());
+        if (b.bytes.size() >= kBlockBytes || b.entries.size() >= kBlockEvents)
+            send();
+    }
+
+    // No more events; `whole` when every event was added. Only the first call counts.
+    void close(bool whole) {
+        std::unique_lock lock(mutex_);
+        if (closed_)
+            return;
+        if (!gave_up_ && !filling_->entries.empty())
+            waiting_.push_back(std::move(filling_));
+        closed_ = true;
+        whole_ = whole;
+        changed_.notify_all();
+    }
+
+    // The projection check's side: calls `visit` on each event, in order, until it
+    // returns false. True when every event was visited.
+    template <typename Visit>
+    bool each(Visit&& visit) {
+        std::unique_ptr<Block> block;
+        for (;;) {
+            {
+                std::unique_lock lock(mutex_);
+                if (block) {
+                    block->clear();
+                    spare_.push_back(std::move(block));
+                }
+                changed_.wait(lock, [&] { return !waiting_.empty() || closed_; });
+                if (waiting_.empty())
+                    return whole_;
+                block = std::move(waiting_.front());
+                waiting_.pop_front();
+                changed_.notify_all();
+            }
+            for (std::size_t i = 0; i < block->entries.size(); ++i)
+                if (!visit(block->row(i))) {
+                    give_up();
+                    return false;
+                }
+        }
+    }
+
+    // The projection check needs no more events: add() stops copying them.
+    void give_up() {
+        std::unique_lock lock(mutex_);
+        gave_up_ = true;
+        waiting_.clear();
+        changed_.notify_all();
+    }
+
+  private:
+    static constexpr std::size_t kBlockBytes = 512 << 10, kBlockEvents = 2048, kBlocksWaiting = 4;
+
+    struct Block {
+        static constexpr int kFields = 8;  // EventRow's text columns, in its order
+        struct Entry {
+            std::int64_t position;
+            bool trusted;
+            std::uint32_t start[kFields + 1];
+        };
+        std::string bytes;
+        std::vector<Entry> entries;
+
+        EventRow row(std::size_t i) const {
+            const Entry& e = entries[i];
+            const auto field = [&](int f) {
+                return std::string_view(bytes).substr(e.start[f], e.start[f + 1] - e.start[f]);
+            };
+            return EventRow{e.position, field(0), field(1), field(2), field(3),
+                            field(4),   field(5), field(6), field(7), e.trusted};
+        }
+        void clear() {
+            bytes.clear();
+            entries.clear();
+        }
+    };
+
+    void send() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return waiting_.size() < kBlocksWaiting || gave_up_; });
+        if (gave_up_) {
+            filling_->clear();
+            return;
+        }
+        waiting_.push_back(std::move(filling_));
+        changed_.notify_all();
+        if (spare_.empty()) {
+            filling_ = std::make_unique<Block>();
+        } else {
+            filling_ = std::move(spare_.back());
+            spare_.pop_back();
+        }
+    }
+
+    std::unique_ptr<Block> filling_ = std::make_unique<Block>();  // the chain check's
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::unique_ptr<Block>> waiting_;
+    std::vector<std::unique_ptr<Block>> spare_;
+    bool closed_ = false, whole_ = false;
+    std::atomic<bool> gave_up_ = false;
+};
+
 // Reads the events in file order, which SQLite does without an index, and follows each
 // device's chain from event to event. True when every chain is whole: each event is the
 // next of its device's sequence, links to the one before and matches its hash. Then
 // `ends` holds each chain's end and nothing else needs to be read; otherwise the ends are
 // incomplete and check_chains() finds and names the problems. The two agree: file order
 // with each device's sequence numbers consecutive is the chain order with positions
-// rising, which is what check_chains() requires.
+// rising, which is what check_chains() requires. Each event that checks is added to
+// `feed`, when there is one.
 Result<bool> chains_whole_in_file_order(Database& db, std::map<std::string, ChainEnd>& ends,
-                                        std::int64_t& events, Tally& tally) {
+                                        std::int64_t& events, Tally& tally, EventFeed* feed) {
     auto s = db.prepare(std::string(kChainColumns) + " ORDER BY position");
     if (!s)
         return s.error();
@@ -76,6 +207,8 @@ Result<bool> chains_whole_in_file_order(Database& db, std::map<std::string, Chai
             return false;
         end->second = ChainEnd{end->second.seq + 1, stored};
         tally.count(s->column_view(10));
+        if (feed)
+            feed->add(*s);
     }
 }
 
@@ -318,25 +451,67 @@ Result<void> check_file_integrity(Database& db, VerifyReport& report) {
     }
 }
 
-// The file check and the projections, in the second thread, on a connection of its own
-// in its own read transaction: the projections change in the same transactions as the
-// events, so any snapshot of the file is consistent. Together they take about as long as
-// the chain check, so on two cores verify costs little more than the chains. No report
-// when that connection cannot be opened.
-Result<std::optional<VerifyReport>> compare_projections_on_own_connection(const std::string& file) {
+// SQLite's file check in a thread of its own, on a connection of its own: it reads
+// every page of the file, a third of the file's reading, and waits for nothing. No
+// report when that connection cannot be opened.
+Result<std::optional<VerifyReport>> check_file_on_own_connection(const std::string& file) {
     auto db = Database::open_read_only(file);
     if (!db)
         return std::optional<VerifyReport>{};
-    if (auto r = db->exec("BEGIN"); !r)
-        return r.error();
     VerifyReport report;
-    auto r = check_file_integrity(*db, report);
-    if (r)
-        r = compare_projections(*db, report);
+    if (auto r = check_file_integrity(*db, report); !r)
+        return r.error();
+    return std::optional<VerifyReport>{std::move(report)};
+}
+
+// The projections, in another thread, on a connection of their own in their own read
+// transaction: the projections change in the same transactions as the events, so any
+// snapshot of the file is consistent. The events come from the chain check through
+// `feed`, in file order; only when that replay does not find every table as the events
+// give it (or gives up) are the events read again, learner by learner, to name what
+// differs. No report when that connection cannot be opened.
+Result<std::optional<VerifyReport>> compare_projections_on_own_connection(const std::string& file,
+                                                                          EventFeed& feed) {
+    auto db = Database::open_read_only(file);
+    if (!db) {
+        feed.give_up();
+        return std::optional<VerifyReport>{};
+    }
+    if (auto r = db->exec("BEGIN"); !r) {
+        feed.give_up();
+        return r.error();
+    }
+    VerifyReport report;
+    auto r = [&]() -> Result<void> {
+        {
+            FileOrderReplay replay;
+            if (feed.each([&](const EventRow& e) { return replay.apply(e); })) {
+                auto all = replay.matches(*db);
+                if (!all)
+                    return all.error();
+                if (*all)
+                    return {};
+            }
+        }
+        return compare_projections(*db, report);
+    }();
     (void)db->exec("ROLLBACK");
     if (!r)
         return r.error();
     return std::optional<VerifyReport>{std::move(report)};
+}
+
+// The report of a check run in another thread, added to `report`; false when it could
+// not run there (its connection could not be opened), so it must run here.
+Result<bool> add_report(std::future<Result<std::optional<VerifyReport>>>& check,
+                        VerifyReport& report) {
+    auto other = check.get();
+    if (!other)
+        return other.error();
+    if (!*other)
+        return false;
+    add_problems(report, std::move(**other));
+    return true;
 }
 
 }  // namespace
@@ -399,28 +574,47 @@ std::optional<PinnedKey> pinned_key(const LedgerState& st) {
 Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinned,
                              bool check_projections, VerifyReport& report,
                              const std::vector<Witness>& witnesses) {
-    // The projections are compared in another thread while the chains are checked here:
-    // the two read the file independently, so on two cores verify takes about as long
-    // as the longer of them instead of both.
-    std::future<Result<std::optional<VerifyReport>>> projections;
-    if (check_projections) {
-        try {
-            projections =
-                std::async(std::launch::async, compare_projections_on_own_connection, db.file());
-        } catch (const std::system_error&) {
-            // No thread to be had: compared below, after the chains.
-        }
+    // SQLite's file check and the projections run in other threads while the chains are
+    // checked here: the projection check takes the events from the chain check as it
+    // reads them, and the file check reads the file on its own. So on two cores verify
+    // takes about as long as the chains.
+    EventFeed feed;
+    std::future<Result<std::optional<VerifyReport>>> file_check, projections;
+    try {
+        file_check = std::async(std::launch::async, check_file_on_own_connection, db.file());
+        if (check_projections)
+            projections = std::async(std::launch::async, compare_projections_on_own_connection,
+                                     db.file(), std::ref(feed));
+    } catch (const std::system_error&) {
+        // No thread to be had: checked here, the file first and the projections last.
     }
+    // Whatever happens here, the projection check must not wait for more events.
+    struct CloseFeed {
+        EventFeed& feed;
+        ~CloseFeed() { feed.close(false); }
+    } close_feed{feed};
+    auto file_check_report = [&]() -> Result<void> {
+        if (!file_check.valid())
+            return {};
+        auto done = add_report(file_check, report);
+        if (!done)
+            return done.error();
+        if (!*done)
+            return check_file_integrity(db, report);
+        return {};
+    };
     auto body = [&]() -> Result<void> {
         if (auto r = db.exec("BEGIN"); !r)
             return r;
-        if (!projections.valid())
+        if (!file_check.valid())
             if (auto r = check_file_integrity(db, report); !r)
                 return r;
         std::map<std::string, ChainEnd> ends;
         std::int64_t events = 0;
         Tally counted;
-        auto whole = chains_whole_in_file_order(db, ends, events, counted);
+        auto whole = chains_whole_in_file_order(db, ends, events, counted,
+                                                projections.valid() ? &feed : nullptr);
+        feed.close(whole && *whole);
         if (!whole)
             return whole.error();
         if (*whole) {
@@ -450,7 +644,7 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
         if (*trigger)
             add_problem(report, "the ledger " + foreign_trigger_problem(**trigger));
         if (!check_projections)
-            return {};
+            return file_check_report();
         // What reports trust the rows by; the projections below name the rows that differ.
         if (own->head && own->head->rows) {
             auto rows = digest_of_rows(db, RowRange{}, true);
@@ -461,17 +655,14 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
                             "the learners, completions, certificates or settings tables are not "
                             "the rows this device signed: a row was edited, added or removed");
         }
+        if (auto r = file_check_report(); !r)
+            return r;
         if (projections.valid()) {
-            auto other = projections.get();
-            if (!other)
-                return other.error();
-            if (*other) {
-                add_problems(report, std::move(**other));
+            auto done = add_report(projections, report);
+            if (!done)
+                return done.error();
+            if (*done)
                 return {};
-            }
-            // The other connection could not be opened: both checks run here instead.
-            if (auto r = check_file_integrity(db, report); !r)
-                return r;
         }
         return compare_projections(db, report);
     };
