@@ -51,21 +51,33 @@ Sha256Digest hash_of_row(const Statement& s, const Sha256Digest& prev, std::stri
 
 namespace {
 
-// The events the chain check reads, handed to the projection check in file order (in
-// blocks of their columns copied end to end), so that verify reads each event once. At
-// most kBlocksWaiting blocks wait at a time: a few MiB, whatever the ledger's size.
+// An event as the chain check read it: its columns, and its stored hashes.
+struct FedEvent {
+    EventRow row;
+    std::string_view device;
+    std::int64_t seq = 0;
+    const Sha256Digest* prev = nullptr;
+    const Sha256Digest* hash = nullptr;
+};
+
+// The events the chain check reads, handed in file order (in blocks of their columns
+// copied end to end) to a second thread that hashes them and replays the projections
+// from them, so that verify reads each event once and the work is shared by two cores.
+// At most kBlocksWaiting blocks wait at a time: a few MiB, whatever the ledger's size.
 class EventFeed {
   public:
-    // The chain check's side: a row of a kChainColumns query, copied. Nothing once the
-    // projection check has given up.
-    void add(const Statement& s) {
-        if (gave_up_)
-            return;
+    // The reading side: a row of a kChainColumns query whose stored hashes are `prev`
+    // and `hash`, copied.
+    void add(const Statement& s, const Sha256Digest& prev, const Sha256Digest& hash) {
         Block& b = *filling_;
         Block::Entry& entry = b.entries.emplace_back();
         entry.position = s.column_int(0);
+        entry.seq = s.column_int(3);
         entry.trusted = s.column_int(9) != 0;
-        constexpr int kColumns[Block::kFields] = {1, 4, 5, 6, 7, 8, 10, 11};
+        entry.prev = prev;
+        entry.hash = hash;
+        // EventRow's text columns in its order, then the device.
+        constexpr int kColumns[Block::kFields] = {1, 4, 5, 6, 7, 8, 10, 11, 2};
         for (int f = 0; f < Block::kFields; ++f) {
             entry.start[f] = static_cast<std::uint32_t>(b.bytes.size());
             b.bytes.append(s.column_view(kColumns[f]));
@@ -80,15 +92,15 @@ class EventFeed {
         std::unique_lock lock(mutex_);
         if (closed_)
             return;
-        if (!gave_up_ && !filling_->entries.empty())
+        if (!filling_->entries.empty())
             waiting_.push_back(std::move(filling_));
         closed_ = true;
         whole_ = whole;
         changed_.notify_all();
     }
 
-    // The projection check's side: calls `visit` on each event, in order, until it
-    // returns false. True when every event was visited.
+    // The other side: calls `visit` on each event, in order. True when every event was
+    // added.
     template <typename Visit>
     bool each(Visit&& visit) {
         std::unique_ptr<Block> block;
@@ -107,41 +119,32 @@ class EventFeed {
                 changed_.notify_all();
             }
             for (std::size_t i = 0; i < block->entries.size(); ++i)
-                if (!visit(block->row(i))) {
-                    give_up();
-                    return false;
-                }
+                visit(block->event(i));
         }
-    }
-
-    // The projection check needs no more events: add() stops copying them.
-    void give_up() {
-        std::unique_lock lock(mutex_);
-        gave_up_ = true;
-        waiting_.clear();
-        changed_.notify_all();
     }
 
   private:
     static constexpr std::size_t kBlockBytes = 512 << 10, kBlockEvents = 2048, kBlocksWaiting = 4;
 
     struct Block {
-        static constexpr int kFields = 8;  // EventRow's text columns, in its order
+        static constexpr int kFields = 9;
         struct Entry {
-            std::int64_t position;
+            std::int64_t position, seq;
             bool trusted;
+            Sha256Digest prev, hash;
             std::uint32_t start[kFields + 1];
         };
         std::string bytes;
         std::vector<Entry> entries;
 
-        EventRow row(std::size_t i) const {
+        FedEvent event(std::size_t i) const {
             const Entry& e = entries[i];
             const auto field = [&](int f) {
                 return std::string_view(bytes).substr(e.start[f], e.start[f + 1] - e.start[f]);
             };
-            return EventRow{e.position, field(0), field(1), field(2), field(3),
-                            field(4),   field(5), field(6), field(7), e.trusted};
+            return FedEvent{EventRow{e.position, field(0), field(1), field(2), field(3), field(4),
+                                     field(5), field(6), field(7), e.trusted},
+                            field(8), e.seq, &e.prev, &e.hash};
         }
         void clear() {
             bytes.clear();
@@ -151,11 +154,7 @@ class EventFeed {
 
     void send() {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return waiting_.size() < kBlocksWaiting || gave_up_; });
-        if (gave_up_) {
-            filling_->clear();
-            return;
-        }
+        changed_.wait(lock, [&] { return waiting_.size() < kBlocksWaiting; });
         waiting_.push_back(std::move(filling_));
         changed_.notify_all();
         if (spare_.empty()) {
@@ -166,13 +165,12 @@ class EventFeed {
         }
     }
 
-    std::unique_ptr<Block> filling_ = std::make_unique<Block>();  // the chain check's
+    std::unique_ptr<Block> filling_ = std::make_unique<Block>();  // the reading side's
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<std::unique_ptr<Block>> waiting_;
     std::vector<std::unique_ptr<Block>> spare_;
     bool closed_ = false, whole_ = false;
-    std::atomic<bool> gave_up_ = false;
 };
 
 // Reads the events in file order, which SQLite does without an index, and follows each
@@ -181,8 +179,9 @@ class EventFeed {
 // `ends` holds each chain's end and nothing else needs to be read; otherwise the ends are
 // incomplete and check_chains() finds and names the problems. The two agree: file order
 // with each device's sequence numbers consecutive is the chain order with positions
-// rising, which is what check_chains() requires. Each event that checks is added to
-// `feed`, when there is one.
+// rising, which is what check_chains() requires. With a `feed`, each event that links
+// is added to it instead of hashed here: the chains are whole only if the other side
+// finds every hash matching too.
 Result<bool> chains_whole_in_file_order(Database& db, std::map<std::string, ChainEnd>& ends,
                                         std::int64_t& events, Tally& tally, EventFeed* feed) {
     auto s = db.prepare(std::string(kChainColumns) + " ORDER BY position");
@@ -202,13 +201,14 @@ Result<bool> chains_whole_in_file_order(Database& db, std::map<std::string, Chai
         if (end == ends.end() || end->first != device)
             end = ends.try_emplace(std::string(device), ChainEnd{0, kGenesisHash}).first;
         if (s->column_int(3) != end->second.seq + 1 || !read_digest(*s, 12, stored_prev) ||
-            !read_digest(*s, 13, stored) || stored_prev != end->second.hash ||
-            hash_of_row(*s, stored_prev, bytes) != stored)
+            !read_digest(*s, 13, stored) || stored_prev != end->second.hash)
+            return false;
+        if (feed)
+            feed->add(*s, stored_prev, stored);
+        else if (hash_of_row(*s, stored_prev, bytes) != stored)
             return false;
         end->second = ChainEnd{end->second.seq + 1, stored};
         tally.count(s->column_view(10));
-        if (feed)
-            feed->add(*s);
     }
 }
 
@@ -464,35 +464,50 @@ Result<std::optional<VerifyReport>> check_file_on_own_connection(const std::stri
     return std::optional<VerifyReport>{std::move(report)};
 }
 
-// The projections, in another thread, on a connection of their own in their own read
+// The second thread's work on the events the chain check feeds it: each event's hash
+// (`hashes` is set once every event is hashed: true when every one matched) and, with
+// `projections`, the projection check, on a connection of its own in its own read
 // transaction: the projections change in the same transactions as the events, so any
-// snapshot of the file is consistent. The events come from the chain check through
-// `feed`, in file order; only when that replay does not find every table as the events
-// give it (or gives up) are the events read again, learner by learner, to name what
-// differs. No report when that connection cannot be opened.
-Result<std::optional<VerifyReport>> compare_projections_on_own_connection(const std::string& file,
-                                                                          EventFeed& feed) {
-    auto db = Database::open_read_only(file);
-    if (!db) {
-        feed.give_up();
+// snapshot of the file is consistent. Only when the replay in file order does not find
+// every table as the events give it (or gives up) are the events read again, learner
+// by learner, to name what differs. No report when that connection cannot be opened,
+// or without `projections`.
+Result<std::optional<VerifyReport>> check_fed_events(const std::string& file, EventFeed& feed,
+                                                     std::promise<bool>& hashes, bool projections) {
+    Result<Database> db = make_error(ErrorCode::not_found, "no projection check");
+    std::optional<FileOrderReplay> replay;
+    if (projections) {
+        db = Database::open_read_only(file);
+        if (db && db->exec("BEGIN"))
+            replay.emplace();
+    }
+    bool hashed = true;
+    std::string bytes;
+    const bool whole = feed.each([&](const FedEvent& e) {
+        const EventRow& r = e.row;
+        if (hashed) {
+            canonical_event_bytes(
+                EventFields{r.id, e.device, e.seq, r.time, r.learner, r.course_id, r.course_version,
+                            r.course_digest, r.trusted, r.type, r.payload},
+                bytes);
+            hashed = chain_hash(*e.prev, bytes) == *e.hash;
+        }
+        if (replay)
+            replay->apply(r);
+    });
+    hashes.set_value(whole && hashed);
+    if (!replay)
         return std::optional<VerifyReport>{};
-    }
-    if (auto r = db->exec("BEGIN"); !r) {
-        feed.give_up();
-        return r.error();
-    }
     VerifyReport report;
     auto r = [&]() -> Result<void> {
-        {
-            FileOrderReplay replay;
-            if (feed.each([&](const EventRow& e) { return replay.apply(e); })) {
-                auto all = replay.matches(*db);
-                if (!all)
-                    return all.error();
-                if (*all)
-                    return {};
-            }
+        if (whole) {
+            auto all = replay->matches(*db);
+            if (!all)
+                return all.error();
+            if (*all)
+                return {};
         }
+        replay.reset();
         return compare_projections(*db, report);
     }();
     (void)db->exec("ROLLBACK");
@@ -579,12 +594,13 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
     // reads them, and the file check reads the file on its own. So on two cores verify
     // takes about as long as the chains.
     EventFeed feed;
+    std::promise<bool> hashes;
+    std::future<bool> hashes_match = hashes.get_future();
     std::future<Result<std::optional<VerifyReport>>> file_check, projections;
     try {
         file_check = std::async(std::launch::async, check_file_on_own_connection, db.file());
-        if (check_projections)
-            projections = std::async(std::launch::async, compare_projections_on_own_connection,
-                                     db.file(), std::ref(feed));
+        projections = std::async(std::launch::async, check_fed_events, db.file(), std::ref(feed),
+                                 std::ref(hashes), check_projections);
     } catch (const std::system_error&) {
         // No thread to be had: checked here, the file first and the projections last.
     }
@@ -617,6 +633,8 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
         feed.close(whole && *whole);
         if (!whole)
             return whole.error();
+        if (*whole && projections.valid())
+            *whole = hashes_match.get();
         if (*whole) {
             report.events_checked += events;
         } else {
@@ -643,8 +661,12 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
             return trigger.error();
         if (*trigger)
             add_problem(report, "the ledger " + foreign_trigger_problem(**trigger));
-        if (!check_projections)
+        if (!check_projections) {
+            if (projections.valid())
+                if (auto r = projections.get(); !r)
+                    return r.error();
             return file_check_report();
+        }
         // What reports trust the rows by; the projections below name the rows that differ.
         if (own->head && own->head->rows) {
             auto rows = digest_of_rows(db, RowRange{}, true);
