@@ -60,10 +60,22 @@ struct FedEvent {
     const Sha256Digest* hash = nullptr;
 };
 
+// True when `e` hashes to its stored hash (`bytes` is scratch space).
+bool hash_matches(const FedEvent& e, std::string& bytes) {
+    const EventRow& r = e.row;
+    canonical_event_bytes(
+        EventFields{r.id, e.device, e.seq, r.time, r.learner, r.course_id, r.course_version,
+                    r.course_digest, r.trusted, r.type, r.payload},
+        bytes);
+    return chain_hash(*e.prev, bytes) == *e.hash;
+}
+
 // The events the chain check reads, handed in file order (in blocks of their columns
 // copied end to end) to a second thread that hashes them and replays the projections
 // from them, so that verify reads each event once and the work is shared by two cores.
 // At most kBlocksWaiting blocks wait at a time: a few MiB, whatever the ledger's size.
+// Whichever side is ahead hashes: a block is hashed before it is handed over when the
+// other side is behind (kBehind blocks waiting), so the two take about as long.
 class EventFeed {
   public:
     // The reading side: a row of a kChainColumns query whose stored hashes are `prev`
@@ -99,7 +111,11 @@ class EventFeed {
         changed_.notify_all();
     }
 
-    // The other side: calls `visit` on each event, in order. True when every event was
+    // The reading side: false when an event this side hashed did not match.
+    bool hashes_here_match() const { return hashes_match_; }
+
+    // The other side: calls `visit(event, hashed)` on each event, in order; `hashed`
+    // when the reading side has checked its hash already. True when every event was
     // added.
     template <typename Visit>
     bool each(Visit&& visit) {
@@ -119,12 +135,13 @@ class EventFeed {
                 changed_.notify_all();
             }
             for (std::size_t i = 0; i < block->entries.size(); ++i)
-                visit(block->event(i));
+                visit(block->event(i), block->hashed);
         }
     }
 
   private:
-    static constexpr std::size_t kBlockBytes = 512 << 10, kBlockEvents = 2048, kBlocksWaiting = 4;
+    static constexpr std::size_t kBlockBytes = 256 << 10, kBlockEvents = 1024, kBlocksWaiting = 6,
+                                 kBehind = 2;
 
     struct Block {
         static constexpr int kFields = 9;
@@ -136,6 +153,7 @@ class EventFeed {
         };
         std::string bytes;
         std::vector<Entry> entries;
+        bool hashed = false;
 
         FedEvent event(std::size_t i) const {
             const Entry& e = entries[i];
@@ -149,10 +167,21 @@ class EventFeed {
         void clear() {
             bytes.clear();
             entries.clear();
+            hashed = false;
         }
     };
 
     void send() {
+        bool behind;
+        {
+            std::unique_lock lock(mutex_);
+            behind = waiting_.size() >= kBehind;
+        }
+        if (behind) {
+            for (std::size_t i = 0; i < filling_->entries.size() && hashes_match_; ++i)
+                hashes_match_ = hash_matches(filling_->event(i), scratch_);
+            filling_->hashed = true;
+        }
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [&] { return waiting_.size() < kBlocksWaiting; });
         waiting_.push_back(std::move(filling_));
@@ -165,7 +194,10 @@ class EventFeed {
         }
     }
 
-    std::unique_ptr<Block> filling_ = std::make_unique<Block>();  // the reading side's
+    // The reading side's.
+    std::unique_ptr<Block> filling_ = std::make_unique<Block>();
+    bool hashes_match_ = true;
+    std::string scratch_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<std::unique_ptr<Block>> waiting_;
@@ -464,8 +496,9 @@ Result<std::optional<VerifyReport>> check_file_on_own_connection(const std::stri
     return std::optional<VerifyReport>{std::move(report)};
 }
 
-// The second thread's work on the events the chain check feeds it: each event's hash
-// (`hashes` is set once every event is hashed: true when every one matched) and, with
+// The second thread's work on the events the chain check feeds it: the hash of each
+// event the reading side did not hash (`hashes` is set once every event is through:
+// true when every one it hashed matched) and, with
 // `projections`, the projection check, on a connection of its own in its own read
 // transaction: the projections change in the same transactions as the events, so any
 // snapshot of the file is consistent. Only when the replay in file order does not find
@@ -483,17 +516,11 @@ Result<std::optional<VerifyReport>> check_fed_events(const std::string& file, Ev
     }
     bool hashed = true;
     std::string bytes;
-    const bool whole = feed.each([&](const FedEvent& e) {
-        const EventRow& r = e.row;
-        if (hashed) {
-            canonical_event_bytes(
-                EventFields{r.id, e.device, e.seq, r.time, r.learner, r.course_id, r.course_version,
-                            r.course_digest, r.trusted, r.type, r.payload},
-                bytes);
-            hashed = chain_hash(*e.prev, bytes) == *e.hash;
-        }
+    const bool whole = feed.each([&](const FedEvent& e, bool hashed_there) {
+        if (hashed && !hashed_there)
+            hashed = hash_matches(e, bytes);
         if (replay)
-            replay->apply(r);
+            replay->apply(e.row);
     });
     hashes.set_value(whole && hashed);
     if (!replay)
@@ -634,7 +661,7 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
         if (!whole)
             return whole.error();
         if (*whole && projections.valid())
-            *whole = hashes_match.get();
+            *whole = hashes_match.get() && feed.hashes_here_match();
         if (*whole) {
             report.events_checked += events;
         } else {
