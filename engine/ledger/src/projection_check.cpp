@@ -224,9 +224,8 @@ class CourseState {
         a.trusted = e.trusted;
         a.started_at = e.time;
         a.first_position = a.last_position = e.position;
-        attempt_bytes_ =
-            std::max(attempt_bytes_, sizeof(ReplayedAttempt) + a.id.size() + a.version.size() +
-                                         a.digest.size() + 4 * a.started_at.size());
+        attempt_bytes_ = std::max(attempt_bytes_, a.id.size() + a.version.size() + a.digest.size() +
+                                                      4 * a.started_at.size());
     }
 
     Result<void> attempt_event(const EventRow& e, EventType type, const AttemptFields& fields) {
@@ -552,15 +551,22 @@ class RowsSum {
   public:
     using Key = std::array<unsigned char, crypto_shorthash_siphashx24_KEYBYTES>;
 
+    using Hash = std::array<std::uint64_t, 2>;
+
+    static Hash hash(const Key& key, std::string_view bytes) {
+        static_assert(sizeof(Hash) == crypto_shorthash_siphashx24_BYTES);
+        Hash h;
+        crypto_shorthash_siphashx24(reinterpret_cast<unsigned char*>(h.data()),
+                                    reinterpret_cast<const unsigned char*>(bytes.data()),
+                                    bytes.size(), key.data());
+        return h;
+    }
+
     void add(const Key& key, std::string_view row) {
-        std::array<unsigned char, crypto_shorthash_siphashx24_BYTES> h;
-        crypto_shorthash_siphashx24(h.data(), reinterpret_cast<const unsigned char*>(row.data()),
-                                    row.size(), key.data());
-        std::uint64_t lane[2];
-        std::memcpy(lane, h.data(), sizeof lane);
+        const Hash h = hash(key, row);
         ++count_;
-        sum_[0] += lane[0];
-        sum_[1] += lane[1];
+        sum_[0] += h[0];
+        sum_[1] += h[1];
     }
     friend bool operator==(const RowsSum&, const RowsSum&) = default;
 
@@ -583,8 +589,13 @@ struct FileOrderReplay::State : RowSink {
     CourseState* last = nullptr;  // the course of the event before, found again
     std::string last_pair;        // at once when the next is on the same course
     std::unordered_map<std::string, std::map<std::string, Setting>> settings;  // by learner
-    // Attempt ids and certificate codes of each learner, prefixed like `courses`' keys.
-    std::unordered_set<std::string> attempt_ids, codes;
+    // The attempt ids and certificate codes of each learner (prefixed like `courses`'
+    // keys), by their keyed hash: two that differ and hash alike make the replay give up
+    // (a chance of 2^-128), never match a table.
+    struct HashOfHash {
+        std::size_t operator()(const RowsSum::Hash& h) const { return h[0]; }
+    };
+    std::unordered_set<RowsSum::Hash, HashOfHash> attempt_ids, codes;
 
     void add(Table table, std::string row) override { expected[table].add(key, row); }
 
@@ -595,6 +606,10 @@ struct FileOrderReplay::State : RowSink {
         pair.append(learner).append(what);
         return pair;
     }
+
+    // An entry of a hash set: the value, the next pointer, the cached hash, and the
+    // bucket pointer.
+    static constexpr std::size_t kSetEntry = sizeof(RowsSum::Hash) + 3 * sizeof(void*);
 
     bool spend(std::size_t bytes) {
         used += bytes;
@@ -623,10 +638,10 @@ struct FileOrderReplay::State : RowSink {
             auto certificate = read_certificate_issued(e.payload);
             if (!certificate)
                 return certificate.error();
-            if (!codes.insert(key_of(e.learner, certificate->code)).second)
+            if (!codes.insert(RowsSum::hash(key, key_of(e.learner, certificate->code))).second)
                 return make_error(ErrorCode::invalid,
                                   "certificate code " + certificate->code + " was already issued");
-            if (!spend(pair.size() + 64))
+            if (!spend(kSetEntry))
                 gave_up = true;
             add(certificates, certificate_row(e, *certificate));
             return {};
@@ -646,10 +661,11 @@ struct FileOrderReplay::State : RowSink {
             if (type != EventType::attempt_started) {
                 r = course.attempt_event(e, type, *fields);
             } else {
-                if (!attempt_ids.insert(key_of(e.learner, fields->attempt_id)).second)
+                if (!attempt_ids.insert(RowsSum::hash(key, key_of(e.learner, fields->attempt_id)))
+                         .second)
                     return make_error(ErrorCode::invalid,
                                       "attempt " + fields->attempt_id + " was already started");
-                if (!spend(pair.size() + 64))
+                if (!spend(kSetEntry))
                     gave_up = true;
                 course.start_attempt(e, std::move(fields->attempt_id), *this);
             }
