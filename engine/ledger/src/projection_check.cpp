@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -597,7 +598,21 @@ struct FileOrderReplay::State : RowSink {
     };
     std::unordered_set<RowsSum::Hash, HashOfHash> attempt_ids, codes;
 
+    // Each event's entry in events_by_learner (learner, course, position), as the
+    // comparison learner by learner reads the events through it.
+    RowsSum in_file;
+    std::string entry;  // scratch
+
     void add(Table table, std::string row) override { expected[table].add(key, row); }
+
+    std::string_view index_entry(std::string_view learner, std::string_view course,
+                                 std::int64_t position) {
+        const std::uint64_t n = learner.size();
+        entry.assign(reinterpret_cast<const char*>(&n), sizeof n);
+        entry.append(learner).append(course);
+        entry.append(reinterpret_cast<const char*>(&position), sizeof position);
+        return entry;
+    }
 
     // `learner` and `what` as one key, unambiguously.
     std::string& key_of(std::string_view learner, std::string_view what) {
@@ -699,6 +714,7 @@ bool FileOrderReplay::apply(const EventRow& e) {
     State& s = *state_;
     if (s.gave_up)
         return false;
+    s.in_file.add(s.key, s.index_entry(e.learner, e.course_id, e.position));
     const auto type = parse_event_type(e.type);
     if (!type || !s.apply(e, *type))
         s.gave_up = true;
@@ -725,9 +741,39 @@ Result<bool> FileOrderReplay::matches(Database& db) {
     }
     for (const auto& [learner, settings] : s.settings)
         setting_rows(learner, settings, s);
-    bool all = true;
+    // The events through events_by_learner, as compare_projections() would read them:
+    // the same entries, in order, or that comparison could find what this one does not.
+    auto index = db.prepare(
+        "SELECT learner_id, course_id, position FROM main.events"
+        " ORDER BY learner_id, course_id, position");
+    if (!index)
+        return index.error();
+    RowsSum in_index;
+    std::string learner, course;
+    std::int64_t position = 0;
+    bool ordered = true, first = true;
+    if (auto r = each_row(*index,
+                          [&] {
+                              const std::string_view l = index->column_view(0),
+                                                     c = index->column_view(1);
+                              const std::int64_t p = index->column_int(2);
+                              if (!first && std::make_tuple(l, c, p) <=
+                                                std::make_tuple(std::string_view(learner),
+                                                                std::string_view(course), position))
+                                  ordered = false;
+                              first = false;
+                              in_index.add(s.key, s.index_entry(l, c, p));
+                              learner = l;
+                              course = c;
+                              position = p;
+                          });
+        !r)
+        return r.error();
+    bool all = ordered && in_index == s.in_file;
+    // Each table in the order compare_projections() reads it, through the same index.
     for (std::size_t t = 0; t < kTables.size(); ++t) {
-        auto stmt = db.prepare(std::string("SELECT * FROM main.") + kTables[t].name);
+        auto stmt = db.prepare(std::string("SELECT * FROM main.") + kTables[t].name + " ORDER BY " +
+                               kTables[t].order);
         if (!stmt)
             return stmt.error();
         const int columns = stmt->column_count();
