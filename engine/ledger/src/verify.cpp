@@ -111,6 +111,14 @@ class EventFeed {
         changed_.notify_all();
     }
 
+    // The other side stops taking events (it failed): the reading side no longer waits.
+    void stop() {
+        std::unique_lock lock(mutex_);
+        stopped_ = true;
+        waiting_.clear();
+        changed_.notify_all();
+    }
+
     // The reading side: false when an event this side hashed did not match.
     bool hashes_here_match() const { return hashes_match_; }
 
@@ -183,7 +191,11 @@ class EventFeed {
             filling_->hashed = true;
         }
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return waiting_.size() < kBlocksWaiting; });
+        changed_.wait(lock, [&] { return waiting_.size() < kBlocksWaiting || stopped_; });
+        if (stopped_) {
+            filling_->clear();
+            return;
+        }
         waiting_.push_back(std::move(filling_));
         changed_.notify_all();
         if (spare_.empty()) {
@@ -202,7 +214,7 @@ class EventFeed {
     std::condition_variable changed_;
     std::deque<std::unique_ptr<Block>> waiting_;
     std::vector<std::unique_ptr<Block>> spare_;
-    bool closed_ = false, whole_ = false;
+    bool closed_ = false, whole_ = false, stopped_ = false;
 };
 
 // Reads the events in file order, which SQLite does without an index, and follows each
@@ -516,12 +528,20 @@ Result<std::optional<VerifyReport>> check_fed_events(const std::string& file, Ev
     }
     bool hashed = true;
     std::string bytes;
-    const bool whole = feed.each([&](const FedEvent& e, bool hashed_there) {
-        if (hashed && !hashed_there)
-            hashed = hash_matches(e, bytes);
-        if (replay)
-            replay->apply(e.row);
-    });
+    bool whole = false;
+    try {
+        whole = feed.each([&](const FedEvent& e, bool hashed_there) {
+            if (hashed && !hashed_there)
+                hashed = hash_matches(e, bytes);
+            if (replay)
+                replay->apply(e.row);
+        });
+    } catch (...) {
+        // Out of memory, say: the reading side must not wait for this one.
+        feed.stop();
+        hashes.set_exception(std::current_exception());
+        throw;
+    }
     hashes.set_value(whole && hashed);
     if (!replay)
         return std::optional<VerifyReport>{};
