@@ -4,7 +4,6 @@
 // SQLite's own page check and (with VerifyOptions::projections) every projection row
 // against the events. check_heads(), check_witnesses() and friends are shared with
 // check_evidence() (evidence.cpp) through integrity.hpp.
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <future>
