@@ -550,7 +550,8 @@ namespace {
 // without a secret key, a sum could be matched by rows chosen for it.
 class RowsSum {
   public:
-    using Key = std::array<unsigned char, crypto_shorthash_siphashx24_KEYBYTES>;
+    using Key = SumKey;
+    static_assert(sizeof(Key) == crypto_shorthash_siphashx24_KEYBYTES);
 
     using Hash = std::array<std::uint64_t, 2>;
 
@@ -570,11 +571,23 @@ class RowsSum {
         sum_[1] += h[1];
     }
     friend bool operator==(const RowsSum&, const RowsSum&) = default;
+    std::uint64_t count() const { return count_; }
+    const std::array<std::uint64_t, 2>& sum() const { return sum_; }
 
   private:
     std::uint64_t count_ = 0;
     std::array<std::uint64_t, 2> sum_{};
 };
+
+// An event's entry in events_by_learner, as one string (`out` is its storage).
+std::string_view index_entry(std::string_view learner, std::string_view course,
+                             std::int64_t position, std::string& out) {
+    const std::uint64_t n = learner.size();
+    out.assign(reinterpret_cast<const char*>(&n), sizeof n);
+    out.append(learner).append(course);
+    out.append(reinterpret_cast<const char*>(&position), sizeof position);
+    return out;
+}
 
 }  // namespace
 
@@ -604,15 +617,6 @@ struct FileOrderReplay::State : RowSink {
     std::string entry;  // scratch
 
     void add(Table table, std::string row) override { expected[table].add(key, row); }
-
-    std::string_view index_entry(std::string_view learner, std::string_view course,
-                                 std::int64_t position) {
-        const std::uint64_t n = learner.size();
-        entry.assign(reinterpret_cast<const char*>(&n), sizeof n);
-        entry.append(learner).append(course);
-        entry.append(reinterpret_cast<const char*>(&position), sizeof position);
-        return entry;
-    }
 
     // `learner` and `what` as one key, unambiguously.
     std::string& key_of(std::string_view learner, std::string_view what) {
@@ -703,9 +707,51 @@ struct FileOrderReplay::State : RowSink {
     }
 };
 
-FileOrderReplay::FileOrderReplay(std::size_t memory_budget) : state_(std::make_unique<State>()) {
+SumKey random_sum_key() {
+    SumKey key;
+    random_bytes(key);
+    return key;
+}
+
+Result<LearnerIndexSum> read_learner_index(Database& db, const SumKey& key) {
+    // The query compare_projections() reads the events by, without the columns that are
+    // not in the index.
+    auto index = db.prepare(
+        "SELECT learner_id, course_id, position FROM main.events"
+        " ORDER BY learner_id, course_id, position");
+    if (!index)
+        return index.error();
+    RowsSum sum;
+    LearnerIndexSum found;
+    std::string learner, course, entry;
+    std::int64_t position = 0;
+    bool first = true;
+    auto r = each_row(*index, [&] {
+        const std::string_view l = index->column_view(0), c = index->column_view(1);
+        const std::int64_t p = index->column_int(2);
+        if (!first &&
+            std::make_tuple(l, c, p) <=
+                std::make_tuple(std::string_view(learner), std::string_view(course), position))
+            found.ordered = false;
+        first = false;
+        sum.add(key, index_entry(l, c, p, entry));
+        if (l != learner)
+            learner = l;
+        if (c != course)
+            course = c;
+        position = p;
+    });
+    if (!r)
+        return r.error();
+    found.count = sum.count();
+    found.sum = sum.sum();
+    return found;
+}
+
+FileOrderReplay::FileOrderReplay(std::size_t memory_budget, const SumKey& key)
+    : state_(std::make_unique<State>()) {
     state_->budget = memory_budget;
-    random_bytes(state_->key);
+    state_->key = key;
 }
 
 FileOrderReplay::~FileOrderReplay() = default;
@@ -714,7 +760,7 @@ bool FileOrderReplay::apply(const EventRow& e) {
     State& s = *state_;
     if (s.gave_up)
         return false;
-    s.in_file.add(s.key, s.index_entry(e.learner, e.course_id, e.position));
+    s.in_file.add(s.key, index_entry(e.learner, e.course_id, e.position, s.entry));
     const auto type = parse_event_type(e.type);
     if (!type || !s.apply(e, *type))
         s.gave_up = true;
@@ -729,7 +775,7 @@ bool FileOrderReplay::apply(const EventRow& e) {
     return !s.gave_up;
 }
 
-Result<bool> FileOrderReplay::matches(Database& db) {
+Result<bool> FileOrderReplay::matches(Database& db, std::optional<LearnerIndexSum> index) {
     State& s = *state_;
     if (s.gave_up)
         return false;
@@ -743,33 +789,13 @@ Result<bool> FileOrderReplay::matches(Database& db) {
         setting_rows(learner, settings, s);
     // The events through events_by_learner, as compare_projections() would read them:
     // the same entries, in order, or that comparison could find what this one does not.
-    auto index = db.prepare(
-        "SELECT learner_id, course_id, position FROM main.events"
-        " ORDER BY learner_id, course_id, position");
-    if (!index)
-        return index.error();
-    RowsSum in_index;
-    std::string learner, course;
-    std::int64_t position = 0;
-    bool ordered = true, first = true;
-    if (auto r = each_row(*index,
-                          [&] {
-                              const std::string_view l = index->column_view(0),
-                                                     c = index->column_view(1);
-                              const std::int64_t p = index->column_int(2);
-                              if (!first && std::make_tuple(l, c, p) <=
-                                                std::make_tuple(std::string_view(learner),
-                                                                std::string_view(course), position))
-                                  ordered = false;
-                              first = false;
-                              in_index.add(s.key, s.index_entry(l, c, p));
-                              learner = l;
-                              course = c;
-                              position = p;
-                          });
-        !r)
-        return r.error();
-    bool all = ordered && in_index == s.in_file;
+    if (!index) {
+        auto read = read_learner_index(db, s.key);
+        if (!read)
+            return read.error();
+        index = *read;
+    }
+    bool all = *index == LearnerIndexSum{s.in_file.count(), s.in_file.sum(), true};
     // Each table in the order compare_projections() reads it, through the same index.
     for (std::size_t t = 0; t < kTables.size(); ++t) {
         auto stmt = db.prepare(std::string("SELECT * FROM main.") + kTables[t].name + " ORDER BY " +

@@ -16,8 +16,10 @@
 //   differ. Verify runs it whenever the first says anything but "all match".
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "waymark/core/result.hpp"
@@ -39,6 +41,21 @@ struct EventRow {
     bool trusted = false;
 };
 
+// The key of the replay's keyed sums, drawn at random for each verify.
+using SumKey = std::array<std::uint8_t, 16>;
+SumKey random_sum_key();
+
+// The entries of the events_by_learner index (learner, course, position) as read in its
+// order: their keyed multiset sum, and whether they came in strictly rising order.
+struct LearnerIndexSum {
+    std::uint64_t count = 0;
+    std::array<std::uint64_t, 2> sum{};
+    bool ordered = true;
+    friend bool operator==(const LearnerIndexSum&, const LearnerIndexSum&) = default;
+};
+// Reads it (another thread may, while the events are replayed).
+Result<LearnerIndexSum> read_learner_index(Database& db, const SumKey& key);
+
 class FileOrderReplay {
   public:
     // About 1.3 KiB for each (learner, course) with events: at a million events of a
@@ -47,7 +64,8 @@ class FileOrderReplay {
     // learner by learner, as fast as before the replay.
     static constexpr std::size_t kDefaultBudget = std::size_t(24) << 20;
 
-    explicit FileOrderReplay(std::size_t memory_budget = kDefaultBudget);
+    explicit FileOrderReplay(std::size_t memory_budget = kDefaultBudget,
+                             const SumKey& key = random_sum_key());
     ~FileOrderReplay();
     FileOrderReplay(const FileOrderReplay&) = delete;
     FileOrderReplay& operator=(const FileOrderReplay&) = delete;
@@ -57,8 +75,9 @@ class FileOrderReplay {
     bool apply(const EventRow& e);
 
     // After the last event: true when every projection table in `db` holds exactly the
-    // rows the events give; false when any differs or the replay gave up.
-    Result<bool> matches(Database& db);
+    // rows the events give, and events_by_learner the events (`index`, when it was read
+    // already with this replay's key); false when any differs or the replay gave up.
+    Result<bool> matches(Database& db, std::optional<LearnerIndexSum> index = {});
 
   private:
     struct State;

@@ -494,11 +494,29 @@ Result<void> check_file_integrity(Database& db, VerifyReport& report) {
     }
 }
 
+// The events_by_learner index read as the projection check compares it, handed from
+// the file check's thread, which has time to spare, to the projection check's, which
+// needs it at its end. Empty when it could not be read there.
+struct IndexHandOver {
+    SumKey key = random_sum_key();
+    std::promise<std::optional<LearnerIndexSum>> read;
+    std::future<std::optional<LearnerIndexSum>> done = read.get_future();
+};
+
 // SQLite's file check in a thread of its own, on a connection of its own: it reads
-// every page of the file, a third of the file's reading, and waits for nothing. No
-// report when that connection cannot be opened.
-Result<std::optional<VerifyReport>> check_file_on_own_connection(const std::string& file) {
+// every page of the file, a third of the file's reading, and waits for nothing. With
+// `index`, first reads that for the projection check. No report when that connection
+// cannot be opened.
+Result<std::optional<VerifyReport>> check_file_on_own_connection(const std::string& file,
+                                                                 IndexHandOver* index) {
     auto db = Database::open_read_only(file);
+    if (index) {
+        std::optional<LearnerIndexSum> read;
+        if (db)
+            if (auto r = read_learner_index(*db, index->key))
+                read = *r;
+        index->read.set_value(read);
+    }
     if (!db)
         return std::optional<VerifyReport>{};
     VerifyReport report;
@@ -515,15 +533,17 @@ Result<std::optional<VerifyReport>> check_file_on_own_connection(const std::stri
 // snapshot of the file is consistent. Only when the replay in file order does not find
 // every table as the events give it (or gives up) are the events read again, learner
 // by learner, to name what differs. No report when that connection cannot be opened,
-// or without `projections`.
+// or without `projections`. With `index`, the file check's thread reads
+// events_by_learner for the replay.
 Result<std::optional<VerifyReport>> check_fed_events(const std::string& file, EventFeed& feed,
-                                                     std::promise<bool>& hashes, bool projections) {
+                                                     std::promise<bool>& hashes, bool projections,
+                                                     IndexHandOver* index) {
     Result<Database> db = make_error(ErrorCode::not_found, "no projection check");
     std::optional<FileOrderReplay> replay;
     if (projections) {
         db = Database::open_read_only(file);
         if (db && db->exec("BEGIN"))
-            replay.emplace();
+            replay.emplace(FileOrderReplay::kDefaultBudget, index ? index->key : random_sum_key());
     }
     bool hashed = true;
     std::string bytes;
@@ -547,7 +567,8 @@ Result<std::optional<VerifyReport>> check_fed_events(const std::string& file, Ev
     VerifyReport report;
     auto r = [&]() -> Result<void> {
         if (whole) {
-            auto all = replay->matches(*db);
+            auto all =
+                replay->matches(*db, index ? index->done.get() : std::optional<LearnerIndexSum>{});
             if (!all)
                 return all.error();
             if (*all)
@@ -642,11 +663,14 @@ Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinne
     EventFeed feed;
     std::promise<bool> hashes;
     std::future<bool> hashes_match = hashes.get_future();
+    IndexHandOver index;
     std::future<Result<std::optional<VerifyReport>>> file_check, projections;
     try {
-        file_check = std::async(std::launch::async, check_file_on_own_connection, db.file());
-        projections = std::async(std::launch::async, check_fed_events, db.file(), std::ref(feed),
-                                 std::ref(hashes), check_projections);
+        file_check = std::async(std::launch::async, check_file_on_own_connection, db.file(),
+                                check_projections ? &index : nullptr);
+        projections =
+            std::async(std::launch::async, check_fed_events, db.file(), std::ref(feed),
+                       std::ref(hashes), check_projections, check_projections ? &index : nullptr);
     } catch (const std::system_error&) {
         // No thread to be had: checked here, the file first and the projections last.
     }
