@@ -795,7 +795,8 @@ Result<bool> FileOrderReplay::matches(Database& db, std::optional<LearnerIndexSu
             return read.error();
         index = *read;
     }
-    bool all = *index == LearnerIndexSum{s.in_file.count(), s.in_file.sum(), true};
+    if (*index != LearnerIndexSum{s.in_file.count(), s.in_file.sum(), true})
+        return false;
     // Each table in the order compare_projections() reads it, through the same index.
     for (std::size_t t = 0; t < kTables.size(); ++t) {
         auto stmt = db.prepare(std::string("SELECT * FROM main.") + kTables[t].name + " ORDER BY " +
@@ -806,9 +807,10 @@ Result<bool> FileOrderReplay::matches(Database& db, std::optional<LearnerIndexSu
         RowsSum stored;
         if (auto r = each_row(*stmt, [&] { stored.add(s.key, encode_row(*stmt, columns)); }); !r)
             return r.error();
-        all = all && stored == s.expected[t];
+        if (stored != s.expected[t])
+            return false;
     }
-    return all;
+    return true;
 }
 
 }  // namespace waymark::ledger
