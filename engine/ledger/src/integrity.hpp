@@ -40,9 +40,10 @@ void add_problem(VerifyReport& report, std::string problem,
 void add_problems(VerifyReport& into, VerifyReport from);
 
 // Runs every check on `db` (SQLite's quick_check, each device chain, signed heads and
-// checkpoints and, with check_projections, the projections against a rebuild) inside one
-// read transaction, adding what it finds to `report`. An error only when the checks
-// could not run.
+// checkpoints and, with check_projections, the projections against a rebuild), adding
+// what it finds to `report`: the chains in one read transaction on `db`, quick_check and
+// the projections on connections of their own in other threads (on `db` when no thread
+// can be had). An error only when the checks could not run.
 // Also checks the identities (every learners row against its chain), the counts the
 // device signed, and every checkpoint in `witnesses` and in the witnessed table.
 Result<void> verify_database(Database& db, const std::optional<PinnedKey>& pinned,
