@@ -160,6 +160,18 @@ TEST_F(ProjectionCheckTest, DetectsARemovedRow) {
     }
 }
 
+// The message counts what differs in words a manager reads: "1 row differs".
+TEST_F(ProjectionCheckTest, ASingleRemovedRowIsCountedAsOneRow) {
+    ASSERT_EQ(sqlite3_cli(file_,
+                          "DELETE FROM pages_viewed WHERE rowid = (SELECT min(rowid) FROM "
+                          "pages_viewed)"),
+              0);
+    const VerifyReport report = verify();
+    ASSERT_FALSE(report.problems.empty());
+    EXPECT_NE(report.problems.front().find("(1 row differs)"), std::string::npos)
+        << report.problems.front();
+}
+
 TEST_F(ProjectionCheckTest, DetectsARowOfALearnerWithNoEvents) {
     for (const std::string& learner : {std::string("0"), std::string("~"), std::string()}) {
         ASSERT_EQ(sqlite3_cli(file_, "INSERT INTO settings VALUES('" + learner +

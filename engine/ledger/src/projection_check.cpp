@@ -536,7 +536,8 @@ Result<void> compare_projections(Database& db, VerifyReport& report) {
         if (differences[t] > 0)
             add_problem(report, "the " + name + " table does not match the events (" +
                                     std::to_string(differences[t]) +
-                                    " rows differ): it was edited; 'waymark ledger rebuild' "
+                                    (differences[t] == 1 ? " row differs" : " rows differ") +
+                                    "): it was edited; 'waymark ledger rebuild' "
                                     "recreates it from the events");
     }
     return {};
