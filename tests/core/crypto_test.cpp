@@ -62,6 +62,19 @@ TEST(Sha256, GivesTheSameDigestWhenFedInPieces) {
     EXPECT_EQ(h.finish(), sha256(std::string_view("abc")));
 }
 
+// A restarted digest forgets what was fed before it: a chain hash reuses one context for
+// every event, and one event's bytes must never reach the next one's digest.
+TEST(Sha256, ARestartedDigestIsOfWhatFollowsOnly) {
+    Sha256 h;
+    h.update(std::string_view("left over"));
+    h.restart();
+    h.update(std::string_view("abc"));
+    EXPECT_EQ(h.finish(), sha256(std::string_view("abc")));
+    h.restart();
+    EXPECT_EQ(to_hex(h.finish()),
+              "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
 TEST(Hex, RoundTripsBytes) {
     std::array<std::uint8_t, 4> in{0x00, 0x7f, 0x80, 0xff}, out{};
     ASSERT_TRUE(from_hex(to_hex(in), out));

@@ -52,6 +52,10 @@ void Sha256::FreeContext::operator()(evp_md_ctx_st* ctx) const noexcept {
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
     if (!ctx_)
         throw std::bad_alloc();
+    restart();
+}
+
+void Sha256::restart() {
     check(EVP_DigestInit_ex2(ctx_.get(), sha256_md(), nullptr));
 }
 

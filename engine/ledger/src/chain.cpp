@@ -86,7 +86,10 @@ void canonical_event_bytes(const EventFields& e, std::string& out) {
 }
 
 Sha256Digest chain_hash(const Sha256Digest& prev, std::string_view canonical_bytes) {
-    Sha256 h;
+    // One context for each thread, restarted for each event (appends and verify hash one
+    // event after another).
+    thread_local Sha256 h;
+    h.restart();
     h.update(std::span<const std::uint8_t>(prev));
     h.update(canonical_bytes);
     return h.finish();

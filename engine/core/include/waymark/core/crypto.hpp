@@ -24,13 +24,16 @@ namespace waymark {
 using Sha256Digest = std::array<std::uint8_t, 32>;
 
 // Incremental SHA-256 for data that arrives in pieces (zip entries, files). Owns one
-// libcrypto digest context; movable, not copyable. finish() ends it: call it once.
+// libcrypto digest context; movable, not copyable. finish() ends it: call it once, then
+// restart() to reuse the context for another digest (for many short digests in a row,
+// such as one per ledger event: making a context costs a fifth of hashing 500 bytes).
 class Sha256 {
   public:
     Sha256();
     void update(std::span<const std::uint8_t> data);
     void update(std::string_view data);
     Sha256Digest finish();
+    void restart();
 
   private:
     struct FreeContext {
