@@ -22,8 +22,6 @@
 // as `ledger_bench --peak-memory-of verify|rebuild FILE` and reads the child's
 // ru_maxrss from wait4(), so the parent's own memory does not count.
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -40,6 +38,7 @@
 #include <thread>
 #include <vector>
 
+#include "child_process.hpp"
 #include "waymark/assessment/event_json.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/ledger/database.hpp"
@@ -360,17 +359,10 @@ BENCHMARK(BM_VerifyChainsOfMillionEvents)
     ->MeasureProcessCPUTime()
     ->Iterations(2);
 
-double children_cpu_ms() {
-    rusage usage{};
-    ::getrusage(RUSAGE_CHILDREN, &usage);
-    const auto ms = [](const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
-    return ms(usage.ru_utime) + ms(usage.ru_stime);
-}
-
 void BM_Sha256sumOfTheSameBytes(benchmark::State& state) {
     MillionEvents& m = million();
     const std::string command = "sha256sum " + m.baseline.string() + " > /dev/null";
-    const double cpu_before = children_cpu_ms();
+    const double cpu_before = bench::children_cpu_ms();
     for (auto _ : state) {
         if (std::system(command.c_str()) != 0) {
             state.SkipWithError("sha256sum failed");
@@ -378,7 +370,7 @@ void BM_Sha256sumOfTheSameBytes(benchmark::State& state) {
         }
     }
     state.SetBytesProcessed(state.iterations() * m.hashed_bytes);
-    state.counters["child_cpu_ms"] = benchmark::Counter((children_cpu_ms() - cpu_before) /
+    state.counters["child_cpu_ms"] = benchmark::Counter((bench::children_cpu_ms() - cpu_before) /
                                                         static_cast<double>(state.iterations()));
 }
 BENCHMARK(BM_Sha256sumOfTheSameBytes)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
@@ -420,20 +412,13 @@ int peak_memory_child(const std::string& what, const fs::path& file) {
 void peak_memory(benchmark::State& state, const char* what) {
     MillionEvents& m = million();
     for (auto _ : state) {
-        const pid_t child = ::fork();
-        if (child == 0) {
-            ::execl(self_path.c_str(), self_path.c_str(), "--peak-memory-of", what, m.file.c_str(),
-                    static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        int status = 0;
-        rusage usage{};
-        if (child < 0 || ::wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) ||
-            WEXITSTATUS(status) != 0) {
+        const bench::ChildCost child =
+            bench::run_child({self_path, "--peak-memory-of", what, m.file.string()}, {}, false);
+        if (child.exit_code != 0) {
             state.SkipWithError("the child process failed");
             break;
         }
-        state.counters["peak_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;  // KiB
+        state.counters["peak_MiB"] = child.peak_mib;
     }
 }
 void BM_PeakMemoryOfVerify(benchmark::State& state) {

@@ -9,7 +9,6 @@
 // The baseline runs `sha256sum <folder>/src/*` on the unpacked files (the same 50 MiB
 // the package contains), through std::system, so its time includes starting a process.
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -21,6 +20,7 @@
 #include <random>
 #include <thread>
 
+#include "child_process.hpp"
 #include "waymark/core/files.hpp"
 #include "waymark/package/package.hpp"
 
@@ -117,16 +117,9 @@ BENCHMARK(BM_OpenAndVerifyPackage)
     ->UseRealTime()
     ->MeasureProcessCPUTime();
 
-double children_cpu_ms() {
-    rusage usage{};
-    ::getrusage(RUSAGE_CHILDREN, &usage);
-    const auto ms = [](const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
-    return ms(usage.ru_utime) + ms(usage.ru_stime);
-}
-
 void BM_Sha256sumOfUnpackedFiles(benchmark::State& state) {
     const std::string command = "sha256sum " + (data().dir / "src").string() + "/* > /dev/null";
-    const double cpu_before = children_cpu_ms();
+    const double cpu_before = bench::children_cpu_ms();
     for (auto _ : state) {
         if (std::system(command.c_str()) != 0) {
             state.SkipWithError("sha256sum failed");
@@ -136,7 +129,7 @@ void BM_Sha256sumOfUnpackedFiles(benchmark::State& state) {
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * kTotalBytes));
     state.SetLabel(command);
     // The CPU column shows only this process; the child's own CPU time is here.
-    state.counters["child_cpu_ms"] = benchmark::Counter((children_cpu_ms() - cpu_before) /
+    state.counters["child_cpu_ms"] = benchmark::Counter((bench::children_cpu_ms() - cpu_before) /
                                                         static_cast<double>(state.iterations()));
 }
 BENCHMARK(BM_Sha256sumOfUnpackedFiles)->Unit(benchmark::kMillisecond)->UseRealTime();

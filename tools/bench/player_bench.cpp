@@ -37,6 +37,7 @@
 #include <thread>
 #include <vector>
 
+#include "child_process.hpp"
 #include "page_html.hpp"
 #include "waymark/course/load.hpp"
 #include "waymark/publish/html_site.hpp"
@@ -54,12 +55,6 @@ std::string program(const char* env, const char* fallback) {
 const std::string player = program("WAYMARK_PLAYER", WAYMARK_PLAYER_EXE);
 const std::string floor_program = program("WAYMARK_PLAYER_FLOOR", WAYMARK_PLAYER_FLOOR_EXE);
 
-struct Outcome {
-    bool ok = false;
-    double seconds = 0;
-    double peak_mib = 0;
-};
-
 pid_t spawn(const std::vector<std::string>& args) {
     std::vector<char*> argv;
     for (const auto& a : args)
@@ -76,31 +71,18 @@ pid_t spawn(const std::vector<std::string>& args) {
     return failed ? -1 : pid;
 }
 
-Outcome run(const std::vector<std::string>& args) {
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = spawn(args);
-    if (pid < 0)
-        return {};
-    int status = 0;
-    rusage usage{};
-    if (wait4(pid, &status, 0, &usage) != pid)
-        return {};
-    const auto end = std::chrono::steady_clock::now();
-    return {WIFEXITED(status) && WEXITSTATUS(status) == 0,
-            std::chrono::duration<double>(end - start).count(),
-            static_cast<double>(usage.ru_maxrss) / 1024.0};
-}
-
 void measure(benchmark::State& state, const std::vector<std::string>& args) {
     double peak = 0;
     for (auto _ : state) {
-        const Outcome o = run(args);
-        if (!o.ok) {
+        // Children's chatter (Chromium logs D-Bus failures by the dozen) stays out of the
+        // table.
+        const waymark::bench::ChildCost o = waymark::bench::run_child(args, {}, true);
+        if (o.exit_code != 0) {
             state.SkipWithError(
                 ("could not run " + args[0] + " (is DISPLAY set? use xvfb-run)").c_str());
             return;
         }
-        state.SetIterationTime(o.seconds);
+        state.SetIterationTime(o.wall_ms / 1000);
         peak = std::max(peak, o.peak_mib);
     }
     state.counters["peak_MiB"] = peak;

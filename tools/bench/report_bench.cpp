@@ -19,11 +19,6 @@
 // completion, the latest untrusted one, and a status from valid-until against the as-of
 // day). Each child's wall time, CPU time and peak memory come from wait4(); runs of the
 // two alternate so that a change in machine load hits both.
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -33,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "child_process.hpp"
 #include "organisation_bench.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/ledger/ledger.hpp"
@@ -43,45 +39,6 @@ namespace fs = std::filesystem;
 using namespace waymark;
 
 namespace {
-
-struct Measured {
-    double wall_ms = 0, cpu_ms = 0, peak_mib = 0;
-    int exit_code = -1;
-};
-
-double cpu_ms_of(const rusage& u) {
-    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
-           (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
-}
-
-// Runs argv with stdout sent to `stdout_file` (empty: /dev/null) and measures it.
-Measured run_child(const std::vector<std::string>& argv, const std::string& stdout_file) {
-    std::vector<char*> args;
-    for (const auto& a : argv)
-        args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const char* target = stdout_file.empty() ? "/dev/null" : stdout_file.c_str();
-        const int fd = ::open(target, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (fd < 0 || ::dup2(fd, STDOUT_FILENO) < 0)
-            ::_exit(126);
-        ::execvp(args[0], args.data());
-        ::_exit(127);
-    }
-    Measured m;
-    int status = 0;
-    rusage usage{};
-    if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid)
-        return m;
-    m.wall_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    m.cpu_ms = cpu_ms_of(usage);
-    m.peak_mib = usage.ru_maxrss / 1024.0;
-    m.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return m;
-}
 
 // The rows of `waymark report --format csv` as one SQL query over the projections.
 // Course titles are the ids (the generated organisation sets none), and the status
@@ -188,31 +145,32 @@ int main(int argc, char** argv) {
                                                 "-o",        ours.string()};
     const std::vector<std::string> sqlite_argv{"sqlite3", "-csv", "-readonly", ledger_file,
                                                baseline_sql(as_of)};
-    std::vector<Measured> w, s;
+    std::vector<bench::ChildCost> w, s;
     for (int r = 0; r < runs; ++r) {
-        w.push_back(run_child(waymark_argv, ""));
-        s.push_back(run_child(sqlite_argv, theirs.string()));
+        w.push_back(bench::run_child(waymark_argv, ""));
+        s.push_back(bench::run_child(sqlite_argv, theirs.string()));
         if (w.back().exit_code != 0 || s.back().exit_code != 0) {
             std::cerr << "report_bench: a child failed (waymark exit " << w.back().exit_code
                       << ", sqlite3 exit " << s.back().exit_code << ")\n";
             return 1;
         }
     }
-    auto column = [](const std::vector<Measured>& v, double Measured::*field) {
+    auto column = [](const std::vector<bench::ChildCost>& v, double bench::ChildCost::*field) {
         std::vector<double> out;
         for (const auto& m : v)
             out.push_back(m.*field);
         return bench::median(out);
     };
-    const double ratio = column(w, &Measured::wall_ms) / column(s, &Measured::wall_ms);
+    const double ratio =
+        column(w, &bench::ChildCost::wall_ms) / column(s, &bench::ChildCost::wall_ms);
     std::printf("%-22s %12s %12s %12s %14s %14s\n", "CSV export", "rows", "wall ms", "CPU ms",
                 "peak MiB", "bytes");
     std::printf("%-22s %12ju %12.0f %12.0f %14.1f %14ju\n", "waymark report", line_count(ours) - 1,
-                column(w, &Measured::wall_ms), column(w, &Measured::cpu_ms),
-                column(w, &Measured::peak_mib), fs::file_size(ours));
+                column(w, &bench::ChildCost::wall_ms), column(w, &bench::ChildCost::cpu_ms),
+                column(w, &bench::ChildCost::peak_mib), fs::file_size(ours));
     std::printf("%-22s %12ju %12.0f %12.0f %14.1f %14ju\n", "sqlite3 -csv", line_count(theirs),
-                column(s, &Measured::wall_ms), column(s, &Measured::cpu_ms),
-                column(s, &Measured::peak_mib), fs::file_size(theirs));
+                column(s, &bench::ChildCost::wall_ms), column(s, &bench::ChildCost::cpu_ms),
+                column(s, &bench::ChildCost::peak_mib), fs::file_size(theirs));
     std::printf(
         "\nwaymark / sqlite3 wall time: %.2fx (target at most 1.5x); peak memory target "
         "under 64 MiB; medians of %d runs\n",
