@@ -19,8 +19,8 @@ namespace waymark::cli {
 std::string usage_message(const CLI::App& app, const CLI::ParseError& error, int argc,
                           const char* const* argv);
 
-// The candidate nearest to `typed` (by edits, or the same words in another order, as
-// "reset-pin" for "pin-reset"), or "" when none is near enough to suggest.
+// The candidate with the same words as `typed` in another order ("reset-pin" for
+// "pin-reset"), else the closest likely typo (closest_match()), else "".
 std::string nearest(std::string_view typed, const std::vector<std::string>& candidates);
 
 }  // namespace waymark::cli
