@@ -592,7 +592,7 @@ std::string_view index_entry(std::string_view learner, std::string_view course,
 
 }  // namespace
 
-struct FileOrderReplay::State : RowSink {
+struct FileOrderReplay::State final : RowSink {
     std::size_t budget = 0, used = 0;
     bool gave_up = false;
     RowsSum::Key key{};
