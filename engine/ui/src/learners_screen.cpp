@@ -141,20 +141,20 @@ void draw_learners_screen(DrawContext& ctx) {
     const float w = open_screen(ctx, "Who is taking training?",
                                 searching ? "Find your name to carry on where you left off."
                                           : "Pick your name to carry on where you left off.");
+    std::string& typed = ctx.player.learner_search();
+    const bool enter =
+        searching && field(ctx, "Find your name", "Type part of your name or staff id.", &typed,
+                           std::nullopt, w, type_at_once);
+    // After the field, so the list and Enter follow what was typed in this frame too.
     const std::vector<std::size_t> listed = ctx.player.learners_listed();
-    if (searching) {
-        std::string& typed = ctx.player.learner_search();
-        const bool enter = field(ctx, "Find your name", "Type part of your name or staff id.",
-                                 &typed, std::nullopt, w, type_at_once);
-        // Enter picks the only name left, as a search box's first result would be.
-        if (enter && listed.size() == 1)
-            ctx.player.choose_learner(listed.front());
-        if (listed.empty()) {
-            const std::string none = "No one here matches \"" + typed +
-                                     "\". Check the spelling, or add yourself if you are new.";
-            draw_text(ctx, none, ctx.fonts.body, ctx.colours.muted, w);
-            note_item((none + "##no-match").c_str());
-        }
+    // Enter picks the only name left, as a search box's first result would be.
+    if (enter && listed.size() == 1)
+        ctx.player.choose_learner(listed.front());
+    if (searching && listed.empty()) {
+        const std::string none = "No one here matches \"" + typed +
+                                 "\". Check the spelling, or add yourself if you are new.";
+        draw_text(ctx, none, ctx.fonts.body, ctx.colours.muted, w);
+        note_item((none + "##no-match").c_str());
     }
     const auto& people = ctx.player.learners();
     for (std::size_t i : listed) {
