@@ -52,6 +52,15 @@ struct Journey {
         p().submit_learner_form();
     }
 
+    // A shared device with `n` more learners, "Person 0" (staff id S0) onwards, each signed
+    // out again.
+    void add_signed_out_learners(std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) {
+            add_learner("Person " + std::to_string(i), "S" + std::to_string(i));
+            p().sign_out();
+        }
+    }
+
     // Opens the course and reads each page to its end, as the course screen reports it.
     void read_every_page() {
         p().open_course(0);

@@ -304,22 +304,10 @@ TEST_F(PinWithLedger, APinRecordEditedWhileThePinStepIsOpenIsExplainedInTheLearn
     EXPECT_EQ(t.p().pin_problem(), kUncheckablePin);
 }
 
-namespace {
-
-// A shared device with `n` learners: "Person 0" (S0) to "Person n-1", then signed out.
-void device_with(test::Journey& t, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i) {
-        t.add_learner("Person " + std::to_string(i), "S" + std::to_string(i));
-        t.p().sign_out();
-    }
-}
-
-}  // namespace
-
 TEST(LearnerSearch, IsOfferedOnlyWhenTheListIsLongerThanAScreen) {
     MemoryJournal journal;
     test::Journey t(journal);
-    device_with(t, Player::kLearnersListedWithoutSearch);
+    t.add_signed_out_learners(Player::kLearnersListedWithoutSearch);
     EXPECT_FALSE(t.p().offers_learner_search());
     t.add_learner("One more", "S99");
     EXPECT_TRUE(t.p().offers_learner_search());
@@ -328,7 +316,7 @@ TEST(LearnerSearch, IsOfferedOnlyWhenTheListIsLongerThanAScreen) {
 TEST(LearnerSearch, ListsOnlyTheLearnersWhoseNameOrStaffIdMatches) {
     MemoryJournal journal;
     test::Journey t(journal);
-    device_with(t, 12);
+    t.add_signed_out_learners(12);
     t.p().learner_search() = "person 1";  // Person 1, 10 and 11
     EXPECT_EQ(t.p().learners_listed(), (std::vector<std::size_t>{1, 10, 11}));
     t.p().learner_search() = "s7";
@@ -339,7 +327,7 @@ TEST(LearnerSearch, ListsOnlyTheLearnersWhoseNameOrStaffIdMatches) {
 TEST(LearnerSearch, IsEmptiedWhenTheLearnerSignsOut) {
     MemoryJournal journal;
     test::Journey t(journal);
-    device_with(t, 12);
+    t.add_signed_out_learners(12);
     t.p().learner_search() = "person 3";
     t.p().choose_learner(t.p().learners_listed().front());
     ASSERT_EQ(t.p().screen(), Screen::library);

@@ -377,48 +377,42 @@ TEST(KeyboardOnly, ANewLearnerTakesTheWholeCourseWithTheKeyboardAlone) {
 
 // Mouse and keyboard together, as in a browser: a clicked button has the focus, so Space
 // or Enter presses it again (clicking "Larger text" and then pressing Space did nothing).
-TEST(MouseThenKeyboard, SpaceAfterClickingAButtonPressesItAgain) {
-    MemoryJournal journal;
-    test::Journey t(journal);
-    t.add_learner();
-    t.p().open_settings();
-    test::Harness h(t.p());
-    h.frames(2);
-    ASSERT_TRUE(h.click_and_wait("Larger text")) << h.labels();
-    const int clicked = t.p().settings().text_size_percent;
-    h.press(ImGuiKey_Space);
-    EXPECT_EQ(t.p().settings().text_size_percent, larger_text(clicked));
-    EXPECT_EQ(h.focused(), "Larger text");  // and the focus ring now shows where it is
+// Each test starts on the settings screen with "Larger text" just clicked once.
+class MouseThenKeyboard : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        t_.add_learner();
+        t_.p().open_settings();
+        h_.frames(2);
+        ASSERT_TRUE(h_.click_and_wait("Larger text")) << h_.labels();
+        clicked_ = t_.p().settings().text_size_percent;
+    }
+    int text_size() { return t_.p().settings().text_size_percent; }
+
+    MemoryJournal journal_;
+    test::Journey t_{journal_};
+    test::Harness h_{t_.p()};
+    int clicked_ = 0;  // the text size after the click
+};
+
+TEST_F(MouseThenKeyboard, SpaceAfterClickingAButtonPressesItAgain) {
+    h_.press(ImGuiKey_Space);
+    EXPECT_EQ(text_size(), larger_text(clicked_));
+    EXPECT_EQ(h_.focused(), "Larger text");  // and the focus ring now shows where it is
 }
 
-TEST(MouseThenKeyboard, EnterAfterClickingAButtonPressesItAgain) {
-    MemoryJournal journal;
-    test::Journey t(journal);
-    t.add_learner();
-    t.p().open_settings();
-    test::Harness h(t.p());
-    h.frames(2);
-    ASSERT_TRUE(h.click_and_wait("Larger text")) << h.labels();
-    const int clicked = t.p().settings().text_size_percent;
-    h.press(ImGuiKey_Enter);
-    EXPECT_EQ(t.p().settings().text_size_percent, larger_text(clicked));
+TEST_F(MouseThenKeyboard, EnterAfterClickingAButtonPressesItAgain) {
+    h_.press(ImGuiKey_Enter);
+    EXPECT_EQ(text_size(), larger_text(clicked_));
 }
 
 // A click on the screen's background takes the focus off the button, as a browser's does:
 // Space must not press a button clicked earlier.
-TEST(MouseThenKeyboard, SpaceAfterClickingTheBackgroundPressesNothing) {
-    MemoryJournal journal;
-    test::Journey t(journal);
-    t.add_learner();
-    t.p().open_settings();
-    test::Harness h(t.p());
-    h.frames(2);
-    ASSERT_TRUE(h.click_and_wait("Larger text")) << h.labels();
-    const int clicked = t.p().settings().text_size_percent;
-    h.click_at({5, 400});
-    h.press(ImGuiKey_Space);
-    h.press(ImGuiKey_Enter);
-    EXPECT_EQ(t.p().settings().text_size_percent, clicked);
+TEST_F(MouseThenKeyboard, SpaceAfterClickingTheBackgroundPressesNothing) {
+    h_.click_at({5, 400});
+    h_.press(ImGuiKey_Space);
+    h_.press(ImGuiKey_Enter);
+    EXPECT_EQ(text_size(), clicked_);
 }
 
 // A screen that scrolls as a whole (settings, the manager area) scrolls by a screen with

@@ -165,24 +165,12 @@ TEST(PinByKeyboard, TheTypeYourPinStepOpensWithTheFocusInItsField) {
     EXPECT_EQ(h.focused(), "PIN");
 }
 
-namespace {
-
-// A shared device with twelve learners, "Person 0" (S0) to "Person 11", all signed out.
-void twelve_learners(test::Journey& t) {
-    for (int i = 0; i < 12; ++i) {
-        t.add_learner("Person " + std::to_string(i), "S" + std::to_string(i));
-        t.p().sign_out();
-    }
-}
-
-}  // namespace
-
 // With more names than a screen shows, a learner types theirs instead of scrolling: the
 // search has the focus when the screen opens, as the sign-in screens' fields do.
 TEST(FindYourName, TypingStraightAwayNarrowsTheList) {
     MemoryJournal journal;
     test::Journey t(journal);
-    twelve_learners(t);
+    t.add_signed_out_learners(12);
     test::Harness h(t.p());
     h.frames(2);
     ASSERT_EQ(t.p().screen(), Screen::learners);
@@ -197,7 +185,7 @@ TEST(FindYourName, TypingStraightAwayNarrowsTheList) {
 TEST(FindYourName, EnterWithOneNameLeftPicksIt) {
     MemoryJournal journal;
     test::Journey t(journal);
-    twelve_learners(t);
+    t.add_signed_out_learners(12);
     test::Harness h(t.p());
     h.frames(2);
     h.type("s7");
@@ -210,7 +198,7 @@ TEST(FindYourName, EnterWithOneNameLeftPicksIt) {
 TEST(FindYourName, SaysWhenNoOneMatchesAndStillOffersToAddYourself) {
     MemoryJournal journal;
     test::Journey t(journal);
-    twelve_learners(t);
+    t.add_signed_out_learners(12);
     test::Harness h(t.p());
     h.frames(2);
     h.type("zebedee");
