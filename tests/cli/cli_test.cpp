@@ -12,6 +12,7 @@
 #include <string>
 
 #include "run_program.hpp"
+#include "scratch_folder.hpp"
 
 namespace waymark::cli_testing {
 namespace {
@@ -22,14 +23,9 @@ const std::string kBroken = std::string(WAYMARK_FIXTURES) + "/courses/broken";
 class Cli : public ::testing::Test {
   protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("waymark-cli-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        ::setenv("XDG_CONFIG_HOME", dir_.c_str(), 1);  // no trusted keys from the real home
+        // No trusted keys from the real home.
+        ::setenv("XDG_CONFIG_HOME", dir_.path().c_str(), 1);
     }
-    void TearDown() override { fs::remove_all(dir_); }
 
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
@@ -53,7 +49,7 @@ class Cli : public ::testing::Test {
         return s.str();
     }
 
-    fs::path dir_;
+    const waymark::testing::ScratchFolder dir_{"cli"};
 };
 
 }  // namespace

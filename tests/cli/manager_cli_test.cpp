@@ -7,6 +7,7 @@
 #include <string>
 
 #include "run_program.hpp"
+#include "scratch_folder.hpp"
 
 namespace waymark::cli_testing {
 namespace {
@@ -15,15 +16,7 @@ constexpr const char* kPassphrase = "correct horse battery staple";
 
 class ManagerPassphraseCommand : public ::testing::Test {
   protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("waymark-cli-manager-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        ::unsetenv("WAYMARK_LEDGER");
-    }
-    void TearDown() override { fs::remove_all(dir_); }
+    void SetUp() override { ::unsetenv("WAYMARK_LEDGER"); }
 
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
@@ -47,7 +40,7 @@ class ManagerPassphraseCommand : public ::testing::Test {
         return contains(r.output, "manager-passphrase-set");
     }
 
-    fs::path dir_;
+    const waymark::testing::ScratchFolder dir_{"cli-manager"};
 };
 
 }  // namespace

@@ -174,13 +174,13 @@ TEST_F(Report, HistoryCsvListsEveryCompletionNotOnlyTheLatest) {
 }
 
 TEST_F(Report, ExportToAFolderThatDoesNotExistFailsClearlyAndLeavesNothingBehind) {
-    const auto before = files_in(dir_);
+    const auto before = files_in(dir_.path());
     const CommandRun r =
         on_ledger("report --format csv -o " + quoted(path("no-such-folder/report.csv")));
     EXPECT_NE(r.exit_code, 0) << r.output;
     EXPECT_TRUE(contains(r.output, "no-such-folder")) << r.output;
     EXPECT_FALSE(fs::exists(path("no-such-folder")));
-    EXPECT_EQ(files_in(dir_), before);
+    EXPECT_EQ(files_in(dir_.path()), before);
 }
 
 TEST_F(Report, FailedExportLeavesTheExistingReportAndItsSignatureAsTheyWere) {
@@ -206,13 +206,13 @@ TEST_F(Report, ASignatureThatCannotBeWrittenLeavesTheExistingReportAsItWas) {
     // A folder where the new .sig must go: the signature is the part that fails.
     fs::remove(path("report.csv.sig"));
     fs::create_directory(path("report.csv.sig"));
-    const auto before = files_in(dir_);
+    const auto before = files_in(dir_.path());
     const CommandRun r =
         on_ledger("report --format csv -o " + quoted(path("report.csv")) + " --as-of 2025-01-01");
     EXPECT_NE(r.exit_code, 0) << r.output;
     EXPECT_TRUE(contains(r.output, "report.csv.sig")) << r.output;
     EXPECT_EQ(read_file(path("report.csv")), report_bytes);
-    EXPECT_EQ(files_in(dir_), before);
+    EXPECT_EQ(files_in(dir_.path()), before);
 }
 
 TEST_F(Report, AnExportIsNotWrittenWhenAFilterIsRejected) {
@@ -249,13 +249,13 @@ TEST_F(Report, WithoutAnOutputFileWritesTheReportToStandardOutputAndSaysItIsUnsi
 }
 
 TEST_F(Report, DashAsTheOutputFileMeansStandardOutputAndWritesNoFiles) {
-    const auto before = files_in(dir_);
+    const auto before = files_in(dir_.path());
     const CommandRun r =
         on_ledger_to_file("report --format json -o - --as-of " + kGeneratedOn, "stdout.json");
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_TRUE(contains(r.output, "not signed")) << r.output;
     EXPECT_TRUE(read_file(path("stdout.json")).starts_with("{\"schema\":\"waymark-report\""));
-    auto after = files_in(dir_);
+    auto after = files_in(dir_.path());
     after.erase("stdout.json");
     EXPECT_EQ(after, before);  // no "-", no "-.sig", no spool left behind
 }

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "run_program.hpp"
+#include "scratch_folder.hpp"
 
 #include <array>
 #include <cstdio>
@@ -91,36 +92,25 @@ class GeneratedLedgerTest : public ::testing::Test {
   protected:
     static inline const std::string kGeneratedOn = "2026-09-01";
 
-    static fs::path suite_folder() {
-        return fs::temp_directory_path() / ("waymark-cli-gen-" + std::to_string(::getpid()));
-    }
+    static const fs::path& suite_folder() { return suite_folder_->path(); }
 
     static void SetUpTestSuite() {
-        fs::remove_all(suite_folder());
-        fs::create_directories(suite_folder());
+        suite_folder_ = new waymark::testing::ScratchFolder("cli-generated");
         const CommandRun r =
             run_program(WAYMARK_GEN, "--learners 40 --courses 3 --seed 7 --ledger " +
                                          quoted((suite_folder() / "ledger.db").string()));
         ASSERT_EQ(r.exit_code, 0) << r.output;
     }
-    static void TearDownTestSuite() { fs::remove_all(suite_folder()); }
+    static void TearDownTestSuite() {
+        delete suite_folder_;
+        suite_folder_ = nullptr;
+    }
 
     void SetUp() override {
         ASSERT_TRUE(fs::exists(suite_folder() / "ledger.db")) << "waymark-gen did not run";
-        dir_ = fs::temp_directory_path() /
-               ("waymark-cli-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
         for (const auto& entry : fs::directory_iterator(suite_folder()))
             fs::copy(entry.path(), dir_ / entry.path().filename());
         ::unsetenv("WAYMARK_LEDGER");
-    }
-    void TearDown() override {
-        // A read-only copy's folder must be writable again to be removed.
-        std::error_code ec;
-        fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(dir_);
     }
 
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
@@ -135,8 +125,9 @@ class GeneratedLedgerTest : public ::testing::Test {
         using fs::perms;
         fs::permissions(path("ledger.db"),
                         perms::owner_read | perms::group_read | perms::others_read);
-        fs::permissions(dir_, perms::owner_read | perms::owner_exec | perms::group_read |
-                                  perms::group_exec | perms::others_read | perms::others_exec);
+        fs::permissions(dir_.path(), perms::owner_read | perms::owner_exec | perms::group_read |
+                                         perms::group_exec | perms::others_read |
+                                         perms::others_exec);
         const std::string as_reader =
             ::geteuid() == 0 ? "--reuid=65534 --regid=65534 --clear-groups " : "";
         return as_reader.empty()
@@ -168,7 +159,12 @@ class GeneratedLedgerTest : public ::testing::Test {
         return CsvTable(read_file(path("report.csv")));
     }
 
-    fs::path dir_;
+    // This test's copy of the suite's folder (a read-only copy's is made writable again to
+    // be removed).
+    const waymark::testing::ScratchFolder dir_{"cli"};
+
+  private:
+    static inline waymark::testing::ScratchFolder* suite_folder_ = nullptr;
 };
 
 }  // namespace waymark::cli_testing

@@ -5,22 +5,15 @@
 
 #include <filesystem>
 
+#include "scratch_folder.hpp"
+
 using namespace waymark;
 namespace fs = std::filesystem;
-
-namespace {
-fs::path temp_dir() {
-    fs::path dir = fs::temp_directory_path() /
-                   ("waymark-files-" + std::to_string(::getpid()) + "-" +
-                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-}  // namespace
+using waymark::testing::ScratchFolder;
 
 TEST(Files, WritesAtomicallyAndReadsBack) {
-    const fs::path f = temp_dir() / "a.txt";
+    const ScratchFolder dir("files");
+    const fs::path f = dir / "a.txt";
     ASSERT_TRUE(write_file_atomic(f, "hello"));
     auto text = read_file(f);
     ASSERT_TRUE(text);
@@ -30,7 +23,8 @@ TEST(Files, WritesAtomicallyAndReadsBack) {
 }
 
 TEST(Files, AppliesTheRequestedMode) {
-    const fs::path f = temp_dir() / "secret";
+    const ScratchFolder dir("files");
+    const fs::path f = dir / "secret";
     ASSERT_TRUE(write_file_atomic(f, "x", 0600));
     struct stat st {};
     ASSERT_EQ(::stat(f.c_str(), &st), 0);
@@ -38,7 +32,8 @@ TEST(Files, AppliesTheRequestedMode) {
 }
 
 TEST(Files, RefusesAFileOverTheLimit) {
-    const fs::path f = temp_dir() / "big";
+    const ScratchFolder dir("files");
+    const fs::path f = dir / "big";
     ASSERT_TRUE(write_file_atomic(f, std::string(100, 'x')));
     auto r = read_file(f, 99);
     ASSERT_FALSE(r);
@@ -46,13 +41,15 @@ TEST(Files, RefusesAFileOverTheLimit) {
 }
 
 TEST(Files, ReportsAMissingFileAsNotFound) {
-    auto r = read_file(temp_dir() / "nope");
+    const ScratchFolder dir("files");
+    auto r = read_file(dir / "nope");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, ErrorCode::not_found);
 }
 
 TEST(Files, FailsToWriteIntoAMissingDirectory) {
-    EXPECT_FALSE(write_file_atomic(temp_dir() / "no" / "such" / "f", "x"));
+    const ScratchFolder dir("files");
+    EXPECT_FALSE(write_file_atomic(dir / "no" / "such" / "f", "x"));
 }
 
 TEST(Utf8, AcceptsValidMultibyteText) {

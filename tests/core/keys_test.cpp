@@ -5,24 +5,16 @@
 
 #include <filesystem>
 
+#include "scratch_folder.hpp"
 #include "waymark/core/files.hpp"
 
 using namespace waymark;
 namespace fs = std::filesystem;
-
-namespace {
-fs::path key_folder() {
-    fs::path dir = fs::temp_directory_path() /
-                   ("waymark-keys-" + std::to_string(::getpid()) + "-" +
-                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-}  // namespace
+using waymark::testing::ScratchFolder;
 
 TEST(KeyFiles, RoundTripAKeyPair) {
-    const fs::path name = key_folder() / "publisher";
+    const ScratchFolder folder("keys");
+    const fs::path name = folder / "publisher";
     const auto pair = Ed25519KeyPair::generate();
     ASSERT_TRUE(write_key_pair(name, pair));
     auto sk = read_secret_key(name.string() + ".key");
@@ -34,7 +26,8 @@ TEST(KeyFiles, RoundTripAKeyPair) {
 }
 
 TEST(KeyFiles, WritesTheSecretKeyReadableOnlyByItsOwner) {
-    const fs::path name = key_folder() / "publisher";
+    const ScratchFolder folder("keys");
+    const fs::path name = folder / "publisher";
     ASSERT_TRUE(write_key_pair(name, Ed25519KeyPair::generate()));
     struct stat st {};
     ASSERT_EQ(::stat((name.string() + ".key").c_str(), &st), 0);
@@ -42,13 +35,15 @@ TEST(KeyFiles, WritesTheSecretKeyReadableOnlyByItsOwner) {
 }
 
 TEST(KeyFiles, RefusesToOverwriteAnExistingKey) {
-    const fs::path name = key_folder() / "publisher";
+    const ScratchFolder folder("keys");
+    const fs::path name = folder / "publisher";
     ASSERT_TRUE(write_key_pair(name, Ed25519KeyPair::generate()));
     EXPECT_FALSE(write_key_pair(name, Ed25519KeyPair::generate()));
 }
 
 TEST(KeyFiles, RefusesASecretKeyOthersCanRead) {
-    const fs::path name = key_folder() / "publisher";
+    const ScratchFolder folder("keys");
+    const fs::path name = folder / "publisher";
     ASSERT_TRUE(write_key_pair(name, Ed25519KeyPair::generate()));
     fs::permissions(name.string() + ".key", fs::perms::group_read, fs::perm_options::add);
     auto sk = read_secret_key(name.string() + ".key");
@@ -57,7 +52,8 @@ TEST(KeyFiles, RefusesASecretKeyOthersCanRead) {
 }
 
 TEST(KeyFiles, DetectsADamagedSecretKey) {
-    const fs::path name = key_folder() / "publisher";
+    const ScratchFolder folder("keys");
+    const fs::path name = folder / "publisher";
     ASSERT_TRUE(write_key_pair(name, Ed25519KeyPair::generate()));
     auto text = read_file(name.string() + ".key");
     ASSERT_TRUE(text);
@@ -68,7 +64,8 @@ TEST(KeyFiles, DetectsADamagedSecretKey) {
 }
 
 TEST(KeyFiles, RefusesAPublicKeyFileGivenAsSecret) {
-    const fs::path name = key_folder() / "publisher";
+    const ScratchFolder folder("keys");
+    const fs::path name = folder / "publisher";
     ASSERT_TRUE(write_key_pair(name, Ed25519KeyPair::generate()));
     fs::permissions(name.string() + ".pub", fs::perms::owner_read | fs::perms::owner_write,
                     fs::perm_options::replace);
