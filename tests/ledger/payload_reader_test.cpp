@@ -116,6 +116,40 @@ TEST(PayloadReaderTest, SurvivesNestingAMillionLevelsDeep) {
     EXPECT_TRUE(read_page_viewed(page_with(R"("page_id")", "\"x\":" + deep + ",\"page_id\"")));
 }
 
+TEST(PayloadReaderTest, ReadsAPayloadAlikeAtEveryDepthOfNesting) {
+    // Shallow payloads and deep ones are parsed differently (recursion is bounded).
+    for (const std::size_t depth : {1, 63, 64, 65, 1000}) {
+        const std::string nested = std::string(depth, '[') + std::string(depth, ']');
+        EXPECT_TRUE(read_page_viewed(page_with(R"("page_id")", "\"x\":" + nested + ",\"page_id\"")))
+            << depth;
+        const auto cut = read_page_viewed(
+            page_with(R"("page_id")", "\"x\":" + nested.substr(1) + ",\"page_id\""));
+        ASSERT_FALSE(cut) << depth;
+        EXPECT_NE(cut.error().message.find("not JSON"), std::string::npos) << cut.error().message;
+    }
+}
+
+TEST(PayloadReaderTest, RefusesNanAndInfinityWhichJsonHasNot) {
+    for (const char* number : {"NaN", "Infinity", "-Infinity"}) {
+        std::string completed = write_payload(CourseCompleted{"a1", 0.75, 12});
+        completed.replace(completed.find("0.75"), 4, number);
+        EXPECT_FALSE(read_course_completed(completed)) << completed;
+    }
+}
+
+TEST(PayloadReaderTest, ReadsTextBeyondAsciiAndNamesTheFirstByteThatIsNotUtf8) {
+    const PageViewed page{std::string(200, 'p') + "/\xc3\xa9t\xc3\xa9", 0, 0, 1};
+    EXPECT_EQ(*read_page_viewed(write_payload(page)), page);
+    std::string bad = write_payload(page);
+    const auto at = bad.find("\xc3\xa9t");
+    bad[at + 1] = 't';
+    const auto r = read_page_viewed(bad);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("not valid UTF-8 at byte " + std::to_string(at)),
+              std::string::npos)
+        << r.error().message;
+}
+
 TEST(PayloadReaderTest, AcceptsExactlyWhatCerealAccepts) {
     for (const std::string& p :
          {kPage, page_with(R"("page_index":3)", R"("page_index":true)"),

@@ -109,7 +109,10 @@ class PayloadDocument {
     Error newer_version_error(const std::string& problem) const;
 
   private:
-    // Small payloads are parsed without touching the heap.
+    // The payload, copied and parsed in place (its strings point into the copy); small
+    // payloads are parsed without touching the heap.
+    std::array<char, 2048> text_buffer_;
+    std::string large_text_;
     std::array<char, 4096> value_buffer_;
     std::array<char, 1024> parse_buffer_;
     rapidjson::MemoryPoolAllocator<> value_allocator_;
