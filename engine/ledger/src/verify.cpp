@@ -78,8 +78,10 @@ bool hash_matches(const FedEvent& e, std::string& bytes) {
 class EventFeed {
   public:
     // The reading side: a row of a kChainColumns query whose stored hashes are `prev`
-    // and `hash`, copied.
-    void add(const Statement& s, const Sha256Digest& prev, const Sha256Digest& hash) {
+    // and `hash`, copied; `device` and `type` are its columns as the caller read them
+    // (each column read costs SQLite a few calls).
+    void add(const Statement& s, std::string_view device, std::string_view type,
+             const Sha256Digest& prev, const Sha256Digest& hash) {
         Block& b = *filling_;
         Block::Entry& entry = b.entries.emplace_back();
         entry.position = s.column_int(0);
@@ -88,10 +90,18 @@ class EventFeed {
         entry.prev = prev;
         entry.hash = hash;
         // EventRow's text columns in its order, then the device.
-        constexpr int kColumns[Block::kFields] = {1, 4, 5, 6, 7, 8, 10, 11, 2};
+        const std::string_view fields[Block::kFields] = {s.column_view(1),
+                                                         s.column_view(4),
+                                                         s.column_view(5),
+                                                         s.column_view(6),
+                                                         s.column_view(7),
+                                                         s.column_view(8),
+                                                         type,
+                                                         s.column_view(11),
+                                                         device};
         for (int f = 0; f < Block::kFields; ++f) {
             entry.start[f] = static_cast<std::uint32_t>(b.bytes.size());
-            b.bytes.append(s.column_view(kColumns[f]));
+            b.bytes.append(fields[f]);
         }
         entry.start[Block::kFields] = static_cast<std::uint32_t>(b.bytes.size());
         if (b.bytes.size() >= kBlockBytes || b.entries.size() >= kBlockEvents)
@@ -246,12 +256,13 @@ Result<bool> chains_whole_in_file_order(Database& db, std::map<std::string, Chai
         if (s->column_int(3) != end->second.seq + 1 || !read_digest(*s, 12, stored_prev) ||
             !read_digest(*s, 13, stored) || stored_prev != end->second.hash)
             return false;
+        const std::string_view type = s->column_view(10);
         if (feed)
-            feed->add(*s, stored_prev, stored);
+            feed->add(*s, device, type, stored_prev, stored);
         else if (hash_of_row(*s, stored_prev, bytes) != stored)
             return false;
         end->second = ChainEnd{end->second.seq + 1, stored};
-        tally.count(s->column_view(10));
+        tally.count(type);
     }
 }
 
