@@ -106,6 +106,20 @@ TEST(PayloadReaderTest, RefusesWhatIsNotAJsonObject) {
     }
 }
 
+// JSON has no raw NUL byte anywhere; a reader that stops at the first one would take a
+// whole payload followed by a NUL and anything at all for the payload alone.
+TEST(PayloadReaderTest, RefusesANulByteAfterAWholePayload) {
+    for (const std::string& tail : {std::string("\0", 1), std::string("\0 trailing", 10),
+                                    std::string("\0{\"type\":1}", 11)}) {
+        const auto r = read_page_viewed(kPage + tail);
+        EXPECT_FALSE(r) << tail.size();
+        if (!r) {
+            EXPECT_EQ(r.error().code, ErrorCode::parse);
+        }
+    }
+    EXPECT_FALSE(read_page_viewed(page_with("02-contest/3", std::string("02-\0/3", 6))));
+}
+
 TEST(PayloadReaderTest, RefusesInvalidUtf8) {
     EXPECT_FALSE(read_page_viewed(page_with("02-contest/3", "02-\xff\xfe/3")));
 }

@@ -81,16 +81,19 @@ void PayloadArchive::loadValue(bool& value) {
 namespace {
 
 // What one look at every byte of a payload tells: whether all are ASCII (which is valid
-// UTF-8: only other bytes need the full check), and how many objects and arrays open,
-// which bounds how deeply they nest.
+// UTF-8: only other bytes need the full check), whether any is NUL (which JSON never
+// holds, and where the in-place parse below would stop as if the text ended there), and
+// how many objects and arrays open, which bounds how deeply they nest.
 struct Shape {
     bool ascii = true;
+    bool nul = false;
     std::size_t opens = 0;
 };
 
 Shape shape_of(std::string_view text) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     unsigned char high = 0;
+    bool nul = false;
     std::size_t opens = 0;
     // Counted in blocks of bytes, which a byte cannot overflow: the compiler then
     // compares 16 or 32 bytes an instruction.
@@ -98,13 +101,16 @@ Shape shape_of(std::string_view text) {
     for (std::size_t at = 0; at < text.size(); at += kBlock) {
         const std::size_t end = std::min(text.size(), at + kBlock);
         unsigned char in_block = 0;
+        unsigned char nul_in_block = 0;
         for (std::size_t i = at; i < end; ++i) {
             high |= bytes[i];
+            nul_in_block |= static_cast<unsigned char>(bytes[i] == 0);
             in_block += static_cast<unsigned char>((bytes[i] == '{') + (bytes[i] == '['));
         }
         opens += in_block;
+        nul = nul || nul_in_block != 0;
     }
-    return Shape{high < 0x80, opens};
+    return Shape{high < 0x80, nul, opens};
 }
 
 // RapidJSON's recursive parser takes about a fifth fewer instructions than its iterative
@@ -123,6 +129,10 @@ PayloadDocument::PayloadDocument(std::string_view payload, std::string_view type
       document_(&value_allocator_, parse_buffer_.size() / 2, &parse_allocator_),
       type_(type) {
     const Shape shape = shape_of(payload);
+    if (shape.nul) {
+        problem_ = "not JSON: a NUL byte at byte " + std::to_string(payload.find('\0'));
+        return;
+    }
     if (std::size_t bad = 0; !shape.ascii && !valid_utf8(payload, &bad)) {
         problem_ = "not valid UTF-8 at byte " + std::to_string(bad);
         return;
