@@ -284,6 +284,17 @@ Result<void> Database::exec(std::string_view sql) {
     return sqlite_error(sqlite3_extended_errcode(db_.get()), file_, detail, "updating the ledger");
 }
 
+Result<Statement*> Database::kept(std::string_view sql) {
+    auto found = kept_.find(std::string(sql));
+    if (found == kept_.end()) {
+        auto s = prepare(sql);
+        if (!s)
+            return s.error();
+        found = kept_.emplace(std::string(sql), std::move(*s)).first;
+    }
+    return &found->second;
+}
+
 Result<Statement> Database::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),

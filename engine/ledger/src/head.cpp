@@ -51,16 +51,19 @@ std::optional<SignedHead> read_signed_head_row(const Statement& s) {
 }
 
 Result<std::optional<SignedHead>> read_signed_head(Database& db, std::string_view device) {
-    auto s = db.prepare(std::string("SELECT ") + kHeadColumns + " FROM heads WHERE device_id = ?1");
-    if (!s)
-        return s.error();
-    s->bind(1, device);
-    auto row = s->step();
+    auto kept = db.kept(std::string("SELECT ") + kHeadColumns + " FROM heads WHERE device_id = ?1");
+    if (!kept)
+        return kept.error();
+    Statement& s = **kept;
+    s.bind_view(1, device);
+    auto row = s.step();
+    const bool found = row && *row;
+    const auto head = found ? read_signed_head_row(s) : std::nullopt;
+    s.reset();
     if (!row)
         return row.error();
-    if (!*row)
+    if (!found)
         return std::optional<SignedHead>{};
-    auto head = read_signed_head_row(*s);
     if (!head)
         return make_error(ErrorCode::verification,
                           "the signed head of device " + std::string(device) + " in the ledger " +
@@ -69,35 +72,42 @@ Result<std::optional<SignedHead>> read_signed_head(Database& db, std::string_vie
 }
 
 Result<ChainEnd> read_chain_end(Database& db, std::string_view device) {
-    auto s =
-        db.prepare("SELECT seq, hash FROM events WHERE device_id = ?1 ORDER BY seq DESC LIMIT 1");
-    if (!s)
-        return s.error();
-    s->bind(1, device);
-    auto row = s->step();
+    auto kept =
+        db.kept("SELECT seq, hash FROM events WHERE device_id = ?1 ORDER BY seq DESC LIMIT 1");
+    if (!kept)
+        return kept.error();
+    Statement& s = **kept;
+    s.bind_view(1, device);
+    auto row = s.step();
+    ChainEnd end;
+    bool damaged = false;
+    if (row && *row) {
+        end.seq = s.column_int(0);
+        damaged = !read_digest(s, 1, end.hash);
+    }
+    s.reset();
     if (!row)
         return row.error();
-    ChainEnd end;
-    if (*row) {
-        end.seq = s->column_int(0);
-        if (!read_digest(*s, 1, end.hash))
-            return make_error(ErrorCode::verification,
-                              "the last event of device " + std::string(device) + " in " +
-                                  db.file() + " has a damaged hash; run 'waymark ledger verify'");
-    }
+    if (damaged)
+        return make_error(ErrorCode::verification,
+                          "the last event of device " + std::string(device) + " in " + db.file() +
+                              " has a damaged hash; run 'waymark ledger verify'");
     return end;
 }
 
 namespace {
 
 Result<std::int64_t> last_position(Database& db) {
-    auto s = db.prepare("SELECT coalesce(max(position), 0) FROM events");
-    if (!s)
-        return s.error();
-    auto row = s->step();
+    auto kept = db.kept("SELECT coalesce(max(position), 0) FROM events");
+    if (!kept)
+        return kept.error();
+    Statement& s = **kept;
+    auto row = s.step();
+    const std::int64_t last = row && *row ? s.column_int(0) : 0;
+    s.reset();
     if (!row)
         return row.error();
-    return s->column_int(0);
+    return last;
 }
 
 }  // namespace

@@ -218,16 +218,17 @@ Result<void> track_row_changes(Database& db) {
 }
 
 Result<void> apply_row_changes(Database& db, RowsDigest& digest) {
-    auto s = db.prepare("SELECT sign, hash FROM temp.rows_changed");
-    if (!s)
-        return s.error();
+    auto kept = db.kept("SELECT sign, hash FROM temp.rows_changed");
+    if (!kept)
+        return kept.error();
+    Statement& s = **kept;
     Sha256Digest row{};
-    auto applied = each_row(*s, [&] {
-        const auto hash = s->column_blob(1);
+    auto applied = each_row(s, [&] {
+        const auto hash = s.column_blob(1);
         if (hash.size() != row.size())
             return;
         std::copy(hash.begin(), hash.end(), row.begin());
-        if (s->column_int(0) > 0)
+        if (s.column_int(0) > 0)
             digest.add(row);
         else
             digest.remove(row);
@@ -238,20 +239,26 @@ Result<void> apply_row_changes(Database& db, RowsDigest& digest) {
 }
 
 Result<void> forget_row_changes(Database& db) {
-    return db.exec("DELETE FROM temp.rows_changed");
+    auto s = db.kept("DELETE FROM temp.rows_changed");
+    if (!s)
+        return s.error();
+    return (*s)->run();
 }
 
 Result<std::optional<std::string>> foreign_trigger(Database& db) {
-    auto s = db.prepare(
-        "SELECT name FROM main.sqlite_schema WHERE type = 'trigger' ORDER BY name LIMIT 1");
-    if (!s)
-        return s.error();
-    auto row = s->step();
+    auto kept =
+        db.kept("SELECT name FROM main.sqlite_schema WHERE type = 'trigger' ORDER BY name LIMIT 1");
+    if (!kept)
+        return kept.error();
+    Statement& s = **kept;
+    auto row = s.step();
+    std::optional<std::string> name;
+    if (row && *row)
+        name = s.column_text(0);
+    s.reset();
     if (!row)
         return row.error();
-    if (!*row)
-        return std::optional<std::string>{};
-    return std::optional<std::string>{s->column_text(0)};
+    return name;
 }
 
 std::string foreign_trigger_problem(std::string_view name) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 #include "waymark/core/result.hpp"
 
@@ -95,6 +96,11 @@ class Database {
     Result<void> exec(std::string_view sql);
     // Compiles one SQL statement. A failure here is an Error naming the file.
     Result<Statement> prepare(std::string_view sql);
+    // The statement for `sql`, compiled on the first call and kept for this connection's
+    // later ones: for the few statements every write runs (its head, the evidence rows'
+    // changes), which cost more to compile than to run. Every caller of the same text
+    // shares it: run it to the end or reset it before returning (each_row() does).
+    Result<Statement*> kept(std::string_view sql);
 
     // The SQLite failure `rc` (with its extended code) as an Error a manager can act
     // on; `doing` says what was being attempted ("recording the event").
@@ -112,6 +118,8 @@ class Database {
     };
     std::unique_ptr<sqlite3, Closer> db_;
     std::string file_;
+    // After db_: finalized before the connection closes.
+    std::unordered_map<std::string, Statement> kept_;
 };
 
 // Steps `s` through its rows, calling `visit()` on each (the row is read with the
