@@ -325,3 +325,133 @@ TEST_F(LedgerTest, StreamsEveryEventAfterAPosition) {
     }));
     EXPECT_EQ(seen, (std::vector<std::int64_t>{4, 5, 6}));
 }
+
+// Within a batch the projector holds back the update of a (learner, course)'s progress and
+// attempt rows until an event of another one comes (projector.hpp, Projector::InOneWrite);
+// these check that the rows end as appending the events one at a time leaves them.
+namespace {
+
+NewEvent page_view(const std::string& learner, const CourseRef& course, int page, int total) {
+    return NewEvent{learner, course, EventType::page_viewed,
+                    write_payload(PageViewed{"m1/" + std::to_string(page), 0, page, total}),
+                    std::nullopt};
+}
+
+// Each progress row as "course pages/total bookmark", in course order.
+std::string progress_rows(const std::filesystem::path& file) {
+    return query(file,
+                 "SELECT group_concat(course_id || ' ' || pages_viewed || '/' || pages_total ||"
+                 " ' ' || bookmark, ', ') FROM (SELECT * FROM progress ORDER BY course_id)");
+}
+
+}  // namespace
+
+TEST_F(LedgerTest, ABatchCountsThePagesOfEachCourseWhenTheirViewsInterleave) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course(), d = other_course();
+    auto batch = l.append(std::vector<NewEvent>{page_view(id, c, 0, 10), page_view(id, c, 1, 10),
+                                                page_view(id, d, 0, 4), page_view(id, c, 1, 10),
+                                                page_view(id, c, 2, 10), page_view(id, d, 3, 4),
+                                                page_view(id, d, 3, 4), page_view(id, c, 5, 10)});
+    ASSERT_TRUE(batch) << batch.error().describe();
+    EXPECT_EQ(progress_rows(file_), "fire-safety 2/4 m1/3, prevent-duty 4/10 m1/5");
+    auto report = l.verify();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_TRUE(report->ok());
+}
+
+TEST_F(LedgerTest, ABatchAddsItsPagesToTheProgressEarlierWritesRecorded) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course();
+    ASSERT_TRUE(l.append(std::vector<NewEvent>{page_view(id, c, 0, 10), page_view(id, c, 1, 10)}));
+    ASSERT_TRUE(l.append(std::vector<NewEvent>{page_view(id, c, 1, 10), page_view(id, c, 2, 10)}));
+    EXPECT_EQ(progress_rows(file_), "prevent-duty 3/10 m1/2");
+}
+
+TEST_F(LedgerTest, PageViewsInAFailedBatchCountInNoLaterOne) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course();
+    ASSERT_FALSE(l.append(std::vector<NewEvent>{page_view(id, c, 0, 10), page_view(id, c, 1, 10),
+                                                page_view("no-such-learner", c, 2, 10)}));
+    ASSERT_TRUE(l.append(std::vector<NewEvent>{page_view(id, c, 7, 10)}));
+    EXPECT_EQ(progress_rows(file_), "prevent-duty 1/10 m1/7");
+}
+
+TEST_F(LedgerTest, ABatchsProgressAndAttemptsAreThereWhenItReturnsInsideATransaction) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course();
+    auto r = l.in_one_transaction([&]() -> Result<void> {
+        auto batch = l.append(std::vector<NewEvent>{
+            page_view(id, c, 0, 10), page_view(id, c, 1, 10),
+            attempt_event(id, c, started("a1", "2026-03-01T10:00:00Z")),
+            attempt_event(id, c, assessment::AttemptSubmitted{at("2026-03-01T10:00:02Z")})});
+        if (!batch)
+            return batch.error();
+        auto p = l.progress(id, "prevent-duty");
+        EXPECT_TRUE(p && p->has_value() && (*p)->pages_viewed == 2);
+        auto attempts = l.attempts(id, "prevent-duty");
+        EXPECT_TRUE(attempts && attempts->size() == 1 &&
+                    attempts->front().state == AttemptState::submitted);
+        return {};
+    });
+    ASSERT_TRUE(r) << r.error().describe();
+}
+
+TEST_F(LedgerTest, ABatchLeavesAnAttemptAsEachOfItsEventsInTurnWould) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course();
+    const auto recorded_at = [](NewEvent e, const char* time) {
+        e.time = at(time);
+        return e;
+    };
+    auto batch = l.append(std::vector<NewEvent>{
+        attempt_event(id, c, started("a1", "2026-03-01T10:00:00Z")),
+        attempt_event(
+            id, c,
+            assessment::AnswerSaved{"q1", assessment::ChosenOption{1}, at("2026-03-01T10:01:00Z")}),
+        recorded_at(attempt_event(id, c, assessment::AttemptSubmitted{at("2026-03-01T10:05:00Z")}),
+                    "2026-03-01T10:05:00Z"),
+        recorded_at(attempt_event(id, c, scored(true, "2026-03-01T10:05:01Z")),
+                    "2026-03-01T10:05:01Z"),
+        attempt_event(id, c,
+                      assessment::AnswerSaved{"q2", assessment::ChosenOption{0},
+                                              at("2026-03-01T10:06:00Z")})});
+    ASSERT_TRUE(batch) << batch.error().describe();
+    EXPECT_EQ(
+        query(file_,
+              "SELECT state || ' ' || submitted_at || ' ' || scored_at || ' ' || raw || ' ' ||"
+              " passed || ' ' || (last_position - first_position) FROM attempts"),
+        "scored 2026-03-01T10:05:00Z 2026-03-01T10:05:01Z 2.0 1 4");
+    auto report = l.verify();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_TRUE(report->ok());
+}
+
+// An append reads each payload once, for its canonical text and for the projections; but
+// RapidJSON's default parse reads 35.089811378291955 as a double whose canonical digits,
+// 35.089811378291958, read back as the next double up. The projections must hold what the
+// stored text reads as: verify reads that back and compares.
+TEST_F(LedgerTest, AMarkIsProjectedAsItsStoredTextReadsBack) {
+    auto l = open();
+    const std::string id = add_learner(l);
+    const CourseRef c = prevent_course();
+    ASSERT_TRUE(l.append(
+        std::vector<NewEvent>{attempt_event(id, c, started("a1", "2026-03-01T10:00:00Z"))}));
+    std::string payload = assessment::write_attempt_event(scored(true, "2026-03-01T10:05:01Z"));
+    const std::string raw = "\"raw\": 2.0";
+    const auto found = payload.find(raw);
+    ASSERT_NE(found, std::string::npos) << payload;
+    payload.replace(found, raw.size(), "\"raw\": 35.089811378291955");
+    auto batch = l.append(
+        std::vector<NewEvent>{NewEvent{id, c, EventType::attempt_scored, payload, std::nullopt}});
+    ASSERT_TRUE(batch) << batch.error().describe();
+    EXPECT_NE(batch->front().payload.find("\"raw\":35.089811378291958"), std::string::npos);
+    auto report = l.verify();
+    ASSERT_TRUE(report) << report.error().describe();
+    EXPECT_TRUE(report->ok()) << (report->problems.empty() ? "" : report->problems.front());
+}

@@ -67,14 +67,15 @@ Result<void> check_learner(LedgerState& st, const NewEvent& e) {
 // whole write if it does not read as its type. Uses no database, so that it can run beside the
 // thread that stores: of `st` it reads the device id and draws event ids and the time
 // (st.fresh_event_id(), st.now()), which nothing else uses while a batch is being prepared.
-// `scratch` holds the canonical bytes between calls.
+// `scratch` holds the canonical bytes between calls; `fields` gets what the projector
+// takes from the payload, read from the same parse as the canonical text.
 Result<Event> prepare_event(LedgerState& st, const NewEvent& ne, const ChainEnd& before,
-                            std::string& scratch) {
+                            std::string& scratch, PayloadFields& fields) {
     const char* type_name = to_string(ne.type);
-    auto payload = canonical_json(ne.payload);
+    auto payload = read_ahead(ne.type, ne.payload);
     if (!payload)
         return payload.error();
-    const std::string_view type_key = R"({"type":")", text = *payload;
+    const std::string_view type_key = R"({"type":")", text = payload->canonical;
     if (!text.starts_with(type_key) || !text.substr(type_key.size()).starts_with(type_name) ||
         !text.substr(type_key.size() + std::strlen(type_name)).starts_with('"'))
         return make_error(ErrorCode::invalid, std::string("the payload of a ") + type_name +
@@ -94,7 +95,8 @@ Result<Event> prepare_event(LedgerState& st, const NewEvent& ne, const ChainEnd&
     e.learner_id = ne.learner_id;
     e.course = ne.course;
     e.type = type_name;
-    e.payload = std::move(*payload);
+    e.payload = std::move(payload->canonical);
+    fields = std::move(payload->fields);
     e.prev_hash = before.hash;
     canonical_event_bytes(
         EventFields{e.id, e.device_id, e.seq, e.time, e.learner_id, e.course.id, e.course.version,
@@ -105,10 +107,10 @@ Result<Event> prepare_event(LedgerState& st, const NewEvent& ne, const ChainEnd&
 }
 
 // Inserts a prepared event and updates the projections; sets its position.
-Result<void> store_event(LedgerState& st, Event& e) {
+Result<void> store_event(LedgerState& st, Event& e, PayloadFields& fields) {
     if (auto r = insert_event_row(st, e); !r)
         return r;
-    return st.projector->apply(e);
+    return st.projector->apply(e, std::move(fields));
 }
 
 // Checks the learner, unless they are the one `checked_learner` names: a batch is mostly
@@ -122,15 +124,16 @@ Result<void> check_learner_once(LedgerState& st, const NewEvent& ne, std::string
     return {};
 }
 
-// Prepares a batch's events in order in a thread of its own, into `out`, which holds one
-// default Event per NewEvent. The storing thread waits for each in turn. Destroying it
-// stops the thread and waits for it, so returning early on an error is safe.
+// Prepares a batch's events in order in a thread of its own, into `out` and `fields`,
+// which hold one default Event and PayloadFields per NewEvent. The storing thread waits
+// for each in turn. Destroying it stops the thread and waits for it, so returning early
+// on an error is safe.
 class PreparedAlongside {
   public:
     PreparedAlongside(LedgerState& st, std::span<const NewEvent> events, const ChainEnd& head,
-                      std::vector<Event>& out)
-        : worker_([this, &st, events, head, &out](std::stop_token stop) {
-              prepare_all(stop, st, events, head, out);
+                      std::vector<Event>& out, std::vector<PayloadFields>& fields)
+        : worker_([this, &st, events, head, &out, &fields](std::stop_token stop) {
+              prepare_all(stop, st, events, head, out, fields);
           }) {}
 
     // Waits until event `i` is prepared; the reason when it could not be.
@@ -148,12 +151,12 @@ class PreparedAlongside {
 
   private:
     void prepare_all(std::stop_token stop, LedgerState& st, std::span<const NewEvent> events,
-                     ChainEnd head, std::vector<Event>& out) {
+                     ChainEnd head, std::vector<Event>& out, std::vector<PayloadFields>& fields) {
         // Named for profilers and debuggers, which otherwise show two "waymark"s.
         ::pthread_setname_np(::pthread_self(), "waymark-prepare");
         std::string scratch;
         for (std::size_t i = 0; i < events.size() && !stop.stop_requested(); ++i) {
-            auto e = prepare_event(st, events[i], head, scratch);
+            auto e = prepare_event(st, events[i], head, scratch, fields[i]);
             if (e) {
                 out[i] = std::move(*e);
                 head = ChainEnd{out[i].seq, out[i].hash};
@@ -223,12 +226,13 @@ Result<void> insert_event_row(LedgerState& st, Event& e) {
 }
 
 Result<Event> append_one(LedgerState& st, const NewEvent& ne, WriteHead& head) {
-    auto e = prepare_event(st, ne, head.end, st.canonical_bytes);
+    PayloadFields fields;
+    auto e = prepare_event(st, ne, head.end, st.canonical_bytes, fields);
     if (!e)
         return e.error();
     if (auto r = check_learner(st, ne); !r)
         return r.error();
-    if (auto r = store_event(st, *e); !r)
+    if (auto r = store_event(st, *e, fields); !r)
         return r.error();
     head.end = ChainEnd{e->seq, e->hash};
     head.tally.count(ne.type);
@@ -240,20 +244,21 @@ Result<std::vector<Event>> append_all(LedgerState& st, std::span<const NewEvent>
     std::vector<Event> out;
     auto r = write_from_signed_head(st, [&](WriteHead& head) -> Result<void> {
         // An attempt's events mostly come together in a batch: each attempt is looked up
-        // once, not once an event.
-        Projector::InOneWrite remembering(*st.projector);
+        // once, and its row and its course's progress row updated once, not once an event.
+        Projector::InOneWrite one_write(*st.projector);
         out.assign(events.size(), Event{});
+        std::vector<PayloadFields> fields(events.size());
         // Events are prepared ahead by a second thread, or here one at a time.
         std::optional<PreparedAlongside> alongside;
         if (prepare_alongside(events.size()))
-            alongside.emplace(st, events, head.end, out);
+            alongside.emplace(st, events, head.end, out, fields);
         std::string checked_learner;
         for (std::size_t i = 0; i < events.size(); ++i) {
             if (alongside) {
                 if (auto p = alongside->wait_for(i); !p)
                     return p;
             } else {
-                auto e = prepare_event(st, events[i], head.end, st.canonical_bytes);
+                auto e = prepare_event(st, events[i], head.end, st.canonical_bytes, fields[i]);
                 if (!e)
                     return e.error();
                 out[i] = std::move(*e);
@@ -262,10 +267,12 @@ Result<std::vector<Event>> append_all(LedgerState& st, std::span<const NewEvent>
             head.tally.count(events[i].type);
             if (auto c = check_learner_once(st, events[i], checked_learner); !c)
                 return c;
-            if (auto s = store_event(st, out[i]); !s)
+            if (auto s = store_event(st, out[i], fields[i]); !s)
                 return s;
         }
         alongside.reset();  // the thread is done; the clock is this thread's again
+        if (auto w = one_write.end(); !w)
+            return w;
         if (checkpoint_after) {
             if (auto c = write_checkpoint(st, head.end, "completion"); !c)
                 return c.error();

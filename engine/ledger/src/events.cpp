@@ -1,6 +1,7 @@
 #include "waymark/ledger/events.hpp"
 
 // payload_reader.hpp before RapidJSON: it has cereal make RapidJSON's assertions throw.
+#include "canonical_json.hpp"
 #include "payload_reader.hpp"
 #include "waymark/core/files.hpp"
 // clang-format off
@@ -53,7 +54,46 @@ std::optional<EventType> parse_event_type(std::string_view text) {
     return std::nullopt;
 }
 
-Result<std::string> canonical_json(std::string_view json) {
+namespace {
+
+// Hands each value to the canonical writer and to the document being built.
+template <class Writer>
+struct WrittenAndKept {
+    Writer& writer;
+    ParsedPayload& parsed;
+    bool fractions = false;  // a number was read as a double
+    using Ch = char;
+    bool Null() { return writer.Null() && parsed.Null(); }
+    bool Bool(bool b) { return writer.Bool(b) && parsed.Bool(b); }
+    bool Int(int i) { return writer.Int(i) && parsed.Int(i); }
+    bool Uint(unsigned u) { return writer.Uint(u) && parsed.Uint(u); }
+    bool Int64(std::int64_t i) { return writer.Int64(i) && parsed.Int64(i); }
+    bool Uint64(std::uint64_t u) { return writer.Uint64(u) && parsed.Uint64(u); }
+    bool Double(double d) {
+        fractions = true;
+        return writer.Double(d) && parsed.Double(d);
+    }
+    bool RawNumber(const Ch* s, rapidjson::SizeType n, bool copy) {
+        return writer.RawNumber(s, n, copy) && parsed.RawNumber(s, n, copy);
+    }
+    bool String(const Ch* s, rapidjson::SizeType n, bool copy) {
+        return writer.String(s, n, copy) && parsed.String(s, n, copy);
+    }
+    bool StartObject() { return writer.StartObject() && parsed.StartObject(); }
+    bool Key(const Ch* s, rapidjson::SizeType n, bool copy) {
+        return writer.Key(s, n, copy) && parsed.Key(s, n, copy);
+    }
+    bool EndObject(rapidjson::SizeType members) {
+        return writer.EndObject(members) && parsed.EndObject(members);
+    }
+    bool StartArray() { return writer.StartArray() && parsed.StartArray(); }
+    bool EndArray(rapidjson::SizeType elements) {
+        return writer.EndArray(elements) && parsed.EndArray(elements);
+    }
+};
+
+// canonical_json(), and with `parsed`, canonical_json(json, parsed).
+Result<std::string> canonicalise(std::string_view json, ParsedPayload* parsed) {
     // The encoding is checked over the whole text first, which is several times faster
     // than RapidJSON's check character by character (bytes outside strings must be ASCII
     // JSON anyway, so the two refuse the same payloads).
@@ -61,8 +101,8 @@ Result<std::string> canonical_json(std::string_view json) {
         return make_error(ErrorCode::parse,
                           "the event payload is not valid JSON (it is not valid UTF-8 at byte " +
                               std::to_string(bad) + ")");
-    // Parsed straight into the writer, without building a document: the same output,
-    // since both see every value (duplicate keys included) in order. The reader's and
+    // Parsed straight into the writer, not through a document: the same output, since
+    // both see every value (duplicate keys included) in order. The reader's and
     // the writer's stacks and the output buffer are kept for the thread's next payload
     // (up to kKeptBytes), instead of three allocations or more for every event.
     constexpr std::size_t kKeptBytes = 64 * 1024;
@@ -78,7 +118,20 @@ Result<std::string> canonical_json(std::string_view json) {
     rapidjson::MemoryStream bytes(json.data(), json.size());
     rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
     rapidjson::Reader& reader = c.reader;
-    reader.Parse<rapidjson::kParseIterativeFlag>(in, c.writer);
+    bool fractions = false;
+    if (parsed) {
+        // Iterative, as below: the document is built from the same events, not by
+        // recursing into the text.
+        auto parse = [&](ParsedPayload& document) {
+            WrittenAndKept<rapidjson::Writer<rapidjson::StringBuffer>> both{c.writer, document};
+            reader.Parse<rapidjson::kParseIterativeFlag>(in, both);
+            fractions = both.fractions;
+            return !reader.HasParseError();
+        };
+        parsed->Populate(parse);
+    } else {
+        reader.Parse<rapidjson::kParseIterativeFlag>(in, c.writer);
+    }
     if (reader.HasParseError())
         return make_error(ErrorCode::parse,
                           std::string("the event payload is not valid JSON (") +
@@ -87,11 +140,26 @@ Result<std::string> canonical_json(std::string_view json) {
     if (buffer.GetSize() == 0 || buffer.GetString()[0] != '{')
         return make_error(ErrorCode::parse, "the event payload must be a JSON object");
     std::string out(buffer.GetString(), buffer.GetSize());
+    // Strings, whole numbers, true, false and null read back from the canonical text as
+    // they were parsed; a double's canonical digits may not (RapidJSON's default parse
+    // rounds some inputs to a neighbouring double), unless they are the digits given.
+    if (parsed && fractions && out != json)
+        parsed->SetNull();
     if (buffer.GetSize() > kKeptBytes) {
         buffer.Clear();
         buffer.ShrinkToFit();
     }
     return out;
+}
+
+}  // namespace
+
+Result<std::string> canonical_json(std::string_view json) {
+    return canonicalise(json, nullptr);
+}
+
+Result<std::string> canonical_json(std::string_view json, ParsedPayload& parsed) {
+    return canonicalise(json, &parsed);
 }
 
 std::string write_payload(EventType type, const NoFields& e) {

@@ -1,5 +1,9 @@
 #include "projector.hpp"
 
+#include <array>
+#include <type_traits>
+
+#include "canonical_json.hpp"
 #include "payload_reader.hpp"
 #include "schema.hpp"
 #include "waymark/assessment/attempt_events.hpp"
@@ -12,39 +16,44 @@ bool is_attempt_event(EventType type) {
            type == EventType::attempt_scored;
 }
 
-Result<AttemptFields> read_attempt_fields(EventType type, std::string_view payload) {
+namespace {
+
+// The fields of attempt event `type`, from `read(std::type_identity<T>{})`, the whole
+// event as a T.
+template <class Read>
+Result<AttemptFields> attempt_fields(EventType type, Read&& read) {
     // The whole event, through the assessment module's serialize(), though the
     // projections take only these fields: this read is also the check that every
     // recorded attempt event is readable in full by the modules that read it back.
     AttemptFields f;
     switch (type) {
         case EventType::attempt_started: {
-            auto e = read_payload<assessment::AttemptStarted>(type, payload);
+            auto e = read(std::type_identity<assessment::AttemptStarted>{});
             if (!e)
                 return e.error();
             f.attempt_id = std::move(e->attempt_id);
             return f;
         }
         case EventType::answer_saved: {
-            auto e = read_payload<assessment::AnswerSaved>(type, payload);
+            auto e = read(std::type_identity<assessment::AnswerSaved>{});
             if (!e)
                 return e.error();
             return f;
         }
         case EventType::answer_cleared: {
-            auto e = read_payload<assessment::AnswerCleared>(type, payload);
+            auto e = read(std::type_identity<assessment::AnswerCleared>{});
             if (!e)
                 return e.error();
             return f;
         }
         case EventType::attempt_submitted: {
-            auto e = read_payload<assessment::AttemptSubmitted>(type, payload);
+            auto e = read(std::type_identity<assessment::AttemptSubmitted>{});
             if (!e)
                 return e.error();
             return f;
         }
         case EventType::attempt_scored: {
-            auto e = read_payload<assessment::AttemptScored>(type, payload);
+            auto e = read(std::type_identity<assessment::AttemptScored>{});
             if (!e)
                 return e.error();
             f.raw = e->result.raw;
@@ -57,6 +66,92 @@ Result<AttemptFields> read_attempt_fields(EventType type, std::string_view paylo
             return make_error(ErrorCode::invalid, std::string("a ") + to_string(type) +
                                                       " event is not an attempt event");
     }
+}
+
+// The payload `root` as a T, as read_payload<T>() reads it once parsed; nullopt when it
+// does not read, for read_payload() to say why.
+template <class T>
+std::optional<T> read_parsed(const rapidjson::Value& root) {
+    try {
+        PayloadArchive archive(root);
+        T event;
+        archive(cereal::make_nvp("event", event));
+        return event;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+// What apply() takes from `root`, a parsed `type` payload; nothing when any of it does
+// not read (apply() then reads the payload itself, and says why it does not).
+PayloadFields fields_of(EventType type, const rapidjson::Value& root) {
+    // What PayloadDocument checks before reading.
+    if (!root.IsObject())
+        return {};
+    const auto found = root.FindMember("type");
+    if (found == root.MemberEnd() || !found->value.IsString() ||
+        std::string_view(found->value.GetString(), found->value.GetStringLength()) !=
+            to_string(type))
+        return {};
+    const auto as = [](auto&& read) -> PayloadFields {
+        if (read)
+            return std::move(*read);
+        return {};
+    };
+    switch (type) {
+        case EventType::page_viewed:
+            return as(read_parsed<PageViewed>(root));
+        case EventType::course_completed:
+            return as(read_parsed<CourseCompleted>(root));
+        case EventType::certificate_issued:
+            return as(read_parsed<CertificateIssued>(root));
+        case EventType::settings_changed:
+            return as(read_parsed<SettingChanged>(root));
+        default:
+            break;
+    }
+    if (!is_attempt_event(type))
+        return {};
+    auto fields = attempt_fields(type, [&]<class T>(std::type_identity<T>) -> Result<T> {
+        if (auto e = read_parsed<T>(root))
+            return std::move(*e);
+        return make_error(ErrorCode::parse, "unread");  // never seen: apply() reads again
+    });
+    if (!fields)
+        return {};
+    return std::move(*fields);
+}
+
+// The payload's type-specific fields, from `ahead` if it holds them, else read now.
+template <class T, class Read>
+Result<T> ahead_or(PayloadFields& ahead, Read&& read) {
+    if (T* fields = std::get_if<T>(&ahead))
+        return std::move(*fields);
+    return read();
+}
+
+}  // namespace
+
+Result<AttemptFields> read_attempt_fields(EventType type, std::string_view payload) {
+    return attempt_fields(
+        type, [&]<class T>(std::type_identity<T>) { return read_payload<T>(type, payload); });
+}
+
+Result<ReadAhead> read_ahead(EventType type, std::string_view payload) {
+    // Small payloads are parsed without touching the heap, as PayloadDocument does.
+    std::array<char, 4096> value_buffer;
+    std::array<char, 1024> parse_buffer;
+    rapidjson::MemoryPoolAllocator<> value_allocator(value_buffer.data(), value_buffer.size());
+    rapidjson::MemoryPoolAllocator<> parse_allocator(parse_buffer.data(), parse_buffer.size());
+    ParsedPayload parsed(&value_allocator, parse_buffer.size(), &parse_allocator);
+    auto canonical = canonical_json(payload, parsed);
+    if (!canonical)
+        return canonical.error();
+    ReadAhead out{std::move(*canonical), {}};
+    // Null unless these are the values of the stored text (canonical_json.hpp).
+    if (!parsed.IsNull())
+        out.fields = fields_of(type, parsed);
+    return out;
 }
 
 std::optional<std::string> completion_valid_until(UtcTime completed, int refresher_months) {
@@ -84,32 +179,32 @@ Result<void> Projector::clear() {
     return {};
 }
 
-Result<void> Projector::apply(const Event& e) {
+Result<void> Projector::apply(const Event& e, PayloadFields ahead) {
     const auto type = parse_event_type(e.type);
     if (!type)
         return make_error(ErrorCode::invalid, "unknown event type \"" + e.type + "\"");
     switch (*type) {
         case EventType::page_viewed:
-            return page_viewed(e);
+            return page_viewed(e, ahead);
         case EventType::attempt_started:
         case EventType::answer_saved:
         case EventType::answer_cleared:
         case EventType::attempt_submitted:
         case EventType::attempt_scored:
-            return attempt_event(e, *type);
+            return attempt_event(e, *type, ahead);
         case EventType::course_completed:
-            return course_completed(e);
+            return course_completed(e, ahead);
         case EventType::certificate_issued:
-            return certificate_issued(e);
+            return certificate_issued(e, ahead);
         case EventType::settings_changed:
-            return setting_changed(e);
+            return setting_changed(e, ahead);
         default:
             return {};
     }
 }
 
-Result<void> Projector::page_viewed(const Event& e) {
-    auto page = read_page_viewed(e.payload);
+Result<void> Projector::page_viewed(const Event& e, PayloadFields& ahead) {
+    auto page = ahead_or<PageViewed>(ahead, [&] { return read_page_viewed(e.payload); });
     if (!page)
         return page.error();
     auto insert = statement(insert_page_, [&] {
@@ -130,7 +225,29 @@ Result<void> Projector::page_viewed(const Event& e) {
     // The page count moves by what the insert added (1 for a page new to this learner,
     // 0 for a page seen before): the same as counting pages_viewed, without the count.
     const std::int64_t added = db_.changes();
+    if (held_progress_ &&
+        (held_progress_->learner_id != e.learner_id || held_progress_->course_id != e.course.id)) {
+        auto r = write_progress(*held_progress_);
+        held_progress_.reset();
+        if (!r)
+            return r;
+    }
+    HeldProgress now;
+    HeldProgress& p =
+        remembering_ ? (held_progress_ ? *held_progress_ : held_progress_.emplace()) : now;
+    if (p.learner_id.empty()) {
+        p.learner_id = e.learner_id;
+        p.course_id = e.course.id;
+    }
+    p.course_version = e.course.version;
+    p.bookmark = page->page_id;
+    p.updated_at = e.time;
+    p.pages_total = page->pages_total;
+    p.added += added;
+    return remembering_ ? Result<void>{} : write_progress(p);
+}
 
+Result<void> Projector::write_progress(const HeldProgress& p) {
     auto upsert = statement(upsert_progress_, [&] {
         return "INSERT INTO " + schema_ +
                ".progress(learner_id, course_id, course_version, pages_viewed, pages_total,"
@@ -142,18 +259,19 @@ Result<void> Projector::page_viewed(const Event& e) {
     if (!upsert)
         return upsert.error();
     Statement& u = **upsert;
-    u.bind_view(1, e.learner_id);
-    u.bind_view(2, e.course.id);
-    u.bind_view(3, e.course.version);
-    u.bind(4, std::int64_t{page->pages_total});
-    u.bind_view(5, page->page_id);
-    u.bind_view(6, e.time);
-    u.bind(7, added);
+    u.bind_view(1, p.learner_id);
+    u.bind_view(2, p.course_id);
+    u.bind_view(3, p.course_version);
+    u.bind(4, p.pages_total);
+    u.bind_view(5, p.bookmark);
+    u.bind_view(6, p.updated_at);
+    u.bind(7, p.added);
     return u.run();
 }
 
-Result<void> Projector::attempt_event(const Event& e, EventType type) {
-    auto event = read_attempt_fields(type, e.payload);
+Result<void> Projector::attempt_event(const Event& e, EventType type, PayloadFields& ahead) {
+    auto event =
+        ahead_or<AttemptFields>(ahead, [&] { return read_attempt_fields(type, e.payload); });
     if (!event)
         return event.error();
     if (type == EventType::attempt_started) {
@@ -183,6 +301,34 @@ Result<void> Projector::attempt_event(const Event& e, EventType type) {
     auto rowid = latest_attempt(e);
     if (!rowid)
         return rowid.error();
+    if (held_attempt_ && held_attempt_->rowid != *rowid) {
+        auto r = write_attempt(*held_attempt_);
+        held_attempt_.reset();
+        if (!r)
+            return r;
+    }
+    HeldAttempt now;
+    HeldAttempt& a =
+        remembering_ ? (held_attempt_ ? *held_attempt_ : held_attempt_.emplace()) : now;
+    if (a.rowid == 0) {
+        a.rowid = *rowid;
+        a.learner_id = e.learner_id;
+        a.course_id = e.course.id;
+    }
+    a.last_position = e.position;
+    a.last_event = e.type;
+    if (type == EventType::attempt_submitted) {
+        a.state = "submitted";
+        a.submitted_at = e.time;
+    } else if (type == EventType::attempt_scored) {
+        a.state = "scored";
+        a.scored_at = e.time;
+        a.scored = *event;
+    }
+    return remembering_ ? Result<void>{} : write_attempt(a);
+}
+
+Result<void> Projector::write_attempt(const HeldAttempt& a) {
     auto update = statement(update_attempt_, [&] {
         return "UPDATE " + schema_ +
                ".attempts SET last_position = ?2,"
@@ -194,25 +340,42 @@ Result<void> Projector::attempt_event(const Event& e, EventType type) {
     if (!update)
         return update.error();
     Statement& u = **update;
-    u.bind(1, *rowid);
-    u.bind(2, e.position);
-    if (type == EventType::attempt_submitted) {
-        u.bind(3, "submitted");
-        u.bind_view(4, e.time);
-    } else if (type == EventType::attempt_scored) {
-        u.bind(3, "scored");
-        u.bind_view(5, e.time);
-        u.bind(6, event->raw);
-        u.bind(7, event->max);
-        u.bind(8, event->scaled);
-        u.bind(9, std::int64_t{event->passed});
+    u.bind(1, a.rowid);
+    u.bind(2, a.last_position);
+    if (a.state)
+        u.bind_view(3, a.state);
+    if (a.submitted_at)
+        u.bind_view(4, *a.submitted_at);
+    if (a.scored_at)
+        u.bind_view(5, *a.scored_at);
+    if (a.scored) {
+        u.bind(6, a.scored->raw);
+        u.bind(7, a.scored->max);
+        u.bind(8, a.scored->scaled);
+        u.bind(9, std::int64_t{a.scored->passed});
     }
     if (auto r = u.run(); !r)
         return r;
     if (db_.changes() != 1)
-        return make_error(ErrorCode::invalid, "the attempt of a " + e.type + " event for learner " +
-                                                  e.learner_id + " on course " + e.course.id +
-                                                  " could not be updated");
+        return make_error(ErrorCode::invalid,
+                          "the attempt of a " + a.last_event + " event for learner " +
+                              a.learner_id + " on course " + a.course_id + " could not be updated");
+    return {};
+}
+
+Result<void> Projector::write_held() {
+    if (held_progress_) {
+        auto r = write_progress(*held_progress_);
+        held_progress_.reset();
+        if (!r)
+            return r;
+    }
+    if (held_attempt_) {
+        auto r = write_attempt(*held_attempt_);
+        held_attempt_.reset();
+        if (!r)
+            return r;
+    }
     return {};
 }
 
@@ -245,8 +408,9 @@ Result<std::int64_t> Projector::latest_attempt(const Event& e) {
     return rowid;
 }
 
-Result<void> Projector::course_completed(const Event& e) {
-    auto completion = read_course_completed(e.payload);
+Result<void> Projector::course_completed(const Event& e, PayloadFields& ahead) {
+    auto completion =
+        ahead_or<CourseCompleted>(ahead, [&] { return read_course_completed(e.payload); });
     if (!completion)
         return completion.error();
     const auto completed = parse_iso8601(e.time);
@@ -279,8 +443,9 @@ Result<void> Projector::course_completed(const Event& e) {
     return s.run();
 }
 
-Result<void> Projector::certificate_issued(const Event& e) {
-    auto certificate = read_certificate_issued(e.payload);
+Result<void> Projector::certificate_issued(const Event& e, PayloadFields& ahead) {
+    auto certificate =
+        ahead_or<CertificateIssued>(ahead, [&] { return read_certificate_issued(e.payload); });
     if (!certificate)
         return certificate.error();
     auto insert = statement(insert_certificate_, [&] {
@@ -299,8 +464,8 @@ Result<void> Projector::certificate_issued(const Event& e) {
     return s.run();
 }
 
-Result<void> Projector::setting_changed(const Event& e) {
-    auto setting = read_setting_changed(e.payload);
+Result<void> Projector::setting_changed(const Event& e, PayloadFields& ahead) {
+    auto setting = ahead_or<SettingChanged>(ahead, [&] { return read_setting_changed(e.payload); });
     if (!setting)
         return setting.error();
     auto upsert = statement(upsert_setting_, [&] {
