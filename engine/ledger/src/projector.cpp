@@ -232,9 +232,10 @@ Result<void> Projector::page_viewed(const Event& e, PayloadFields& ahead) {
         if (!r)
             return r;
     }
+    if (remembering_ && !held_progress_)
+        held_progress_ = HeldProgress{};
     HeldProgress now;
-    HeldProgress& p =
-        remembering_ ? (held_progress_ ? *held_progress_ : held_progress_.emplace()) : now;
+    HeldProgress& p = remembering_ ? *held_progress_ : now;
     if (p.learner_id.empty()) {
         p.learner_id = e.learner_id;
         p.course_id = e.course.id;
@@ -307,9 +308,10 @@ Result<void> Projector::attempt_event(const Event& e, EventType type, PayloadFie
         if (!r)
             return r;
     }
+    if (remembering_ && !held_attempt_)
+        held_attempt_ = HeldAttempt{};
     HeldAttempt now;
-    HeldAttempt& a =
-        remembering_ ? (held_attempt_ ? *held_attempt_ : held_attempt_.emplace()) : now;
+    HeldAttempt& a = remembering_ ? *held_attempt_ : now;
     if (a.rowid == 0) {
         a.rowid = *rowid;
         a.learner_id = e.learner_id;
