@@ -73,8 +73,8 @@ class Projector {
     // last projected, instead of looking it up again for each of the attempt's events, and
     // holds back the update of that (learner, course)'s progress row and of its attempt
     // row until an event of another one comes or end() writes them: a batch's twelve page
-    // views of a course then update its progress once, an attempt's answers its row once,
-    // and the rows end as one update an event would leave them.
+    // views of a course then update its progress once and an attempt's answers its row
+    // once, and the rows end as updating them event by event leaves them.
     // Make one only inside one write transaction, call end() before it commits, and let it
     // go with that transaction: only this projector starts attempts on that connection
     // while it lasts, but another program may start one between two writes, and a
@@ -94,7 +94,8 @@ class Projector {
         InOneWrite(const InOneWrite&) = delete;
         InOneWrite& operator=(const InOneWrite&) = delete;
 
-        // Writes the rows held back; the tables are then as one update an event leaves.
+        // Writes the rows held back: the tables are then as updating them event by event
+        // leaves them.
         Result<void> end() { return projector_.write_held(); }
 
       private:
