@@ -11,6 +11,7 @@
 #include <string>
 
 #include "node_peers.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/ledger/ledger.hpp"
 #include "waymark/xapi/statement.hpp"
@@ -29,13 +30,7 @@ class PeerTest : public ::testing::Test {
     }
     void SetUp() override {
         ASSERT_EQ(*install_problem_, "") << "the Node.js peers could not be installed";
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = std::filesystem::temp_directory_path() /
-               ("waymark-lrs-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(dir_);
-        std::filesystem::create_directories(dir_);
     }
-    void TearDown() override { std::filesystem::remove_all(dir_); }
 
     // A ledger of `learners` synthetic learners (waymark-gen, fixed seed).
     std::filesystem::path generate(int learners) {
@@ -61,7 +56,7 @@ class PeerTest : public ::testing::Test {
         return out;
     }
 
-    std::filesystem::path dir_;
+    const waymark::testing::ScratchFolder dir_{"lrs"};
     static inline std::string* install_problem_ = nullptr;
 };
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "scratch_folder.hpp"
 #include "waymark/assessment/event_json.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/ledger/ledger.hpp"
@@ -69,17 +70,11 @@ inline ledger::CourseRef course_ref() {
     return ledger::CourseRef{"prevent-duty", "2.1.0", std::string(64, 'a'), true};
 }
 
-// A fresh folder under the system's temporary folder, removed with everything in it.
+// A test's own folder (removed whatever the outcome) holding a ledger with one learner.
 class XapiTest : public ::testing::Test {
   protected:
     void SetUp() override {
         crypto_init();
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = std::filesystem::temp_directory_path() /
-               ("waymark-xapi-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" +
-                std::to_string(::getpid()));
-        std::filesystem::remove_all(dir_);
-        std::filesystem::create_directories(dir_);
         auto l = ledger::Ledger::open(dir_ / "ledger.db");
         ASSERT_TRUE(l) << l.error().describe();
         ledger_.emplace(std::move(*l));
@@ -87,10 +82,7 @@ class XapiTest : public ::testing::Test {
         ASSERT_TRUE(learner) << learner.error().describe();
         learner_ = learner->id;
     }
-    void TearDown() override {
-        ledger_.reset();
-        std::filesystem::remove_all(dir_);
-    }
+    void TearDown() override { ledger_.reset(); }
 
     ledger::Event record(const assessment::AttemptEvent& e) {
         auto r = ledger_->record_attempt_event(learner_, course_ref(), e);
@@ -134,7 +126,8 @@ class XapiTest : public ::testing::Test {
         return out;
     }
 
-    std::filesystem::path dir_;
+    // Declared before the ledger, so the ledger closes before its folder goes.
+    const waymark::testing::ScratchFolder dir_{"xapi"};
     std::optional<ledger::Ledger> ledger_;
     std::string learner_;
 };
