@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "scratch_folder.hpp"
 #include "waymark/ui/style.hpp"
 
 using namespace waymark;
@@ -33,13 +34,13 @@ TEST(Fonts, TheDyslexiaFontHasTheNormalFontsXHeight) {
 }
 
 TEST(Fonts, AFileThatIsNotAFontHasNoXHeight) {
-    const auto file = std::filesystem::temp_directory_path() / "waymark-not-a-font.ttf";
+    const waymark::testing::ScratchFolder folder("fonts");
+    const auto file = folder / "waymark-not-a-font.ttf";
     std::FILE* f = std::fopen(file.c_str(), "wb");
     ASSERT_NE(f, nullptr);
     std::fputs("OTTO this is not a font at all, only its first four letters are", f);
     std::fclose(f);
     EXPECT_EQ(ui::x_height_ratio(file.string()), 0.f);
-    std::filesystem::remove(file);
     EXPECT_EQ(ui::x_height_ratio("/nonexistent/font.ttf"), 0.f);
 }
 

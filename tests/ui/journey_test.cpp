@@ -3,9 +3,8 @@
 #include "../player/journey.hpp"
 #include "clicking.hpp"
 #include "harness.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/ledger_journal.hpp"
-
-#include <unistd.h>
 
 using namespace waymark;
 using namespace waymark::player;
@@ -304,47 +303,33 @@ TEST(PlayerScreens, TheManagerAreaOpensAfterAWrongThenTheRightPassphrase) {
 }
 
 TEST(PlayerScreens, APassedCourseSavesTheCertificateAndOpensIt) {
-    namespace fs = std::filesystem;
-    const fs::path dir =
-        fs::temp_directory_path() / ("waymark-ui-certificate-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    {
-        LedgerJournal journal(ledger::Ledger::open(dir / "ledger.db").value());
-        test::Journey t(journal, {test::sample_course()}, dir);
-        test::Harness h(t.p());
-        t.take_course(true);
-        h.frame();
-        EXPECT_FALSE(h.has("Open certificate"));
-        ASSERT_TRUE(h.click("Save certificate (PDF)")) << h.labels();
-        ASSERT_FALSE(t.p().certificate_path().empty()) << t.p().notice();
-        EXPECT_TRUE(fs::exists(t.p().certificate_path()));
-        ASSERT_TRUE(h.click("Open certificate")) << h.labels();
-        ASSERT_EQ(h.files_opened.size(), 1u);
-        EXPECT_EQ(h.files_opened[0], t.p().certificate_path().string());
-    }
-    fs::remove_all(dir);
+    const waymark::testing::ScratchFolder dir("ui-certificate");
+    LedgerJournal journal(ledger::Ledger::open(dir / "ledger.db").value());
+    test::Journey t(journal, {test::sample_course()}, dir.path());
+    test::Harness h(t.p());
+    t.take_course(true);
+    h.frame();
+    EXPECT_FALSE(h.has("Open certificate"));
+    ASSERT_TRUE(h.click("Save certificate (PDF)")) << h.labels();
+    ASSERT_FALSE(t.p().certificate_path().empty()) << t.p().notice();
+    EXPECT_TRUE(std::filesystem::exists(t.p().certificate_path()));
+    ASSERT_TRUE(h.click("Open certificate")) << h.labels();
+    ASSERT_EQ(h.files_opened.size(), 1u);
+    EXPECT_EQ(h.files_opened[0], t.p().certificate_path().string());
 }
 
 // A course folder can be edited by anyone who can write to it: passing it is a preview,
 // and a certificate would certify nothing.
 TEST(PlayerScreens, APassedCourseFolderOffersNoCertificate) {
-    namespace fs = std::filesystem;
-    const fs::path dir =
-        fs::temp_directory_path() / ("waymark-ui-folder-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    {
-        LedgerJournal journal(ledger::Ledger::open(dir / "ledger.db").value());
-        test::Journey t(journal, {test::sample_folder()}, dir);
-        test::Harness h(t.p());
-        t.take_course(true);
-        h.frame();
-        ASSERT_EQ(t.p().screen(), Screen::result);
-        EXPECT_TRUE(t.p().completed());
-        EXPECT_FALSE(h.has("Save certificate (PDF)")) << h.labels();
-    }
-    fs::remove_all(dir);
+    const waymark::testing::ScratchFolder dir("ui-folder");
+    LedgerJournal journal(ledger::Ledger::open(dir / "ledger.db").value());
+    test::Journey t(journal, {test::sample_folder()}, dir.path());
+    test::Harness h(t.p());
+    t.take_course(true);
+    h.frame();
+    ASSERT_EQ(t.p().screen(), Screen::result);
+    EXPECT_TRUE(t.p().completed());
+    EXPECT_FALSE(h.has("Save certificate (PDF)")) << h.labels();
 }
 
 TEST(PlayerJourney, AScoredScenarioGivesNoStepFeedbackAndNoRestartInsideTheAttempt) {

@@ -8,10 +8,9 @@
 
 #include "../player/journey.hpp"
 #include "harness.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/journal.hpp"
 #include "waymark/player/ledger_journal.hpp"
-
-#include <unistd.h>
 
 using namespace waymark;
 using namespace waymark::player;
@@ -300,13 +299,10 @@ TEST(KeyboardOnly, SkipToPageMovesTheFocusPastTheContents) {
 }
 
 TEST(KeyboardOnly, ANewLearnerTakesTheWholeCourseWithTheKeyboardAlone) {
-    const auto folder =
-        std::filesystem::temp_directory_path() / ("waymark-keyboard-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(folder);
-    std::filesystem::create_directories(folder);
+    const waymark::testing::ScratchFolder folder("keyboard");
     // A certificate needs the ledger: the record it certifies.
     LedgerJournal journal(ledger::Ledger::open(folder / "ledger.db").value());
-    test::Journey t(journal, {test::sample_course()}, folder);
+    test::Journey t(journal, {test::sample_course()}, folder.path());
     Player& p = t.p();
     test::Harness h(p);
     // Sign in.
@@ -372,7 +368,6 @@ TEST(KeyboardOnly, ANewLearnerTakesTheWholeCourseWithTheKeyboardAlone) {
     h.press(ImGuiKey_Enter);
     EXPECT_FALSE(p.certificate_path().empty());
     EXPECT_TRUE(std::filesystem::exists(p.certificate_path()));
-    std::filesystem::remove_all(folder);
 }
 
 // Mouse and keyboard together, as in a browser: a clicked button has the focus, so Space

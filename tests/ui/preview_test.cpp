@@ -6,6 +6,7 @@
 
 #include "../player/journey.hpp"
 #include "harness.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/preview.hpp"
 
 using namespace waymark;
@@ -16,12 +17,12 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Preview : ::testing::Test {
-    fs::path dir = fs::temp_directory_path() / ("waymark-preview-" + std::to_string(::getpid()));
+    const waymark::testing::ScratchFolder folder{"preview"};
+    // fs::copy makes the course folder: it needs a target that does not exist yet.
+    const fs::path dir = folder / "course";
     void SetUp() override {
-        fs::remove_all(dir);
         fs::copy(WAYMARK_SOURCE_DIR "/courses/waymark-sample", dir, fs::copy_options::recursive);
     }
-    void TearDown() override { fs::remove_all(dir); }
     void append(const std::string& file, const std::string& text) {
         std::ofstream(dir / file, std::ios::app) << text;
     }
