@@ -2,12 +2,12 @@
 // and walked by keyboard. The checks are the scripts in browser/; each test runs one and
 // passes when it exits 0, printing what it found otherwise.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <fstream>
 
 #include "node_packages.hpp"
 #include "run_program.hpp"
+#include "scratch_folder.hpp"
 
 namespace waymark::cli_testing {
 namespace {
@@ -16,17 +16,13 @@ const fs::path kScripts = fs::path(WAYMARK_SOURCE_DIR) / "tests/publish/browser"
 
 class PublishedInBrowser : public ::testing::Test {
   protected:
-    static fs::path folder() {
-        return fs::temp_directory_path() /
-               ("waymark-publish-browser-" + std::to_string(::getpid()));
-    }
+    static const fs::path& folder() { return folder_->path(); }
 
     static void SetUpTestSuite() {
         install_problem_ = new std::string(waymark::testing::install_node_packages(
             kScripts, WAYMARK_BROWSER_PEERS,
             {"node_modules/puppeteer-core/package.json", "node_modules/axe-core/axe.min.js"}));
-        fs::remove_all(folder());
-        fs::create_directories(folder());
+        folder_ = new waymark::testing::ScratchFolder("publish-browser");
         publish_ = new CommandRun(waymark("publish html " +
                                           quoted(WAYMARK_SOURCE_DIR "/courses/prevent-duty") +
                                           " -o " + quoted((folder() / "site").string())));
@@ -36,7 +32,8 @@ class PublishedInBrowser : public ::testing::Test {
                     " -o " + quoted((folder() / "timed").string())));
     }
     static void TearDownTestSuite() {
-        fs::remove_all(folder());
+        delete folder_;
+        folder_ = nullptr;
         delete install_problem_;
         delete publish_;
         delete publish_timed_;
@@ -58,6 +55,7 @@ class PublishedInBrowser : public ::testing::Test {
     }
     static fs::path site() { return folder() / "site"; }
 
+    static inline waymark::testing::ScratchFolder* folder_ = nullptr;
     static inline std::string* install_problem_ = nullptr;
     static inline CommandRun* publish_ = nullptr;
     static inline CommandRun* publish_timed_ = nullptr;

@@ -4,11 +4,11 @@
 // checked by xapi-validation. The journeys are browser/scorm_journey.mjs and
 // browser/cmi5_journey.mjs; each test runs one and passes when it exits 0.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "node_packages.hpp"
 #include "node_peers.hpp"
 #include "run_program.hpp"
+#include "scratch_folder.hpp"
 
 namespace waymark::cli_testing {
 namespace {
@@ -17,9 +17,7 @@ const fs::path kScripts = fs::path(WAYMARK_SOURCE_DIR) / "tests/publish/browser"
 
 class LmsPackagesInBrowser : public ::testing::Test {
   protected:
-    static fs::path folder() {
-        return fs::temp_directory_path() / ("waymark-lms-browser-" + std::to_string(::getpid()));
-    }
+    static const fs::path& folder() { return folder_->path(); }
     static fs::path package(const std::string& format) { return folder() / (format + ".zip"); }
 
     static void SetUpTestSuite() {
@@ -28,8 +26,7 @@ class LmsPackagesInBrowser : public ::testing::Test {
             {"node_modules/puppeteer-core/package.json", "node_modules/axe-core/axe.min.js",
              "node_modules/scorm-again/dist/scorm12.js"}));
         *install_problem_ += xapi::testing::install_peers();
-        fs::remove_all(folder());
-        fs::create_directories(folder());
+        folder_ = new waymark::testing::ScratchFolder("lms-browser");
         publish_output_ = new std::string;
         for (const char* format : {"scorm12", "cmi5"}) {
             const CommandRun r = waymark("publish " + std::string(format) + " " +
@@ -40,7 +37,8 @@ class LmsPackagesInBrowser : public ::testing::Test {
         }
     }
     static void TearDownTestSuite() {
-        fs::remove_all(folder());
+        delete folder_;
+        folder_ = nullptr;
         delete install_problem_;
         delete publish_output_;
     }
@@ -76,6 +74,7 @@ class LmsPackagesInBrowser : public ::testing::Test {
         EXPECT_EQ(valid.status, 0) << valid.output;
     }
 
+    static inline waymark::testing::ScratchFolder* folder_ = nullptr;
     static inline std::string* install_problem_ = nullptr;
     static inline std::string* publish_output_ = nullptr;
 };

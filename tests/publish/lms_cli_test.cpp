@@ -1,8 +1,10 @@
 // `waymark publish scorm12` and `waymark publish cmi5` as a trainer runs them.
 #include <gtest/gtest.h>
-#include <unistd.h>
+
+#include <cstdlib>
 
 #include "run_program.hpp"
+#include "scratch_folder.hpp"
 
 namespace waymark::cli_testing {
 namespace {
@@ -12,16 +14,9 @@ const fs::path kBundledCourses = fs::path(WAYMARK_SOURCE_DIR) / "courses";
 class PublishLmsCli : public ::testing::TestWithParam<std::string> {
   protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("waymark-publish-lms-" + std::to_string(::getpid()) + "-" +
-                std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
-                std::to_string(counter_++));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
         ::unsetenv("XDG_CONFIG_HOME");
-        ::setenv("HOME", dir_.c_str(), 1);  // no trusted keys but those a test gives
+        ::setenv("HOME", dir_.path().c_str(), 1);  // no trusted keys but those a test gives
     }
-    void TearDown() override { fs::remove_all(dir_); }
 
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
     CommandRun publish(const std::string& source, const std::string& out) const {
@@ -31,8 +26,7 @@ class PublishLmsCli : public ::testing::TestWithParam<std::string> {
         return waymark::cli_testing::run_program("/usr/bin/unzip", "-Z1 " + quoted(zip)).output;
     }
 
-    fs::path dir_;
-    static inline int counter_ = 0;
+    const waymark::testing::ScratchFolder dir_{"publish-lms"};
 };
 
 TEST_P(PublishLmsCli, WritesAZipWithTheLaunchPageAndTheManifestOfItsFormat) {
@@ -77,7 +71,7 @@ TEST_P(PublishLmsCli, RefusesACourseWithErrorsAndLeavesAnEarlierZipAsItWas) {
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_TRUE(contains(r.output, "waymark check")) << r.output;
     EXPECT_EQ(read_file(dir_ / "course.zip"), "the earlier package");
-    EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 2)
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir_.path()), fs::directory_iterator()), 2)
         << "a temporary file was left";
 }
 

@@ -1,10 +1,10 @@
 // SCORM 1.2 and cmi5 packages of a course: their files, their manifests, and the zip.
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <zip.h>
 
 #include <set>
 
+#include "scratch_folder.hpp"
 #include "site_fixture.hpp"
 #include "waymark/publish/lms_package.hpp"
 
@@ -184,8 +184,8 @@ TEST_F(LmsPackage, LaunchPageEscapesTheCourseTitleAndTellsTheAdapterAboutTheAsse
 
 TEST_F(LmsPackage, WrittenZipHoldsEveryFileWithItsBytes) {
     const Site scorm = package(LmsFormat::scorm12);
-    const auto out = std::filesystem::temp_directory_path() /
-                     ("waymark-lms-zip-" + std::to_string(::getpid()) + ".zip");
+    const waymark::testing::ScratchFolder folder("lms-zip");
+    const auto out = folder / "package.zip";
     ASSERT_TRUE(write_lms_package(scorm, out));
     int error = 0;
     zip_t* zip = zip_open(out.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
@@ -201,7 +201,6 @@ TEST_F(LmsPackage, WrittenZipHoldsEveryFileWithItsBytes) {
         EXPECT_EQ(bytes, f.bytes) << f.path;
     }
     zip_discard(zip);
-    std::filesystem::remove(out);
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 // `waymark publish html` as a trainer runs it, on course folders and signed packages.
 #include <gtest/gtest.h>
-#include <unistd.h>
+
+#include <cstdlib>
 
 #include "run_program.hpp"
+#include "scratch_folder.hpp"
 
 namespace waymark::cli_testing {
 namespace {
@@ -12,15 +14,9 @@ const fs::path kCourses = fs::path(WAYMARK_SOURCE_DIR) / "courses";
 class PublishCli : public ::testing::Test {
   protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("waymark-publish-cli-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
         ::unsetenv("XDG_CONFIG_HOME");
-        ::setenv("HOME", dir_.c_str(), 1);  // no trusted keys but those a test gives
+        ::setenv("HOME", dir_.path().c_str(), 1);  // no trusted keys but those a test gives
     }
-    void TearDown() override { fs::remove_all(dir_); }
 
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
@@ -34,7 +30,7 @@ class PublishCli : public ::testing::Test {
         return path("sample.wmpkg");
     }
 
-    fs::path dir_;
+    const waymark::testing::ScratchFolder dir_{"publish-cli"};
 };
 
 TEST_F(PublishCli, PublishesACourseFolderThatOpensFromIndexHtml) {

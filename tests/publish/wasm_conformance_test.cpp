@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -17,6 +16,7 @@
 
 #include "assessment_data.hpp"
 #include "node_packages.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/assessment/attempt.hpp"
 #include "waymark/assessment/draw.hpp"
 #include "waymark/assessment/knowledge_check.hpp"
@@ -206,13 +206,11 @@ class EngineInTheBrowser : public ::testing::Test {
             new course::FolderFiles(fs::path(WAYMARK_SOURCE_DIR) / "courses/prevent-duty", listing);
         loaded_ = new course::LoadedCourse(course::load_course(*files_));
         ASSERT_TRUE(loaded_->ok());
-        folder_ = new fs::path(fs::temp_directory_path() /
-                               ("waymark-wasm-conformance-" + std::to_string(::getpid())));
-        fs::create_directories(*folder_);
+        folder_ = new waymark::testing::ScratchFolder("wasm-conformance");
     }
     static void TearDownTestSuite() {
-        fs::remove_all(*folder_);
         delete folder_;
+        folder_ = nullptr;
         delete loaded_;
         delete files_;
     }
@@ -260,7 +258,7 @@ class EngineInTheBrowser : public ::testing::Test {
 
     static inline course::FolderFiles* files_ = nullptr;
     static inline course::LoadedCourse* loaded_ = nullptr;
-    static inline fs::path* folder_ = nullptr;
+    static inline waymark::testing::ScratchFolder* folder_ = nullptr;
 };
 
 TEST_F(EngineInTheBrowser, DrawsOrdersAndScoresFiveHundredAttemptsExactlyAsTheNativeEngine) {

@@ -1,10 +1,10 @@
 // Writing a published folder: whole or not at all, and never over someone's files.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <iterator>
 
+#include "scratch_folder.hpp"
 #include "waymark/course/load.hpp"
 #include "waymark/publish/html_site.hpp"
 
@@ -21,18 +21,12 @@ std::string read(const fs::path& file) {
 class WriteSite : public ::testing::Test {
   protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("waymark-publish-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
         site_.files = {{"index.html", "<p>index</p>"},
                        {"waymark.js", "// js"},
                        {"media/assets/a.png", std::string("\x89PNG\0\x01", 6)}};
     }
-    void TearDown() override { fs::remove_all(dir_); }
 
-    fs::path dir_;
+    const waymark::testing::ScratchFolder dir_{"publish"};
     Site site_;
 };
 
@@ -103,7 +97,7 @@ TEST_F(WriteSite, RefusesAPathOutsideTheFolderAndLeavesNothingBehind) {
     ASSERT_FALSE(r);
     EXPECT_FALSE(fs::exists(dir_ / "escaped.html"));
     EXPECT_FALSE(fs::exists(dir_ / "out"));
-    EXPECT_TRUE(fs::is_empty(dir_)) << "the staging folder was left behind";
+    EXPECT_TRUE(fs::is_empty(dir_.path())) << "the staging folder was left behind";
 }
 
 }  // namespace
