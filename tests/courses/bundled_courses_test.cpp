@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "scratch_folder.hpp"
 #include "waymark/core/keys.hpp"
 #include "waymark/course/load.hpp"
 #include "waymark/package/package.hpp"
@@ -60,10 +61,7 @@ TEST_P(BundledCourse, LoadsWithNoErrorsAndNoWarnings) {
 }
 
 TEST_P(BundledCourse, PacksAndOpensToTheSameCourse) {
-    const fs::path dir = fs::temp_directory_path() /
-                         ("waymark-bundled-" + GetParam() + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const waymark::testing::ScratchFolder dir("bundled-" + GetParam());
     const LoadedCourse folder = load_folder(GetParam());
     ASSERT_TRUE(folder.ok()) << listing(folder);
     const auto key = Ed25519KeyPair::generate();
@@ -86,7 +84,6 @@ TEST_P(BundledCourse, PacksAndOpensToTheSameCourse) {
     EXPECT_EQ(packed.course.files, folder.course.files);
     EXPECT_EQ(packed.course.word_count(), folder.course.word_count());
     EXPECT_EQ(packed.course.assessment_questions.size(), folder.course.assessment_questions.size());
-    fs::remove_all(dir);
 }
 
 TEST_P(BundledCourse, EveryContactWasCheckedAndEveryModuleListsItsSources) {
@@ -318,9 +315,9 @@ INSTANTIATE_TEST_SUITE_P(Courses, LearnerCourse,
                          ::testing::Values("prevent-duty", "run-hide-tell-young-people"));
 
 TEST(WaymarkCheck, StrictFailsACourseWhoseOnlyProblemIsAWarning) {
-    const fs::path dir =
-        fs::temp_directory_path() / ("waymark-strict-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
+    const waymark::testing::ScratchFolder folder("strict");
+    // fs::copy makes the course folder: it needs a target that does not exist yet.
+    const fs::path dir = folder / "course";
     fs::copy(course_dir("run-hide-tell-young-people"), dir, fs::copy_options::recursive);
     {
         std::ofstream page(dir / "modules/02-after-an-attack.md", std::ios::app);
@@ -332,7 +329,6 @@ TEST(WaymarkCheck, StrictFailsACourseWhoseOnlyProblemIsAWarning) {
     EXPECT_EQ(run_waymark("check --strict " + dir.string(), output), 1) << output;
     EXPECT_TRUE(contains(output, "error: the phone number \"01539 000 000\" is not a contact"))
         << output;
-    fs::remove_all(dir);
 }
 
 TEST(PreventCourse, PutsTheEmergencyNumberInModuleOne) {
