@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "course_fixture.hpp"
+#include "scratch_folder.hpp"
 
 using namespace waymark;
 using namespace waymark::course;
@@ -287,38 +288,32 @@ TEST(CourseCheck, ReportsEveryProblemAtOnce) {
 
 TEST(CourseFiles, FolderListingLeavesOutHiddenFilesAndReportsSymlinks) {
     namespace fs = std::filesystem;
-    const fs::path dir =
-        fs::temp_directory_path() / ("waymark-folder-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
+    const waymark::testing::ScratchFolder dir("folder");
     fs::create_directories(dir / ".git");
     std::ofstream(dir / "course.json") << "{}";
     std::ofstream(dir / ".git" / "HEAD") << "x";
     std::ofstream(dir / "notes.md~") << "x";
     fs::create_symlink("/etc/passwd", dir / "passwd");
     Diagnostics problems;
-    FolderFiles files(dir, problems);
+    FolderFiles files(dir.path(), problems);
     EXPECT_EQ(files.list(), std::vector<std::string>{"course.json"});
     ASSERT_EQ(problems.items().size(), 1u);
     EXPECT_EQ(problems.items()[0].file, "passwd");
     EXPECT_NE(problems.items()[0].message.find("symbolic link"), std::string::npos);
-    fs::remove_all(dir);
 }
 
 TEST(CourseFiles, FolderListingLeavesOutTheAuthorsNotesAtTheTopOnly) {
     namespace fs = std::filesystem;
-    const fs::path dir =
-        fs::temp_directory_path() / ("waymark-notes-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
+    const waymark::testing::ScratchFolder dir("notes");
     fs::create_directories(dir / "modules");
     std::ofstream(dir / "course.json") << "{}";
     std::ofstream(dir / "REVIEW.md") << "notes";
     std::ofstream(dir / "README.md") << "notes";
     std::ofstream(dir / "modules" / "REVIEW.md") << "# A page";
     Diagnostics problems;
-    FolderFiles files(dir, problems);
+    FolderFiles files(dir.path(), problems);
     EXPECT_EQ(files.list(), (std::vector<std::string>{"course.json", "modules/REVIEW.md"}));
     EXPECT_TRUE(problems.empty());
-    fs::remove_all(dir);
 }
 
 TEST(ResolveCoursePath, FindsAnImageRelativeToTheModuleFile) {
