@@ -3,9 +3,8 @@
 // ledger holds a compliant completion and verifies.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include "journey.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/ledger_journal.hpp"
 
 using namespace waymark;
@@ -18,13 +17,7 @@ namespace fs = std::filesystem;
 
 class BundledJourney : public ::testing::TestWithParam<std::string> {
   protected:
-    fs::path dir = fs::temp_directory_path() /
-                   ("waymark-bundled-journey-" + GetParam() + "-" + std::to_string(::getpid()));
-    void SetUp() override {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    void TearDown() override { fs::remove_all(dir); }
+    const waymark::testing::ScratchFolder dir{"bundled-journey-" + GetParam()};
 };
 
 }  // namespace

@@ -3,13 +3,12 @@
 // pass mark set to 0, its questions made trivial. Those attacks are here.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <fstream>
 #include <regex>
 #include <sstream>
 
 #include "journey.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/ledger_journal.hpp"
 #include "waymark/player/preview.hpp"
 
@@ -21,13 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct CourseTrust : ::testing::Test {
-    fs::path dir =
-        fs::temp_directory_path() / ("waymark-course-trust-" + std::to_string(::getpid()));
-    void SetUp() override {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    void TearDown() override { fs::remove_all(dir); }
+    const waymark::testing::ScratchFolder dir{"course-trust"};
 
     LedgerJournal open_ledger() {
         return LedgerJournal(ledger::Ledger::open(dir / "ledger.db").value());

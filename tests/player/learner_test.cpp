@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 
 #include "journey.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/learner.hpp"
 #include "waymark/player/ledger_journal.hpp"
 
@@ -216,13 +216,7 @@ TEST(PinSignIn, BackFromThePinReturnsToTheList) {
 namespace {
 
 struct PinWithLedger : ::testing::Test {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("waymark-player-pin-" + std::to_string(::getpid()));
-    void SetUp() override {
-        std::filesystem::remove_all(dir);
-        std::filesystem::create_directories(dir);
-    }
-    void TearDown() override { std::filesystem::remove_all(dir); }
+    const waymark::testing::ScratchFolder dir{"player-pin"};
     // The ledger's clock stands still, so its wait cannot run out while the test runs.
     LedgerJournal open() {
         ledger::OpenOptions options;

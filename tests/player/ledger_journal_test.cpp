@@ -1,11 +1,10 @@
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <fstream>
 
 #include "journey.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/ledger_journal.hpp"
 #include "waymark/report/certificate.hpp"
 
@@ -18,14 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct WithLedger : ::testing::Test {
-    fs::path dir =
-        fs::temp_directory_path() / ("waymark-player-ledger-" + std::to_string(::getpid()));
+    const waymark::testing::ScratchFolder dir{"player-ledger"};
     fs::path file = dir / "ledger.db";
-    void SetUp() override {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    void TearDown() override { fs::remove_all(dir); }
     LedgerJournal open() { return LedgerJournal(ledger::Ledger::open(file).value()); }
 };
 
@@ -120,13 +113,13 @@ TEST_F(WithLedger, ALedgerThatCannotBeOpenedStopsThePlayerWithTheReason) {
 
 TEST_F(WithLedger, APassedCourseSavesACertificateWhoseCodeTheLedgerConfirms) {
     auto j = open();
-    test::Journey t(j, {test::sample_course()}, dir);
+    test::Journey t(j, {test::sample_course()}, dir.path());
     t.take_course(true);
     ASSERT_TRUE(t.p().can_save_certificate());
     t.p().save_certificate();
     EXPECT_EQ(t.p().notice(), "");
     const fs::path pdf = t.p().certificate_path();
-    EXPECT_EQ(pdf.parent_path(), dir);
+    EXPECT_EQ(pdf.parent_path(), dir.path());
     EXPECT_EQ(pdf.extension(), ".pdf");
     EXPECT_NE(pdf.filename().string().find("Sam Patel"), std::string::npos);
     std::ifstream in(pdf, std::ios::binary);
@@ -145,7 +138,7 @@ TEST_F(WithLedger, APassedCourseSavesACertificateWhoseCodeTheLedgerConfirms) {
 // The ledger keeps course ids, not titles: the player gives the course's own title.
 TEST_F(WithLedger, ACertificateFromThePlayerNamesTheCourseByItsTitle) {
     auto j = open();
-    test::Journey t(j, {test::sample_course()}, dir);
+    test::Journey t(j, {test::sample_course()}, dir.path());
     t.take_course(true);
     t.p().save_certificate();
     ASSERT_FALSE(t.p().certificate_path().empty()) << t.p().notice();
@@ -174,27 +167,24 @@ TEST_F(WithLedger, ACertificateThatCannotBeWrittenSaysWhyAndKeepsThePlayerGoing)
 
 TEST_F(WithLedger, AFailedAttemptOffersNoCertificate) {
     auto j = open();
-    test::Journey t(j, {test::sample_course()}, dir);
+    test::Journey t(j, {test::sample_course()}, dir.path());
     t.take_course(false);
     EXPECT_FALSE(t.p().can_save_certificate());
     t.p().save_certificate();
     EXPECT_EQ(t.p().certificate_path(), fs::path());
-    for (const auto& entry : fs::directory_iterator(dir))
+    for (const auto& entry : fs::directory_iterator(dir.path()))
         EXPECT_NE(entry.path().extension(), ".pdf") << entry.path();
 }
 
 TEST(MemoryJournalCertificate, IsNotOfferedAndSavesNoFile) {
     MemoryJournal j;
-    const fs::path folder =
-        fs::temp_directory_path() / ("waymark-memcert-" + std::to_string(::getpid()));
-    fs::create_directories(folder);
-    test::Journey t(j, {test::sample_course()}, folder);
+    const waymark::testing::ScratchFolder folder("memcert");
+    test::Journey t(j, {test::sample_course()}, folder.path());
     t.take_course(true);
     ASSERT_TRUE(t.p().completed());
     EXPECT_FALSE(t.p().can_save_certificate());
     t.p().save_certificate();
-    EXPECT_TRUE(fs::is_empty(folder));
-    fs::remove_all(folder);
+    EXPECT_TRUE(fs::is_empty(folder.path()));
 }
 
 TEST(MemoryJournalCertificate, RefusesWithTheReasonWhenAskedDirectly) {

@@ -4,6 +4,7 @@
 
 #include "courses.hpp"
 #include "journey.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/library.hpp"
 
 using namespace waymark;
@@ -28,11 +29,9 @@ TEST(Library, SkipsAFolderThatDoesNotExist) {
 }
 
 TEST(Library, ListsADamagedPackageWithItsError) {
-    const auto dir = std::filesystem::temp_directory_path() / "waymark-player-library-test";
-    std::filesystem::create_directories(dir);
+    const waymark::testing::ScratchFolder dir("player-library");
     std::ofstream(dir / "broken.wmpkg") << "this is not a zip";
-    auto courses = scan_courses({dir}, {});
-    std::filesystem::remove_all(dir);
+    auto courses = scan_courses({dir.path()}, {});
     ASSERT_EQ(courses.size(), 1u);
     EXPECT_FALSE(courses[0].playable());
     EXPECT_NE(courses[0].error.find("cannot be opened"), std::string::npos);
@@ -40,11 +39,9 @@ TEST(Library, ListsADamagedPackageWithItsError) {
 }
 
 TEST(Library, ReportsACourseWithErrorsWithTheFirstDiagnostic) {
-    const auto dir = std::filesystem::temp_directory_path() / "waymark-player-bad-course";
-    std::filesystem::create_directories(dir);
+    const waymark::testing::ScratchFolder dir("player-bad-course");
     std::ofstream(dir / "course.json") << "{\"id\": ";
-    auto entry = load_course_folder(dir);
-    std::filesystem::remove_all(dir);
+    auto entry = load_course_folder(dir.path());
     EXPECT_FALSE(entry.playable());
     EXPECT_NE(entry.error.find("course.json:"), std::string::npos);
 }

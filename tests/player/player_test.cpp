@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <fstream>
 
 #include "journey.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/player.hpp"
 #include "waymark/player/preview.hpp"
 
@@ -516,9 +516,9 @@ TEST(Player, StopsWhenAFlagCannotBeSaved) {
 
 TEST(Player, AnAuthorSeesTheDiagnosticsOfACourseThatCannotLoad) {
     namespace fs = std::filesystem;
-    const fs::path dir =
-        fs::temp_directory_path() / ("waymark-broken-preview-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
+    const waymark::testing::ScratchFolder folder("broken-preview");
+    // fs::copy makes the course folder: it needs a target that does not exist yet.
+    const fs::path dir = folder / "course";
     fs::copy(WAYMARK_SOURCE_DIR "/courses/waymark-sample", dir, fs::copy_options::recursive);
     std::ofstream(dir / "course.json", std::ios::trunc) << "{ \"id\": \"broken\", ";
     MemoryJournal j;
@@ -534,5 +534,4 @@ TEST(Player, AnAuthorSeesTheDiagnosticsOfACourseThatCannotLoad) {
     t.p().reload_course(0, load_preview(dir));
     EXPECT_NE(t.p().reader(), nullptr);
     EXPECT_EQ(t.p().screen(), Screen::course);
-    fs::remove_all(dir);
 }
