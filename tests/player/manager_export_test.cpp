@@ -2,14 +2,13 @@
 // Cancel, which leaves nothing behind.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <thread>
 
+#include "scratch_folder.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/ledger/ledger.hpp"
 #include "waymark/player/manager.hpp"
@@ -47,15 +46,13 @@ int pdf_pages(const fs::path& pdf) {
 // A ledger in which Ann Lee (Early help) and Cara Diaz (Youth team) completed Prevent
 // duty, and Bob Hart (Early help) has not.
 struct ManagerExports : ::testing::Test {
-    fs::path dir;
+    // Declared before the ledger, so the ledger closes before its folder goes.
+    const waymark::testing::ScratchFolder dir{"manager-export"};
     std::optional<ledger::Ledger> ledger;
     UtcTime as_of = *parse_iso8601("2026-03-02T09:00:00Z");
 
     void SetUp() override {
         crypto_init();
-        char pattern[] = "/tmp/waymark-manager-export-XXXXXX";
-        ASSERT_NE(::mkdtemp(pattern), nullptr);
-        dir = pattern;
         ledger.emplace(ledger::Ledger::open(dir / "ledger.db").value());
         const ledger::CourseRef prevent{"prevent-duty", "2.1.0", to_hex(sha256("prevent-duty")),
                                         true};
@@ -70,10 +67,7 @@ struct ManagerExports : ::testing::Test {
                 who, prevent, ledger::CourseCompleted{"attempt-" + who, 0.9, 12},
                 *parse_iso8601("2026-02-10T10:00:00Z")));
     }
-    void TearDown() override {
-        ledger.reset();
-        fs::remove_all(dir);
-    }
+    void TearDown() override { ledger.reset(); }
     ExportRequest request(ExportKind kind, report::RowFilter filter = {}) {
         return ExportRequest{kind, dir / "exports", std::move(filter), as_of, {}};
     }

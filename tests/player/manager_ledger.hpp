@@ -5,13 +5,13 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "journey.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/ledger_journal.hpp"
 
 namespace waymark::test {
@@ -21,18 +21,18 @@ inline constexpr const char* kManagerPassphrase = "correct horse battery";
 // A suite's SetUp calls open_ledger() and then adds its learners, with the steps below or
 // its own in between (the order is the ledger's enrolment order, which the area lists by).
 struct ManagerLedger : ::testing::Test {
+    // Declared first, so the folder goes after the ledger and the player in it.
+    std::optional<waymark::testing::ScratchFolder> scratch;
     std::filesystem::path dir;
     std::unique_ptr<player::LedgerJournal> journal;
     std::unique_ptr<Journey> t;
 
-    // A new ledger in /tmp/waymark-NAME-XXXXXX with the manager passphrase set, and a
+    // A new ledger in a ScratchFolder of purpose NAME with the manager passphrase set, and a
     // Journey over it on the learners screen. `certificate_folder`, when given, is a
     // folder in `dir` that certificates and exports go to (the player's choice otherwise).
     void open_ledger(const std::string& name,
                      const std::filesystem::path& certificate_folder = {}) {
-        std::string pattern = "/tmp/waymark-" + name + "-XXXXXX";
-        ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-        dir = pattern;
+        dir = scratch.emplace(name).path();
         ledger::OpenOptions options;
         // Events recorded before the Journey is made carry its starting time.
         options.clock = [this] { return t ? t->now : Journey::start_time(); };
@@ -64,8 +64,6 @@ struct ManagerLedger : ::testing::Test {
     void TearDown() override {
         t.reset();
         journal.reset();
-        if (!dir.empty())
-            std::filesystem::remove_all(dir);
     }
 };
 

@@ -2,8 +2,6 @@
 // administrator), wrong tries wait, and the dashboard counts who has done what.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -12,6 +10,7 @@
 
 #include "journey.hpp"
 #include "manager_ledger.hpp"
+#include "scratch_folder.hpp"
 #include "waymark/player/ledger_journal.hpp"
 #include "waymark/player/manager.hpp"
 #include "waymark/report/signed_export.hpp"
@@ -168,9 +167,7 @@ TEST_F(ManagerSignIn, ClosingAndReopeningTheAreaDoesNotEndTheWait) {
 // The ledger keeps the count: a player started after wrong tries in another one (or
 // before a restart) learns of the wait from the ledger, which does not check the try.
 TEST(ManagerAreaOnTheLedger, AWaitLeftFromAnEarlierPlayerIsShownAndTheTryIsNotChecked) {
-    char pattern[] = "/tmp/waymark-player-manager-XXXXXX";
-    ASSERT_NE(::mkdtemp(pattern), nullptr);
-    const fs::path dir = pattern;
+    const waymark::testing::ScratchFolder dir("player-manager");
     UtcTime now = *parse_iso8601("2026-03-02T09:00:00Z");
     ledger::OpenOptions options;
     options.clock = [&now] { return now; };
@@ -198,7 +195,6 @@ TEST(ManagerAreaOnTheLedger, AWaitLeftFromAnEarlierPlayerIsShownAndTheTryIsNotCh
     p.manager_passphrase() = kManagerPassphrase;
     p.submit_manager_passphrase();
     EXPECT_EQ(p.screen(), Screen::manager);
-    fs::remove_all(dir);
 }
 
 // --- the area: who must do what, by team and course --------------------------------
