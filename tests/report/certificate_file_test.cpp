@@ -58,7 +58,7 @@ class CertificateFile : public ReportTest {
     std::int64_t events() { return ledger_->stats()->events; }
     std::set<std::string> files_in_folder() const {
         std::set<std::string> names;
-        for (const auto& entry : fs::directory_iterator(dir_))
+        for (const auto& entry : fs::directory_iterator(dir_.path()))
             names.insert(entry.path().filename().string());
         return names;
     }

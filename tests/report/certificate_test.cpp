@@ -201,7 +201,7 @@ TEST_F(Certificates, PrintsDatesInWords) {
     complete(learner("S1"), course(), "2026-01-12T10:00:00Z");
     auto cert = issue_certificate(*ledger_, "S1", "prevent-duty");
     ASSERT_TRUE(cert);
-    const std::string text = drawn_text(dir_, *cert);
+    const std::string text = drawn_text(dir_.path(), *cert);
     EXPECT_NE(text.find("12 January 2026"), std::string::npos) << text;
     EXPECT_NE(text.find("12 January 2027"), std::string::npos) << text;
     EXPECT_EQ(text.find("2026-01-12"), std::string::npos) << text;
@@ -211,7 +211,7 @@ TEST_F(Certificates, PrintsNoPlaceholderWhenTheOrganisationIsNotRecorded) {
     complete(learner("S1"), course(), "2026-01-12T10:00:00Z");
     auto cert = issue_certificate(*ledger_, "S1", "prevent-duty");
     ASSERT_TRUE(cert);
-    const std::string text = drawn_text(dir_, *cert);
+    const std::string text = drawn_text(dir_.path(), *cert);
     EXPECT_EQ(text.find("not recorded"), std::string::npos) << text;
     EXPECT_EQ(text.find("Issued by"), std::string::npos) << text;
 }
@@ -224,7 +224,7 @@ TEST_F(Certificates, SaysWhoToAskToCheckItWithoutNamingACommand) {
     EXPECT_EQ(verification_line(*cert),
               "To check that this certificate is genuine and still valid, ask Northshire "
               "Council's training team to look up this code in their training records.");
-    const std::string text = drawn_text(dir_, *cert);
+    const std::string text = drawn_text(dir_.path(), *cert);
     EXPECT_NE(text.find("Northshire"), std::string::npos) << text;
     EXPECT_EQ(text.find("waymark certificate verify"), std::string::npos) << text;
 }
@@ -234,7 +234,7 @@ TEST_F(Certificates, NamesTheCourseByTheTitleRecordedWithIt) {
     complete(learner("S1"), course(), "2026-01-12T10:00:00Z");
     auto cert = issue_certificate(*ledger_, "S1", "prevent-duty");
     ASSERT_TRUE(cert);
-    const std::string text = drawn_text(dir_, *cert);
+    const std::string text = drawn_text(dir_.path(), *cert);
     EXPECT_NE(text.find("Prevent duty training"), std::string::npos) << text;
 }
 

@@ -168,22 +168,17 @@ TEST_F(CsvExport, ExportsEveryPastCompletionInTheHistory) {
 }
 
 TEST(OutputFileTest, LeavesNothingBehindWhenNotCommitted) {
-    char pattern[] = "/tmp/waymark-output-XXXXXX";
-    ASSERT_NE(::mkdtemp(pattern), nullptr);
-    const std::filesystem::path dir = pattern;
+    const waymark::testing::ScratchFolder dir("output");
     {
         auto out = OutputFile::create(dir / "report.csv");
         ASSERT_TRUE(out);
         out->write("half a report");
     }
-    EXPECT_TRUE(std::filesystem::is_empty(dir));
-    std::filesystem::remove_all(dir);
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 
 TEST(OutputFileTest, KeepsTheOldFileUntilTheNewOneIsCommitted) {
-    char pattern[] = "/tmp/waymark-output-XXXXXX";
-    ASSERT_NE(::mkdtemp(pattern), nullptr);
-    const std::filesystem::path dir = pattern;
+    const waymark::testing::ScratchFolder dir("output");
     std::ofstream(dir / "report.csv") << "old";
     auto out = OutputFile::create(dir / "report.csv");
     ASSERT_TRUE(out);
@@ -191,7 +186,6 @@ TEST(OutputFileTest, KeepsTheOldFileUntilTheNewOneIsCommitted) {
     EXPECT_EQ(slurp(dir / "report.csv"), "old");
     ASSERT_TRUE(out->commit());
     EXPECT_EQ(slurp(dir / "report.csv"), "new");
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <deque>
 #include <filesystem>
@@ -12,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "scratch_folder.hpp"
 #include "waymark/core/crypto.hpp"
 #include "waymark/ledger/ledger.hpp"
 #include "waymark/report/status.hpp"
@@ -38,17 +38,11 @@ class ReportTest : public ::testing::Test {
   protected:
     void SetUp() override {
         crypto_init();
-        char pattern[] = "/tmp/waymark-report-XXXXXX";
-        ASSERT_NE(::mkdtemp(pattern), nullptr);
-        dir_ = pattern;
         auto l = ledger::Ledger::open(dir_ / "ledger.db");
         ASSERT_TRUE(l) << l.error().describe();
         ledger_.emplace(std::move(*l));
     }
-    void TearDown() override {
-        ledger_.reset();
-        std::filesystem::remove_all(dir_);
-    }
+    void TearDown() override { ledger_.reset(); }
 
     std::string learner(const std::string& staff_id, const std::string& team = "Safeguarding",
                         const std::string& role = "Practitioner",
@@ -105,7 +99,8 @@ class ReportTest : public ::testing::Test {
         return found;
     }
 
-    std::filesystem::path dir_;
+    // Declared before the ledger, so the ledger closes before its folder goes.
+    const waymark::testing::ScratchFolder dir_{"report"};
     std::optional<ledger::Ledger> ledger_;
     std::deque<StatusMatrix> matrices_;
 };

@@ -36,7 +36,7 @@ class WriteSignedExport : public ReportTest {
     }
     std::set<std::string> files_in_folder() const {
         std::set<std::string> names;
-        for (const auto& entry : fs::directory_iterator(dir_))
+        for (const auto& entry : fs::directory_iterator(dir_.path()))
             names.insert(entry.path().filename().string());
         return names;
     }
