@@ -205,9 +205,9 @@ TEST_F(FaultTest, AFullDiskGivesAClearErrorAndLosesNothingWritten) {
 
 TEST_F(FaultTest, AReadOnlyLedgerGivesAClearError) {
     // Root may write anywhere, so the writer drops to an ordinary user first.
-    std::filesystem::permissions(dir_, std::filesystem::perms::owner_all |
-                                           std::filesystem::perms::group_exec |
-                                           std::filesystem::perms::others_exec);
+    std::filesystem::permissions(dir_.path(), std::filesystem::perms::owner_all |
+                                                  std::filesystem::perms::group_exec |
+                                                  std::filesystem::perms::others_exec);
     std::filesystem::permissions(file_, std::filesystem::perms::owner_read |
                                             std::filesystem::perms::group_read |
                                             std::filesystem::perms::others_read);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 
+#include "scratch_folder.hpp"
 #include "waymark/ledger/ledger.hpp"
 
 namespace waymark::ledger::testing {
@@ -47,14 +48,6 @@ inline int sqlite3_cli(const std::filesystem::path& file, const std::string& sql
 
 class LedgerTest : public ::testing::Test {
   protected:
-    void SetUp() override {
-        char pattern[] = "/tmp/waymark-ledger-XXXXXX";
-        ASSERT_NE(::mkdtemp(pattern), nullptr);
-        dir_ = pattern;
-        file_ = dir_ / "ledger.db";
-    }
-    void TearDown() override { std::filesystem::remove_all(dir_); }
-
     Ledger open() {
         auto l = Ledger::open(file_);
         if (!l)
@@ -77,8 +70,8 @@ class LedgerTest : public ::testing::Test {
         }
     }
 
-    std::filesystem::path dir_;
-    std::filesystem::path file_;
+    const waymark::testing::ScratchFolder dir_{"ledger"};
+    std::filesystem::path file_ = dir_ / "ledger.db";  // a test may point it at a copy
 };
 
 }  // namespace waymark::ledger::testing

@@ -55,7 +55,7 @@ class ManagerAccessTest : public LedgerTest {
     // Every byte of every file in the ledger's folder (the database, its WAL, the keys).
     std::string folder_bytes() const {
         std::string all;
-        for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+        for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
             std::ifstream in(entry.path(), std::ios::binary);
             all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
         }
