@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include <cerrno>
 #include <stdexcept>
 #include <system_error>
 #include <vector>
@@ -23,12 +24,13 @@ ScratchFolder::ScratchFolder(const std::string& purpose) {
 ScratchFolder::~ScratchFolder() {
     // remove_all cannot empty a folder without write permission (tests of read-only
     // ledgers and export folders make them so); nothing here may throw.
-    std::error_code ec;
+    // A link's target is left alone: it may be outside the folder.
+    std::error_code ec, entry_ec;
     fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
     for (auto it = fs::recursive_directory_iterator(path_, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_directory(ec))
-            fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+        if (fs::is_directory(it->symlink_status(entry_ec)))
+            fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, entry_ec);
     fs::remove_all(path_, ec);
 }
 
