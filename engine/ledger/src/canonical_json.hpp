@@ -13,10 +13,6 @@
 
 namespace waymark::ledger {
 
-using ParsedPayload =
-    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
-                               rapidjson::MemoryPoolAllocator<>>;
-
 // canonical_json(json), with `parsed` holding the values of the canonical text as parsing
 // it would give them, without parsing it again; or null when that is not certain: when
 // `json` is not the canonical text and holds a number with a fraction or an exponent,

@@ -120,14 +120,30 @@ constexpr std::size_t kRecursiveOpens = 64;
 
 }  // namespace
 
-PayloadDocument::PayloadDocument(std::string_view payload, std::string_view type)
+SmallDocument::SmallDocument()
     : value_allocator_(value_buffer_.data(), value_buffer_.size()),
       parse_allocator_(parse_buffer_.data(), parse_buffer_.size()),
       // The parse stack starts at half its buffer: the pool's header takes a few bytes
       // of it, and a stack as large as the buffer took a 64 KiB block from the heap for
       // every payload.
-      document_(&value_allocator_, parse_buffer_.size() / 2, &parse_allocator_),
-      type_(type) {
+      document_(&value_allocator_, parse_buffer_.size() / 2, &parse_allocator_) {}
+
+std::string problem_with_root(const rapidjson::Value& root, std::string_view type) {
+    if (!root.IsObject())
+        return "not a JSON object";
+    const auto found = root.FindMember("type");
+    if (found == root.MemberEnd())
+        return "\"type\" is missing";
+    if (!found->value.IsString())
+        return "\"type\" is not a string";
+    const std::string_view name(found->value.GetString(), found->value.GetStringLength());
+    if (name != type)
+        return "it is a \"" + std::string(name) + "\" event";
+    return "";
+}
+
+PayloadDocument::PayloadDocument(std::string_view payload, std::string_view type) : type_(type) {
+    ParsedPayload& document = parsed_.document();
     const Shape shape = shape_of(payload);
     if (shape.nul) {
         problem_ = "not JSON: a NUL byte at byte " + std::to_string(payload.find('\0'));
@@ -150,33 +166,18 @@ PayloadDocument::PayloadDocument(std::string_view payload, std::string_view type
     // A hostile payload nested a million levels deep cannot exhaust the stack: past
     // kRecursiveOpens, the iterative parser.
     if (shape.opens <= kRecursiveOpens)
-        document_.ParseInsitu<rapidjson::kParseNoFlags>(text);
+        document.ParseInsitu<rapidjson::kParseNoFlags>(text);
     else
-        document_.ParseInsitu<rapidjson::kParseIterativeFlag>(text);
-    if (document_.HasParseError()) {
+        document.ParseInsitu<rapidjson::kParseIterativeFlag>(text);
+    if (document.HasParseError()) {
         problem_ = std::string("not JSON: ") +
-                   rapidjson::GetParseError_En(document_.GetParseError()) + " at byte " +
-                   std::to_string(document_.GetErrorOffset());
-        return;
-    }
-    if (!document_.IsObject()) {
-        problem_ = "not a JSON object";
+                   rapidjson::GetParseError_En(document.GetParseError()) + " at byte " +
+                   std::to_string(document.GetErrorOffset());
         return;
     }
     // Through root(), a const reference: RapidJSON's mutable member iterators compare
     // ambiguously under C++20's reversed operators (clang's -Wambiguous-reversed-operator).
-    const auto found = root().FindMember("type");
-    if (found == root().MemberEnd()) {
-        problem_ = "\"type\" is missing";
-        return;
-    }
-    if (!found->value.IsString()) {
-        problem_ = "\"type\" is not a string";
-        return;
-    }
-    const std::string_view name(found->value.GetString(), found->value.GetStringLength());
-    if (name != type)
-        problem_ = "it is a \"" + std::string(name) + "\" event";
+    problem_ = problem_with_root(root(), type);
 }
 
 Error PayloadDocument::error() const {

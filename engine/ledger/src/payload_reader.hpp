@@ -90,6 +90,33 @@ void PayloadArchive::loadValue(T& value) {
     }
 }
 
+using ParsedPayload =
+    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
+                               rapidjson::MemoryPoolAllocator<>>;
+
+// A document for one payload whose values and parse stack live in buffers of its own, so
+// a small payload is parsed without touching the heap.
+class SmallDocument {
+  public:
+    SmallDocument();
+    SmallDocument(const SmallDocument&) = delete;
+    SmallDocument& operator=(const SmallDocument&) = delete;
+
+    ParsedPayload& document() { return document_; }
+    const ParsedPayload& document() const { return document_; }
+
+  private:
+    std::array<char, 4096> value_buffer_;
+    std::array<char, 1024> parse_buffer_;
+    rapidjson::MemoryPoolAllocator<> value_allocator_;
+    rapidjson::MemoryPoolAllocator<> parse_allocator_;
+    ParsedPayload document_;
+};
+
+// Why `root` is not a payload of event `type` ("not a JSON object", "\"type\" is
+// missing", ...), or "" when it is one.
+std::string problem_with_root(const rapidjson::Value& root, std::string_view type);
+
 // A JSON document parsed from a payload, with the root and "type" checked.
 class PayloadDocument {
   public:
@@ -99,7 +126,7 @@ class PayloadDocument {
     PayloadDocument& operator=(const PayloadDocument&) = delete;
 
     bool ok() const { return problem_.empty(); }
-    const rapidjson::Value& root() const { return document_; }
+    const rapidjson::Value& root() const { return parsed_.document(); }
 
     // ErrorCode::parse: "the page-viewed event is not readable (...); verify the ledger".
     Error error() const;
@@ -113,13 +140,7 @@ class PayloadDocument {
     // payloads are parsed without touching the heap.
     std::array<char, 2048> text_buffer_;
     std::string large_text_;
-    std::array<char, 4096> value_buffer_;
-    std::array<char, 1024> parse_buffer_;
-    rapidjson::MemoryPoolAllocator<> value_allocator_;
-    rapidjson::MemoryPoolAllocator<> parse_allocator_;
-    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<>,
-                               rapidjson::MemoryPoolAllocator<>>
-        document_;
+    SmallDocument parsed_;
     std::string_view type_;
     std::string problem_;
 };

@@ -1,6 +1,5 @@
 #include "projector.hpp"
 
-#include <array>
 #include <type_traits>
 
 #include "canonical_json.hpp"
@@ -85,13 +84,7 @@ std::optional<T> read_parsed(const rapidjson::Value& root) {
 // What apply() takes from `root`, a parsed `type` payload; nothing when any of it does
 // not read (apply() then reads the payload itself, and says why it does not).
 PayloadFields fields_of(EventType type, const rapidjson::Value& root) {
-    // What PayloadDocument checks before reading.
-    if (!root.IsObject())
-        return {};
-    const auto found = root.FindMember("type");
-    if (found == root.MemberEnd() || !found->value.IsString() ||
-        std::string_view(found->value.GetString(), found->value.GetStringLength()) !=
-            to_string(type))
+    if (!problem_with_root(root, to_string(type)).empty())
         return {};
     const auto as = [](auto&& read) -> PayloadFields {
         if (read)
@@ -138,12 +131,8 @@ Result<AttemptFields> read_attempt_fields(EventType type, std::string_view paylo
 }
 
 Result<ReadAhead> read_ahead(EventType type, std::string_view payload) {
-    // Small payloads are parsed without touching the heap, as PayloadDocument does.
-    std::array<char, 4096> value_buffer;
-    std::array<char, 1024> parse_buffer;
-    rapidjson::MemoryPoolAllocator<> value_allocator(value_buffer.data(), value_buffer.size());
-    rapidjson::MemoryPoolAllocator<> parse_allocator(parse_buffer.data(), parse_buffer.size());
-    ParsedPayload parsed(&value_allocator, parse_buffer.size(), &parse_allocator);
+    SmallDocument small;
+    ParsedPayload& parsed = small.document();
     auto canonical = canonical_json(payload, parsed);
     if (!canonical)
         return canonical.error();
